@@ -57,6 +57,60 @@ public final class Engram {
     return memory.recall(scope, question, k);
   }
 
+  /**
+   * Like {@link #get}, with the fact the value came from and a calibrated confidence; the value is
+   * {@code null} when memory abstains.
+   */
+  public Answer recallValue(String scope, String question) {
+    Limits.checkScope(scope);
+    Limits.checkQuestion(question);
+    return memory.recallValue(scope, question);
+  }
+
+  /**
+   * How much of {@code question} memory holds, in 0..1: 0 when none of its content is known, 1 when
+   * a fact covers all of it. A knowledge-gap signal a host can use to decide whether to look elsewhere.
+   */
+  public double assess(String scope, String question) {
+    Limits.checkScope(scope);
+    Limits.checkQuestion(question);
+    return memory.recallValue(scope, question).confidence();
+  }
+
+  /**
+   * Multi-hop recall: {@code "Aurora -> owner -> manager -> timezone"} asks for Aurora's owner, then
+   * that person's manager, then the manager's timezone.
+   */
+  public Chain chain(String scope, String expression) {
+    Limits.checkScope(scope);
+    Limits.checkQuestion(expression);
+    String[] parts = expression.split("->");
+    if (parts.length < 2) {
+      throw new IllegalArgumentException("chain needs a start and at least one relation: 'A -> rel -> rel'");
+    }
+    String current = parts[0].trim();
+    if (current.isEmpty()) {
+      throw new IllegalArgumentException("chain start is empty");
+    }
+    String[] path = new String[parts.length];
+    path[0] = current;
+    for (int i = 1; i < parts.length; i++) {
+      String relation = parts[i].trim();
+      if (relation.isEmpty()) {
+        throw new IllegalArgumentException("chain relation " + i + " is empty");
+      }
+      String next = memory.get(scope, current + " " + relation);
+      if (next == null) {
+        String[] partial = new String[i];
+        System.arraycopy(path, 0, partial, 0, i);
+        return new Chain(null, partial);
+      }
+      path[i] = next;
+      current = next;
+    }
+    return new Chain(current, path);
+  }
+
   /** Number of facts held in {@code scope} (0 for a scope never written). */
   public int size(String scope) {
     Limits.checkScope(scope);

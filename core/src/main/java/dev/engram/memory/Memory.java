@@ -28,6 +28,12 @@ public final class Memory {
     return is < 0 ? null : fact.substring(is + 4).replace(".", "");
   }
 
+  public dev.engram.Answer recallValue(String scope, String question) {
+    String v = get(scope, question);
+    String[] best = recall(scope, question, 1);
+    return new dev.engram.Answer(v, best.length == 0 ? null : best[0], v == null ? 0 : 1);
+  }
+
   public String[] recall(String scope, String question, int k) {
     List<String> facts = scopes.getOrDefault(scope, List.of());
     String[] words = question.toLowerCase().split(" ");
