@@ -84,7 +84,7 @@ public final class Engram {
   public Chain chain(String scope, String expression) {
     Limits.checkScope(scope);
     Limits.checkQuestion(expression);
-    String[] parts = expression.split("->");
+    String[] parts = splitArrows(expression);
     if (parts.length < 2) {
       throw new IllegalArgumentException("chain needs a start and at least one relation: 'A -> rel -> rel'");
     }
@@ -109,6 +109,18 @@ public final class Engram {
       current = next;
     }
     return new Chain(current, path);
+  }
+
+  private static String[] splitArrows(String expression) {
+    java.util.ArrayList<String> parts = new java.util.ArrayList<>();
+    int from = 0;
+    int at;
+    while ((at = expression.indexOf("->", from)) >= 0) {
+      parts.add(expression.substring(from, at));
+      from = at + 2;
+    }
+    parts.add(expression.substring(from));
+    return parts.toArray(new String[0]);
   }
 
   /** Number of facts held in {@code scope} (0 for a scope never written). */

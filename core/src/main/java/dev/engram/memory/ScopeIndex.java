@@ -1,0 +1,122 @@
+package dev.engram.memory;
+
+import java.util.Arrays;
+
+/**
+ * One scope's facts and the cue index over them.
+ *
+ * <p>Layout: facts are numbered densely from 0 in the order they were observed, so a fact's number is
+ * also its age rank (bigger is newer) and every posting list is sorted without sorting. Fact texts sit
+ * in one {@code String[]}; a forgotten fact keeps its number and is marked in {@link #forgotten}.
+ * The vocabulary is an open-addressing table from {@link TermHash} to a term number (linear probing,
+ * load at most 1/2); each term owns one growable {@code int[]} of fact numbers. No per-fact objects:
+ * at a million facts the index is the postings (4 bytes per cue) plus two small arrays.
+ */
+final class ScopeIndex {
+  String[] texts = new String[16];
+  int factCount;
+  long[] forgotten = new long[1];
+  int liveCount;
+
+  private long[] slotKeys = new long[64];
+  private int[] slotTerms = new int[64];
+  private int termCount;
+  int[][] postings = new int[16][];
+  int[] postingSizes = new int[16];
+
+  /** Adds a fact with the given distinct cue stems; returns its number. */
+  int add(String text, String[] stems, int stemCount) {
+    if (factCount == texts.length) {
+      texts = Arrays.copyOf(texts, factCount + (factCount >> 1) + 16);
+    }
+    int fact = factCount++;
+    texts[fact] = text;
+    liveCount++;
+    if ((fact >> 6) >= forgotten.length) {
+      forgotten = Arrays.copyOf(forgotten, forgotten.length * 2);
+    }
+    for (int i = 0; i < stemCount; i++) {
+      int term = termFor(TermHash.of(stems[i]), true);
+      int[] list = postings[term];
+      int size = postingSizes[term];
+      if (list == null) {
+        list = new int[2];
+      } else if (size == list.length) {
+        list = Arrays.copyOf(list, size + (size >> 1) + 2);
+      }
+      list[size] = fact;
+      postings[term] = list;
+      postingSizes[term] = size + 1;
+    }
+    return fact;
+  }
+
+  boolean isForgotten(int fact) {
+    return (forgotten[fact >> 6] & (1L << fact)) != 0;
+  }
+
+  void forget(int fact) {
+    if (!isForgotten(fact)) {
+      forgotten[fact >> 6] |= 1L << fact;
+      liveCount--;
+    }
+  }
+
+  /** The term number for a stem hash, or -1 when the scope has never seen it. */
+  int term(long key) {
+    return termFor(key, false);
+  }
+
+  /** Number of facts (live or forgotten) carrying this term. */
+  int documentFrequency(int term) {
+    return term < 0 ? 0 : postingSizes[term];
+  }
+
+  private int termFor(long key, boolean create) {
+    int mask = slotKeys.length - 1;
+    int slot = (int) (key ^ (key >>> 29)) & mask;
+    while (true) {
+      long k = slotKeys[slot];
+      if (k == key) {
+        return slotTerms[slot];
+      }
+      if (k == 0) {
+        if (!create) {
+          return -1;
+        }
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int term = termCount++;
+    if (term == postings.length) {
+      postings = Arrays.copyOf(postings, term * 2);
+      postingSizes = Arrays.copyOf(postingSizes, term * 2);
+    }
+    slotKeys[slot] = key;
+    slotTerms[slot] = term;
+    if (termCount * 2 > slotKeys.length) {
+      rehash();
+    }
+    return term;
+  }
+
+  private void rehash() {
+    long[] oldKeys = slotKeys;
+    int[] oldTerms = slotTerms;
+    slotKeys = new long[oldKeys.length * 2];
+    slotTerms = new int[oldKeys.length * 2];
+    int mask = slotKeys.length - 1;
+    for (int i = 0; i < oldKeys.length; i++) {
+      long key = oldKeys[i];
+      if (key != 0) {
+        int slot = (int) (key ^ (key >>> 29)) & mask;
+        while (slotKeys[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slotKeys[slot] = key;
+        slotTerms[slot] = oldTerms[i];
+      }
+    }
+  }
+}
