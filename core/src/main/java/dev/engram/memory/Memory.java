@@ -6,9 +6,6 @@ import dev.engram.text.Questions;
 import dev.engram.text.Sentences;
 import dev.engram.text.Stemmer;
 import dev.engram.text.Tokens;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 
 /**
  * The fact memory: scopes of plain-language facts, recall by cue overlap, values cut out of facts, and
@@ -21,20 +18,33 @@ import java.util.List;
  *       (term weight is an IDF over the scope, so a rare cue outweighs a common one, and a cue the scope
  *       has never seen weighs most of all, which is what makes abstention work);
  *   <li>the best candidates are read word by word ({@link FactMatch}): coverage, precision, value;
- *   <li>a fact answers only when it covers at least {@link #ANSWER_COVERAGE} of the question; among the
+ *   <li>a fact answers only when it covers at least {@link #answerCoverage} of the question; among the
  *       facts that answer about equally well, the newest wins, so "I moved to the pro plan" replaces
  *       "my plan is basic" while the old fact stays in memory.
  * </ol>
  */
 public final class Memory {
-  /** A fact must cover this share of the question's weight to answer it. */
-  static final float ANSWER_COVERAGE = 0.75f;
-  /** Facts whose quality is within this of the best are treated as the same slot; the newest wins. */
-  static final float SAME_SLOT = 0.12f;
   /** How many candidates are read word by word. */
   static final int CANDIDATES = 24;
 
-  private final HashMap<String, ScopeIndex> scopes = new HashMap<>();
+  private final MemoryConfig config;
+  private final java.util.function.LongSupplier clock;
+  private final float answerCoverage;
+  private final float sameSlot;
+  /** Sorted, so that scope listings and whole-store snapshots are the same on every runtime. */
+  private final java.util.TreeMap<String, ScopeIndex> scopes = new java.util.TreeMap<>();
+
+  public Memory() {
+    this(MemoryConfig.DEFAULT, System::currentTimeMillis);
+  }
+
+  /** @param clock the host's clock in ms; plastic decay reads it (tests pass a fixed one) */
+  public Memory(MemoryConfig config, java.util.function.LongSupplier clock) {
+    this.config = config;
+    this.clock = clock;
+    this.answerCoverage = (float) config.answerCoverage();
+    this.sameSlot = (float) config.sameSlot();
+  }
 
   // Scratch for scoring, reused across queries (memory is single-threaded by contract).
   private float[] accumulated = new float[64];
@@ -44,7 +54,13 @@ public final class Memory {
   private int stampClock;
 
   public int observe(String scope, String text) {
+    return note(scope, NoteKind.FACT, text);
+  }
+
+  /** Stores each statement of {@code text} as a note of the given kind; returns how many were stored. */
+  public int note(String scope, NoteKind kind, String text) {
     ScopeIndex index = scopes.get(scope);
+    long now = clock.getAsLong();
     int stored = 0;
     String[] stems = new String[16];
     for (String sentence : Sentences.split(text)) {
@@ -77,7 +93,7 @@ public final class Memory {
         index = new ScopeIndex();
         scopes.put(scope, index);
       }
-      index.add(fact, stems, count);
+      index.add(fact, stems, count, kind, now);
       stored++;
     }
     return stored;
@@ -119,7 +135,7 @@ public final class Memory {
     for (int c = 0; c < candidates.length; c++) {
       FactMatch m = new FactMatch(candidates[c], index.texts[candidates[c]], q);
       matches[c] = m;
-      if (m.value != null && m.coverage >= ANSWER_COVERAGE) {
+      if (m.value != null && m.coverage >= answerCoverage) {
         float quality = quality(m);
         if (quality > bestQuality) {
           bestQuality = quality;
@@ -137,11 +153,12 @@ public final class Memory {
       return new Answer(null, index.texts[closest.fact], round(closest.coverage * 0.5f));
     }
     for (FactMatch m : matches) {
-      if (m.value != null && m.coverage >= ANSWER_COVERAGE && m.fact > best.fact
-          && quality(m) >= bestQuality - SAME_SLOT) {
+      if (m.value != null && m.coverage >= answerCoverage && m.fact > best.fact
+          && quality(m) >= bestQuality - sameSlot) {
         best = m;
       }
     }
+    reinforce(index, best.fact);
     return new Answer(best.value, index.texts[best.fact], round(confidence(best)));
   }
 
@@ -158,7 +175,7 @@ public final class Memory {
   }
 
   /** Rounds to 1e-4 so the figure crossing into JS is the same decimal on every runtime. */
-  private static double round(float x) {
+  private static double round(double x) {
     return Math.round(x * 10000.0) / 10000.0;
   }
 
@@ -177,6 +194,296 @@ public final class Memory {
       out[i] = index.texts[found[i]];
     }
     return out;
+  }
+
+  /**
+   * A page of the facts that best match {@code question}, with their evidence. The first page also
+   * strengthens the facts it returns and links the top few with each other (Hebbian: recalled together,
+   * wired together).
+   */
+  public dev.engram.RecallPage recallPage(String scope, String question, int k, String cursor) {
+    int offset = Cursor.decode(cursor);
+    ScopeIndex index = scopes.get(scope);
+    Query q = Query.parse(question);
+    if (index == null || q.termCount == 0) {
+      return new dev.engram.RecallPage(new dev.engram.Recalled[0], null);
+    }
+    int[] found = candidates(index, q, offset + k + 1);
+    int end = Math.min(found.length, offset + k);
+    int count = Math.max(0, end - offset);
+    dev.engram.Recalled[] items = new dev.engram.Recalled[count];
+    for (int i = 0; i < count; i++) {
+      int f = found[offset + i];
+      FactMatch m = new FactMatch(f, index.texts[f], q);
+      items[i] = recalled(index, f, m.coverage, m.coverage >= answerCoverage ? m.value : null, why(q, m));
+    }
+    if (offset == 0) {
+      int hebbian = Math.min(count, 3);
+      for (int i = 0; i < hebbian; i++) {
+        reinforce(index, found[i]);
+        for (int j = i + 1; j < hebbian; j++) {
+          index.link(found[i], found[j], (float) config.linkGain());
+        }
+      }
+    }
+    String next = found.length > offset + k ? Cursor.encode(offset + k) : null;
+    return new dev.engram.RecallPage(items, next);
+  }
+
+  private dev.engram.Recalled recalled(ScopeIndex index, int f, float score, String value, String why) {
+    return new dev.engram.Recalled(f, index.texts[f], NoteKind.values()[index.kinds[f]].label(), round(score),
+        value, why, round(effectiveStrength(index, f)));
+  }
+
+  /** "api, key" for exact matches; "phone~mobile" for a related word; "kye->key" for a repaired typo. */
+  private static String why(Query q, FactMatch m) {
+    StringBuilder sb = new StringBuilder();
+    boolean[] seen = new boolean[q.termCount];
+    for (int i = 0; i < m.tokens.size; i++) {
+      int t = m.matchedTerm[i];
+      if (t < 0 || seen[t]) {
+        continue;
+      }
+      seen[t] = true;
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      String factWord = m.tokens.norm[i];
+      float w = m.matchWeight[i];
+      sb.append(q.words[t]);
+      if (w == Query.REPAIRED) {
+        sb.append("->").append(factWord);
+      } else if (w < 1f) {
+        sb.append('~').append(factWord);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** 1 for a fact never used; grows by {@code useGain} per use and halves every half-life of disuse. */
+  private double effectiveStrength(ScopeIndex index, int f) {
+    double idle = clock.getAsLong() - index.lastUsed[f];
+    if (idle < 0) {
+      idle = 0;
+    }
+    return 1.0 + index.strength[f] * Math.pow(0.5, idle / config.halfLifeMillis());
+  }
+
+  private void reinforce(ScopeIndex index, int f) {
+    double current = effectiveStrength(index, f) - 1.0;
+    index.strength[f] = (float) (current + config.useGain());
+    index.lastUsed[f] = clock.getAsLong();
+  }
+
+  /**
+   * Associative recall by spreading activation: facts matching {@code cue} light up, then pass
+   * activation to facts sharing their rarer cues and to facts they were recalled together with
+   * (Hebbian links); each fact's plastic strength scales what it receives. Ranked by activation.
+   */
+  public dev.engram.Recalled[] assoc(String scope, String cue, int k) {
+    ScopeIndex index = scopes.get(scope);
+    Query q = Query.parse(cue);
+    if (index == null || q.termCount == 0) {
+      return new dev.engram.Recalled[0];
+    }
+    int[] seeds = candidates(index, q, 32);
+    float total = q.totalWeight();
+    java.util.HashMap<Integer, float[]> activation = new java.util.HashMap<>();
+    java.util.HashMap<Integer, String> reason = new java.util.HashMap<>();
+    int n = index.factCount;
+    int commonCut = Math.max(50, n / 10);
+    for (int s : seeds) {
+      float a0 = total == 0 ? 0 : accumulated[s] / total;
+      addActivation(activation, s, a0);
+      reason.putIfAbsent(s, "cue");
+      // Shared cues: each distinct stem of the seed, weighted by its rarity; very common stems carry
+      // no association and are skipped.
+      String[] stems = stemsOf(index.texts[s]);
+      float idfSum = 0;
+      float[] idf = new float[stems.length];
+      int[] terms = new int[stems.length];
+      for (int i = 0; i < stems.length; i++) {
+        terms[i] = index.term(TermHash.of(stems[i]));
+        int df = index.documentFrequency(terms[i]);
+        idf[i] = df == 0 || df > commonCut ? 0 : (float) Math.log(1.0 + (n + 1.0) / (df + 0.5));
+        idfSum += idf[i];
+      }
+      for (int i = 0; i < stems.length; i++) {
+        if (idf[i] == 0) {
+          continue;
+        }
+        float share = 0.5f * a0 * idf[i] / idfSum;
+        int[] list = index.postings[terms[i]];
+        for (int p = 0; p < index.postingSizes[terms[i]]; p++) {
+          int f = list[p];
+          if (f != s) {
+            addActivation(activation, f, share);
+            reason.putIfAbsent(f, "shares '" + stems[i] + "'");
+          }
+        }
+      }
+      int[] links = index.linkTo[s];
+      if (links != null) {
+        for (int i = 0; i < links.length; i++) {
+          float w = index.linkWeight[s][i];
+          addActivation(activation, links[i], 0.5f * a0 * w / (1f + w));
+          reason.putIfAbsent(links[i], "linked");
+        }
+      }
+    }
+    java.util.ArrayList<dev.engram.Recalled> ranked = new java.util.ArrayList<>();
+    for (java.util.Map.Entry<Integer, float[]> e : activation.entrySet()) {
+      int f = e.getKey();
+      if (index.isForgotten(f)) {
+        continue;
+      }
+      double score = e.getValue()[0] * (1.0 + Math.log(effectiveStrength(index, f)));
+      ranked.add(recalled(index, f, (float) score, null, reason.get(f)));
+    }
+    ranked.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Integer.compare(b.id(), a.id()));
+    int count = Math.min(k, ranked.size());
+    return ranked.subList(0, count).toArray(new dev.engram.Recalled[0]);
+  }
+
+  private static void addActivation(java.util.HashMap<Integer, float[]> activation, int f, float a) {
+    float[] cell = activation.get(f);
+    if (cell == null) {
+      activation.put(f, new float[] {a});
+    } else {
+      cell[0] += a;
+    }
+  }
+
+  private static String[] stemsOf(String text) {
+    Tokens t = Tokens.of(text);
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < t.size; i++) {
+      if (t.has(i, Tokens.SYNTHETIC) || Lexicon.STOP.contains(t.norm[i])) {
+        continue;
+      }
+      String stem = Stemmer.stem(t.norm[i]);
+      if (!out.contains(stem)) {
+        out.add(stem);
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** Notes of one kind (or all, when {@code kind} is null), newest first, a page at a time. */
+  public dev.engram.RecallPage notes(String scope, NoteKind kind, int k, String cursor) {
+    int offset = Cursor.decode(cursor);
+    ScopeIndex index = scopes.get(scope);
+    java.util.ArrayList<dev.engram.Recalled> out = new java.util.ArrayList<>();
+    String next = null;
+    if (index != null) {
+      int skipped = 0;
+      for (int f = index.factCount - 1; f >= 0; f--) {
+        if (index.isForgotten(f) || (kind != null && index.kinds[f] != kind.ordinal())) {
+          continue;
+        }
+        if (skipped < offset) {
+          skipped++;
+          continue;
+        }
+        if (out.size() == k) {
+          next = Cursor.encode(offset + k);
+          break;
+        }
+        out.add(recalled(index, f, 1f, null, ""));
+      }
+    }
+    return new dev.engram.RecallPage(out.toArray(new dev.engram.Recalled[0]), next);
+  }
+
+  /**
+   * Forgets the facts of {@code scope} whose text contains {@code substring} (case-insensitive); with
+   * an empty substring, the whole scope, variables included. Returns how many facts were forgotten.
+   */
+  public int forget(String scope, String substring) {
+    ScopeIndex index = scopes.get(scope);
+    if (index == null) {
+      return 0;
+    }
+    if (substring.isEmpty()) {
+      scopes.remove(scope);
+      return index.liveCount;
+    }
+    String needle = substring.toLowerCase();
+    int count = 0;
+    for (int f = 0; f < index.factCount; f++) {
+      if (!index.isForgotten(f) && index.texts[f].toLowerCase().contains(needle)) {
+        index.forget(f);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Forgets one fact by id; false when there is no such live fact. */
+  public boolean forgetId(String scope, int id) {
+    ScopeIndex index = scopes.get(scope);
+    if (index == null || id < 0 || id >= index.factCount || index.isForgotten(id)) {
+      return false;
+    }
+    index.forget(id);
+    return true;
+  }
+
+  public void setVar(String scope, String name, String value) {
+    ScopeIndex index = scopes.get(scope);
+    if (index == null) {
+      index = new ScopeIndex();
+      scopes.put(scope, index);
+    }
+    index.vars.put(name, value);
+  }
+
+  public String getVar(String scope, String name) {
+    ScopeIndex index = scopes.get(scope);
+    return index == null ? null : index.vars.get(name);
+  }
+
+  public boolean deleteVar(String scope, String name) {
+    ScopeIndex index = scopes.get(scope);
+    return index != null && index.vars.remove(name) != null;
+  }
+
+  /** The scope's variables, sorted by name. */
+  public java.util.SortedMap<String, String> vars(String scope) {
+    ScopeIndex index = scopes.get(scope);
+    return index == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(index.vars);
+  }
+
+  /** Names of the scopes that hold anything, sorted. */
+  public String[] scopes() {
+    return scopes.keySet().toArray(new String[0]);
+  }
+
+  /** Counts for one scope, or for the whole store when {@code scope} is null. */
+  public dev.engram.Stats stats(String scope) {
+    int scopeCount = 0;
+    long facts = 0;
+    long forgotten = 0;
+    long terms = 0;
+    long links = 0;
+    long vars = 0;
+    for (java.util.Map.Entry<String, ScopeIndex> e : scopes.entrySet()) {
+      if (scope != null && !scope.equals(e.getKey())) {
+        continue;
+      }
+      ScopeIndex index = e.getValue();
+      scopeCount++;
+      facts += index.liveCount;
+      forgotten += index.factCount - index.liveCount;
+      terms += index.termCount();
+      vars += index.vars.size();
+      for (int f = 0; f < index.factCount; f++) {
+        if (index.linkTo[f] != null) {
+          links += index.linkTo[f].length;
+        }
+      }
+    }
+    return new dev.engram.Stats(scopeCount, facts, forgotten, terms, links / 2, vars);
   }
 
   public int size(String scope) {
@@ -408,9 +715,5 @@ public final class Memory {
       }
     }
     return best;
-  }
-
-  List<String> scopeNames() {
-    return new ArrayList<>(scopes.keySet());
   }
 }

@@ -14,9 +14,24 @@ import java.util.Arrays;
  */
 final class ScopeIndex {
   String[] texts = new String[16];
+  /** Per fact, its {@link NoteKind} ordinal (plain facts are {@code FACT}). */
+  byte[] kinds = new byte[16];
+  /** Per fact, plastic strength gained from use (decays with {@link #lastUsed}); 0 when never used. */
+  float[] strength = new float[16];
+  /** Per fact, host clock (ms) of its last use, or of its observation. */
+  long[] lastUsed = new long[16];
   int factCount;
   long[] forgotten = new long[1];
   int liveCount;
+  /**
+   * Hebbian links between facts recalled together, as per-fact adjacency (null until a fact gets its
+   * first link): {@code linkTo[f][i]} is linked with weight {@code linkWeight[f][i]}. Links are sparse
+   * and symmetric; most facts never get one.
+   */
+  int[][] linkTo = new int[16][];
+  float[][] linkWeight = new float[16][];
+  /** Variables: a small sorted map per scope (sorted so listings are the same on every runtime). */
+  final java.util.TreeMap<String, String> vars = new java.util.TreeMap<>();
 
   private long[] slotKeys = new long[64];
   private int[] slotTerms = new int[64];
@@ -25,12 +40,20 @@ final class ScopeIndex {
   int[] postingSizes = new int[16];
 
   /** Adds a fact with the given distinct cue stems; returns its number. */
-  int add(String text, String[] stems, int stemCount) {
+  int add(String text, String[] stems, int stemCount, NoteKind kind, long now) {
     if (factCount == texts.length) {
-      texts = Arrays.copyOf(texts, factCount + (factCount >> 1) + 16);
+      int cap = factCount + (factCount >> 1) + 16;
+      texts = Arrays.copyOf(texts, cap);
+      kinds = Arrays.copyOf(kinds, cap);
+      strength = Arrays.copyOf(strength, cap);
+      lastUsed = Arrays.copyOf(lastUsed, cap);
+      linkTo = Arrays.copyOf(linkTo, cap);
+      linkWeight = Arrays.copyOf(linkWeight, cap);
     }
     int fact = factCount++;
     texts[fact] = text;
+    kinds[fact] = (byte) kind.ordinal();
+    lastUsed[fact] = now;
     liveCount++;
     if ((fact >> 6) >= forgotten.length) {
       forgotten = Arrays.copyOf(forgotten, forgotten.length * 2);
@@ -60,6 +83,38 @@ final class ScopeIndex {
       forgotten[fact >> 6] |= 1L << fact;
       liveCount--;
     }
+  }
+
+  /** Strengthens the link between two facts by {@code delta} (both directions). */
+  void link(int a, int b, float delta) {
+    if (a == b) {
+      return;
+    }
+    addLink(a, b, delta);
+    addLink(b, a, delta);
+  }
+
+  private void addLink(int from, int to, float delta) {
+    int[] targets = linkTo[from];
+    if (targets == null) {
+      linkTo[from] = new int[] {to};
+      linkWeight[from] = new float[] {delta};
+      return;
+    }
+    for (int i = 0; i < targets.length; i++) {
+      if (targets[i] == to) {
+        linkWeight[from][i] += delta;
+        return;
+      }
+    }
+    linkTo[from] = Arrays.copyOf(targets, targets.length + 1);
+    linkWeight[from] = Arrays.copyOf(linkWeight[from], targets.length + 1);
+    linkTo[from][targets.length] = to;
+    linkWeight[from][targets.length] = delta;
+  }
+
+  int termCount() {
+    return termCount;
   }
 
   /** The term number for a stem hash, or -1 when the scope has never seen it. */
