@@ -244,6 +244,42 @@ public final class Engram {
     return memory.stats(scope);
   }
 
+  /**
+   * The store, or one scope of it, in the versioned binary snapshot format (see
+   * {@link dev.engram.codec.Snapshot}); the cue index travels with it, so {@link #load} does not re-index.
+   */
+  public byte[] dump(String scope) {
+    java.util.LinkedHashMap<String, dev.engram.memory.ScopeImage> images = new java.util.LinkedHashMap<>();
+    if (scope != null) {
+      Limits.checkScope(scope);
+      dev.engram.memory.ScopeImage image = memory.image(scope);
+      if (image != null) {
+        images.put(scope, image);
+      }
+    } else {
+      for (String name : memory.scopes()) {
+        images.put(name, memory.image(name));
+      }
+    }
+    return dev.engram.codec.Snapshot.write(images);
+  }
+
+  /**
+   * Loads a snapshot made by {@link #dump}: each scope in it replaces the scope of the same name; other
+   * scopes are untouched. Returns the names of the scopes loaded. A damaged, foreign or too-new snapshot
+   * is refused with {@link dev.engram.codec.SnapshotException} and nothing is changed.
+   */
+  public String[] load(byte[] snapshot) {
+    java.util.Map<String, dev.engram.memory.ScopeImage> images = dev.engram.codec.Snapshot.read(snapshot);
+    for (String name : images.keySet()) {
+      Limits.checkScope(name);
+    }
+    for (java.util.Map.Entry<String, dev.engram.memory.ScopeImage> e : images.entrySet()) {
+      memory.restore(e.getKey(), e.getValue());
+    }
+    return images.keySet().toArray(new String[0]);
+  }
+
   /** Number of facts held in {@code scope} (0 for a scope never written). */
   public int size(String scope) {
     Limits.checkScope(scope);

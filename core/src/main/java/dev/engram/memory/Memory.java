@@ -486,6 +486,17 @@ public final class Memory {
     return new dev.engram.Stats(scopeCount, facts, forgotten, terms, links / 2, vars);
   }
 
+  /** The state of one scope for a snapshot, or null when the scope does not exist. */
+  public ScopeImage image(String scope) {
+    ScopeIndex index = scopes.get(scope);
+    return index == null ? null : index.image();
+  }
+
+  /** Replaces (or creates) a scope from a snapshot image. */
+  public void restore(String scope, ScopeImage image) {
+    scopes.put(scope, ScopeIndex.fromImage(image));
+  }
+
   public int size(String scope) {
     ScopeIndex index = scopes.get(scope);
     return index == null ? 0 : index.liveCount;

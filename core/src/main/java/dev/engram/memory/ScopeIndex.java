@@ -113,6 +113,77 @@ final class ScopeIndex {
     linkWeight[from][targets.length] = delta;
   }
 
+  ScopeImage image() {
+    long[] keys = new long[termCount];
+    for (int slot = 0; slot < slotKeys.length; slot++) {
+      if (slotKeys[slot] != 0) {
+        keys[slotTerms[slot]] = slotKeys[slot];
+      }
+    }
+    int[][] lists = new int[termCount][];
+    for (int t = 0; t < termCount; t++) {
+      lists[t] = Arrays.copyOf(postings[t], postingSizes[t]);
+    }
+    String[] names = vars.keySet().toArray(new String[0]);
+    String[] values = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      values[i] = vars.get(names[i]);
+    }
+    return new ScopeImage(factCount, Arrays.copyOf(texts, factCount), Arrays.copyOf(kinds, factCount),
+        Arrays.copyOf(strength, factCount), Arrays.copyOf(lastUsed, factCount),
+        Arrays.copyOf(forgotten, (factCount + 63) >> 6), keys, lists, Arrays.copyOf(linkTo, factCount),
+        Arrays.copyOf(linkWeight, factCount), names, values);
+  }
+
+  /** Rebuilds a scope from an image; the cue index comes from the image, nothing is re-tokenized. */
+  static ScopeIndex fromImage(ScopeImage image) {
+    ScopeIndex index = new ScopeIndex();
+    int n = image.factCount();
+    int cap = Math.max(16, n);
+    index.texts = Arrays.copyOf(image.texts(), cap);
+    index.kinds = Arrays.copyOf(image.kinds(), cap);
+    index.strength = Arrays.copyOf(image.strength(), cap);
+    index.lastUsed = Arrays.copyOf(image.lastUsed(), cap);
+    index.linkTo = Arrays.copyOf(image.linkTo(), cap);
+    index.linkWeight = Arrays.copyOf(image.linkWeight(), cap);
+    index.factCount = n;
+    index.forgotten = Arrays.copyOf(image.forgotten(), Math.max(1, (cap + 63) >> 6));
+    int live = n;
+    for (int f = 0; f < n; f++) {
+      if (index.isForgotten(f)) {
+        live--;
+      }
+    }
+    index.liveCount = live;
+    long[] keys = image.termKeys();
+    int terms = keys.length;
+    int slots = 64;
+    while (slots < terms * 2 + 2) {
+      slots <<= 1;
+    }
+    index.slotKeys = new long[slots];
+    index.slotTerms = new int[slots];
+    index.postings = new int[Math.max(16, terms)][];
+    index.postingSizes = new int[Math.max(16, terms)];
+    int mask = slots - 1;
+    for (int t = 0; t < terms; t++) {
+      long key = keys[t];
+      int slot = (int) (key ^ (key >>> 29)) & mask;
+      while (index.slotKeys[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      index.slotKeys[slot] = key;
+      index.slotTerms[slot] = t;
+      index.postings[t] = image.postings()[t];
+      index.postingSizes[t] = image.postings()[t].length;
+    }
+    index.termCount = terms;
+    for (int i = 0; i < image.varNames().length; i++) {
+      index.vars.put(image.varNames()[i], image.varValues()[i]);
+    }
+    return index;
+  }
+
   int termCount() {
     return termCount;
   }
