@@ -26,6 +26,10 @@ final class FactMatch {
   float coverage;
   /** Weighted share of the fact's own cue words (outside the value) that the question matched, 0..1. */
   float precision;
+  /** Content words (not verbs, times or numbers) outside the value that the question did not mention. */
+  int unmatchedNouns;
+  /** Non-soft question terms the fact does not match. */
+  int missingTerms;
   String value;
   float valueScore;
   int valueFrom = -1;
@@ -77,6 +81,11 @@ final class FactMatch {
       }
     }
     coverage = total == 0 ? 0 : got / total;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t] && best[t] == 0) {
+        missingTerms++;
+      }
+    }
     extractValue(q);
     computePrecision();
   }
@@ -99,16 +108,35 @@ final class FactMatch {
     if (tokens.has(i, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(w)) {
       return FREE;
     }
+    if (isMidSentenceCapital(i)) {
+      return FREE; // a name: "May 30", "400 Harbor Drive", "The Remains of the Day"
+    }
     if (Lexicon.STOP.contains(w)) {
       return STOP;
     }
     if (Lexicon.TRANSITION.contains(w)) {
       return TRANSITION;
     }
-    if (Lexicon.VERB.contains(w) || looksLikeParticiple(i)) {
+    if (Lexicon.VERB.contains(w) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w)) {
       return VERB;
     }
     return FREE;
+  }
+
+  private boolean isMidSentenceCapital(int i) {
+    return tokens.has(i, Tokens.CAPITALIZED) && !tokens.has(i, Tokens.FIRST) && !tokens.norm[i].equals("i")
+        && !(i > 0 && endsSentence(i - 1));
+  }
+
+  /** True when a sentence ends right after token i (a later sentence of a multi-sentence fact). */
+  private boolean endsSentence(int i) {
+    for (int c = tokens.end[i]; c < tokens.start[i + 1]; c++) {
+      char ch = tokens.text.charAt(c);
+      if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '"') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "painted", "located", "scheduled": a lower-case -ed word is a verb form, not a value. */
@@ -202,13 +230,16 @@ final class FactMatch {
           j++;
           continue;
         }
-        // Inner "of"/"and"/"de" between capitalised words: "Bank of America", "Tom and Jerry".
-        if (j + 1 < n && cls[j] == STOP && cls[j + 1] == FREE && !commaBefore(j) && !commaBefore(j + 1)
-            && tokens.has(to, Tokens.CAPITALIZED) && tokens.has(j + 1, Tokens.CAPITALIZED)
-            && (tokens.norm[j].equals("of") || tokens.norm[j].equals("and") || tokens.norm[j].equals("de")
-                || tokens.norm[j].equals("the"))) {
-          to = j + 1;
-          j += 2;
+        // Up to two small words inside a capitalised name: "Bank of America", "The Remains of the Day".
+        int gap = 0;
+        while (gap < 2 && j + gap < n && cls[j + gap] == STOP && isNameJoiner(tokens.norm[j + gap])
+            && !commaBefore(j + gap)) {
+          gap++;
+        }
+        if (gap > 0 && j + gap < n && cls[j + gap] == FREE && !commaBefore(j + gap)
+            && tokens.has(to, Tokens.CAPITALIZED) && tokens.has(j + gap, Tokens.CAPITALIZED)) {
+          to = j + gap;
+          j += gap + 1;
           continue;
         }
         // Date parts across a comma: "June 5, 2026".
@@ -226,6 +257,10 @@ final class FactMatch {
         valueTo = to;
       }
       i = to + 1;
+    }
+    if (valueFrom >= 0 && bestScore <= UNFIT) {
+      valueFrom = -1;
+      valueTo = -1;
     }
     if (valueFrom >= 0) {
       if (q.kind == Questions.Kind.COUNT) {
@@ -245,6 +280,11 @@ final class FactMatch {
     }
     int other = ta ? b : a;
     return !tokens.has(other, Tokens.HAS_DIGIT) && !Lexicon.isNumberWord(tokens.norm[other]);
+  }
+
+  private static boolean isNameJoiner(String w) {
+    return w.equals("of") || w.equals("the") || w.equals("and") || w.equals("de") || w.equals("for")
+        || w.equals("in") || w.equals("on") || w.equals("a") || w.equals("at");
   }
 
   private boolean isDatePart(int i) {
@@ -276,6 +316,8 @@ final class FactMatch {
     boolean time = false;
     boolean color = false;
     boolean capital = true;
+    boolean clock = false;
+    boolean ordinal = false;
     for (int i = from; i <= to; i++) {
       String w = tokens.norm[i];
       if (tokens.has(i, Tokens.HAS_DIGIT)) {
@@ -289,6 +331,12 @@ final class FactMatch {
       }
       if (Lexicon.COLORS.contains(w)) {
         color = true;
+      }
+      if (isClockTime(i)) {
+        clock = true;
+      }
+      if (tokens.has(i, Tokens.HAS_DIGIT) && (w.endsWith("st") || w.endsWith("nd") || w.endsWith("rd") || w.endsWith("th"))) {
+        ordinal = true;
       }
       if (!tokens.has(i, Tokens.CAPITALIZED) || (tokens.has(i, Tokens.FIRST))) {
         capital = capital && tokens.has(i, Tokens.CAPITALIZED) && !tokens.has(i, Tokens.FIRST);
@@ -309,32 +357,78 @@ final class FactMatch {
     }
     String before = previousWord(from);
     boolean afterLocative = before != null && Lexicon.LOCATIVE.contains(before);
+    // The shape the question asks for. A chunk of the wrong shape cannot be the answer at all.
+    boolean fits = true;
     switch (q.kind) {
-      case WHO -> score += capital ? 1.5f : -0.5f;
-      case WHEN -> score += time || digit ? 1.5f : -1f;
-      case WHERE -> {
-        if (time) {
-          score -= 1.5f;
-        } else {
-          score += (afterLocative ? 1.5f : 0f) + (capital ? 0.5f : 0f);
-        }
+      case WHO -> score += capital && !time ? 1.5f : -0.5f;
+      case WHEN -> {
+        fits = q.wantsClockTime ? clock : (time || digit);
+        score += 1.5f;
       }
-      case COUNT -> score += number ? 2f : -3f;
-      case COLOR -> score += color ? 2f : -1f;
+      case WHERE -> {
+        fits = !(time && !capital) || afterLocative;
+        score += (afterLocative ? 1.5f : 0f) + (capital ? 0.5f : 0f);
+      }
+      case COUNT -> {
+        fits = number && !ordinal;
+        score += 2f;
+      }
+      case COLOR -> {
+        fits = color;
+        score += 2f;
+      }
       default -> {}
     }
-    // Adjacent to a matched cue: "the pro plan", "14 tables".
+    if (!fits) {
+      return UNFIT;
+    }
+    // "my wife is allergic to shellfish" does not say what *I* am allergic to: a possessed noun is a
+    // subject, not a value, unless the question asks who.
+    String possessor = previousWord(from);
+    if (q.kind != Questions.Kind.WHO && possessor != null && isPossessiveDeterminer(possessor)
+        && !tokens.has(from, Tokens.CAPITALIZED)) {
+      score -= 2.5f;
+    }
+    // Adjacent to a matched cue: "the pro plan", "14 tables", "900 meters of climbing", "weighs 12 kg".
+    boolean countQuestion = q.kind == Questions.Kind.COUNT && number;
     if (to + 1 < tokens.size && cls[to + 1] == MATCHED) {
-      score += q.kind == Questions.Kind.COUNT && number ? 1.5f : 0.5f;
+      score += countQuestion ? 1.5f : 0.5f;
+    } else if (countQuestion && to + 2 < tokens.size && tokens.norm[to + 1].equals("of") && cls[to + 2] == MATCHED) {
+      score += 1.5f;
     }
     if (from > 0 && cls[from - 1] == MATCHED && from != rightStart) {
-      score += 0.25f;
+      score += countQuestion ? 1f : 0.25f;
     }
     int length = to - from + 1;
     if (length > 4) {
       score -= 0.1f * (length - 4);
     }
     return score;
+  }
+
+  /** Below any real chunk score: marks a chunk of the wrong shape for the question. */
+  static final float UNFIT = -1000f;
+
+  private static boolean isPossessiveDeterminer(String w) {
+    return w.equals("my") || w.equals("your") || w.equals("his") || w.equals("her") || w.equals("our")
+        || w.equals("their");
+  }
+
+  /** "9:30", "7pm", "noon", "10 am": a time of day. */
+  private boolean isClockTime(int i) {
+    String w = tokens.norm[i];
+    if (w.equals("noon") || w.equals("midnight") || w.equals("morning") || w.equals("afternoon")
+        || w.equals("evening") || w.equals("night") || w.equals("am") || w.equals("pm")) {
+      return true;
+    }
+    if (!tokens.has(i, Tokens.HAS_DIGIT)) {
+      return false;
+    }
+    if (w.indexOf(':') > 0 || w.endsWith("am") || w.endsWith("pm") || w.endsWith("h")) {
+      return true;
+    }
+    return i + 1 < tokens.size && (tokens.norm[i + 1].equals("am") || tokens.norm[i + 1].equals("pm")
+        || tokens.norm[i + 1].equals("o'clock") || tokens.norm[i + 1].equals("oclock"));
   }
 
   private int firstContentAfter(int[] cls, int start) {
@@ -365,6 +459,9 @@ final class FactMatch {
         continue;
       }
       float w = c == VERB ? 0.5f : 1f;
+      if (c == FREE && !tokens.has(i, Tokens.HAS_DIGIT) && !Lexicon.isTimeLike(tokens.norm[i])) {
+        unmatchedNouns++;
+      }
       if (c == MATCHED && Lexicon.VERB.contains(tokens.norm[i])) {
         w = 0.5f;
       }

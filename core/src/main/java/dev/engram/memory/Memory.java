@@ -135,9 +135,9 @@ public final class Memory {
     for (int c = 0; c < candidates.length; c++) {
       FactMatch m = new FactMatch(candidates[c], index.texts[candidates[c]], q);
       matches[c] = m;
-      if (m.value != null && m.coverage >= answerCoverage) {
+      if (answers(m, q)) {
         float quality = quality(m);
-        if (quality > bestQuality) {
+        if (quality > bestQuality || (quality == bestQuality && m.fact > best.fact)) {
           bestQuality = quality;
           best = m;
         }
@@ -152,14 +152,34 @@ public final class Memory {
       }
       return new Answer(null, index.texts[closest.fact], round(closest.coverage * 0.5f));
     }
+    // Updates: a newer fact that answers and says nothing the question did not ask about ("I moved to
+    // Portland") replaces the value; a newer fact about something else as well ("my sister's dog is
+    // Max") does not. Near-equal older facts give way to the newest too.
     for (FactMatch m : matches) {
-      if (m.value != null && m.coverage >= answerCoverage && m.fact > best.fact
-          && quality(m) >= bestQuality - sameSlot) {
+      if (m.fact > best.fact && answers(m, q)
+          && (m.unmatchedNouns == 0 || quality(m) >= bestQuality - sameSlot)) {
         best = m;
       }
     }
     reinforce(index, best.fact);
     return new Answer(best.value, index.texts[best.fact], round(confidence(best)));
+  }
+
+  /**
+   * True when a fact may answer: it offers a value of the right shape, covers enough of the question's
+   * weight, and leaves out no content word of a short question (one of four or more may be missing).
+   */
+  private boolean answers(FactMatch m, Query q) {
+    if (m.value == null || m.coverage < answerCoverage) {
+      return false;
+    }
+    int hard = 0;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t]) {
+        hard++;
+      }
+    }
+    return m.missingTerms == 0 || (hard >= 4 && m.missingTerms == 1);
   }
 
   private static float quality(FactMatch m) {

@@ -22,6 +22,8 @@ final class Query {
   static final int MAX_TERMS = 31;
 
   final Questions.Kind kind;
+  /** "what time …": a clock time is wanted, not a day. */
+  boolean wantsClockTime;
   int termCount;
   String[] words = new String[8];
   boolean[] soft = new boolean[8];
@@ -40,6 +42,7 @@ final class Query {
   static Query parse(String question) {
     Tokens t = Tokens.of(question);
     Query q = new Query(Questions.kindOf(t));
+    String measure = null;
     for (int i = 0; i < t.size; i++) {
       if (t.has(i, Tokens.SYNTHETIC)) {
         continue;
@@ -48,7 +51,17 @@ final class Query {
       if (Lexicon.STOP.contains(w) || Lexicon.FRAME.contains(w)) {
         continue;
       }
+      if (w.equals("time") && q.kind == Questions.Kind.WHEN) {
+        q.wantsClockTime = true;
+      }
+      if (i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.HOW_MEASURE.contains(w)) {
+        measure = w; // "how long", "how far": the measure is the question, not a cue
+        continue;
+      }
       q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i));
+    }
+    if (q.termCount == 0 && measure != null) {
+      q.addTerm(measure, true); // "how old am I?": the measure is all there is to go on
     }
     return q;
   }

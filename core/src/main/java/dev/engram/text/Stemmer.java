@@ -54,6 +54,28 @@ public final class Stemmer {
     }
   }
 
+  /** Irregular past forms and participles: "took", "written", "went". */
+  private static final java.util.HashSet<String> IRREGULAR_VERB_FORMS = new java.util.HashSet<>();
+
+  static {
+    String[] verbs = {"went", "gone", "bought", "paid", "made", "met", "ran", "sold", "told", "took", "taken",
+      "wrote", "written", "drove", "driven", "ate", "eaten", "kept", "built", "sent", "spent", "taught",
+      "thought", "found", "held", "led", "won", "flew", "flown", "grew", "grown", "knew", "known", "began",
+      "begun", "chose", "chosen", "got", "gotten", "gave", "given", "saw", "seen", "came", "became", "left",
+      "lost", "felt", "heard", "said", "brought", "caught", "fought", "stood", "understood", "sat", "slept",
+      "spoke", "spoken", "stole", "stolen", "swam", "threw", "thrown", "wore", "worn", "broke", "broken",
+      "forgot", "forgotten", "hid", "hidden", "rode", "ridden", "rang", "sang", "sung", "drank", "drunk",
+      "lent", "meant", "dealt", "fed", "shot", "laid", "put", "set", "cut", "hit", "let", "shut", "quit"};
+    for (String v : verbs) {
+      IRREGULAR_VERB_FORMS.add(v);
+    }
+  }
+
+  /** True for an irregular past form or participle ("took", "written"): a verb, never a value. */
+  public static boolean isIrregularVerbForm(String w) {
+    return IRREGULAR_VERB_FORMS.contains(w);
+  }
+
   private Stemmer() {}
 
   private static boolean isVowel(char c) {
@@ -83,7 +105,8 @@ public final class Stemmer {
     }
     String irregular = IRREGULAR.get(w);
     if (irregular != null) {
-      return irregular;
+      // The base form is stemmed too, so "lives", "live" and "living" meet.
+      return irregular.equals(w) ? w : stem(irregular);
     }
     String s = w;
     if (s.endsWith("ies") && n > 4) {
