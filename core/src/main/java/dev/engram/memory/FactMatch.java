@@ -30,6 +30,8 @@ final class FactMatch {
   int unmatchedNouns;
   /** Non-soft question terms the fact does not match. */
   int missingTerms;
+  /** The focus clause's subject is someone else: "my wife …", "Lena …" (not I/we, not asked about). */
+  boolean aboutSomeoneElse;
   String value;
   float valueScore;
   int valueFrom = -1;
@@ -88,6 +90,7 @@ final class FactMatch {
     }
     extractValue(q);
     computePrecision();
+    aboutSomeoneElse = subjectIsSomeoneElse();
   }
 
   private int classOf(int i) {
@@ -177,17 +180,98 @@ final class FactMatch {
     return false;
   }
 
+  /**
+   * The clause of the fact the question is about, as [clauseFrom, clauseTo]. A fact may say several
+   * things ("Femke left for Amsterdam, so our head barista is now Anneliese"): the value and the
+   * "anything unasked?" check come from the clause holding most of the matched cues. Clauses end at
+   * , ; and at "and/but/so/since/because/while…" once the words before already form a clause (have a
+   * verb or copula).
+   */
+  int clauseFrom;
+  int clauseTo;
+
+  private void focusClause(int[] cls) {
+    int n = tokens.size;
+    clauseFrom = 0;
+    clauseTo = n - 1;
+    float bestWeight = -1;
+    int start = 0;
+    boolean hasVerb = false;
+    for (int i = 0; i <= n; i++) {
+      boolean boundary = i == n;
+      int nextStart = i;
+      if (!boundary && i > start) {
+        String w = tokens.norm[i];
+        if (clauseBreakBefore(i) && !(isDatePart(i - 1) && isDatePart(i))) {
+          boundary = true;
+        } else if (hasVerb && cls[i] == STOP && isConjunction(w)) {
+          boundary = true;
+          nextStart = i + 1;
+        }
+      }
+      if (boundary) {
+        float weight = 0;
+        for (int k = start; k < i; k++) {
+          weight += matchWeight[k];
+        }
+        if (weight > bestWeight) {
+          bestWeight = weight;
+          clauseFrom = start;
+          clauseTo = i - 1;
+        }
+        start = nextStart;
+        hasVerb = false;
+      }
+      if (i < n && (cls[i] == COPULA || cls[i] == VERB || (cls[i] == MATCHED && isVerbLike(i)))) {
+        hasVerb = true;
+      }
+    }
+  }
+
+  private boolean isVerbLike(int i) {
+    String w = tokens.norm[i];
+    return Lexicon.VERB.contains(w) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w);
+  }
+
+  private static boolean isConjunction(String w) {
+    return w.equals("and") || w.equals("but") || w.equals("so") || w.equals("since") || w.equals("because")
+        || w.equals("while") || w.equals("although") || w.equals("though") || w.equals("whereas")
+        || w.equals("then") || w.equals("after") || w.equals("before");
+  }
+
+  private boolean clauseBreakBefore(int i) {
+    for (int c = tokens.end[i - 1]; c < tokens.start[i]; c++) {
+      char ch = tokens.text.charAt(c);
+      if (ch == ',' || ch == ';' || ch == '(' || ch == ')') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void extractValue(Query q) {
     int n = tokens.size;
     int[] cls = new int[n];
     for (int i = 0; i < n; i++) {
       cls[i] = classOf(i);
     }
+    focusClause(cls);
+    if (valueIn(q, cls, clauseFrom, clauseTo) || (clauseFrom == 0 && clauseTo == n - 1)) {
+      return;
+    }
+    clauseFrom = 0;
+    clauseTo = n - 1;
+    valueIn(q, cls, 0, n - 1);
+  }
+
+  /** Finds the value among the tokens [from, to]; true when one was found. */
+  private boolean valueIn(Query q, int[] cls, int lo, int hi) {
+    int n = hi + 1;
     // The split: the first copula or "key: value" colon with words on both sides; a passive
     // "X is owned by Y" splits at "by". Left of the split is [0, leftEnd), right is [rightStart, n).
     int leftEnd = -1;
     int rightStart = -1;
-    for (int i = 1; i < n && leftEnd < 0; i++) {
+    for (int i = lo + 1; i < n && leftEnd < 0; i++) {
       if (colonBefore(i)) {
         leftEnd = i;
         rightStart = i;
@@ -205,7 +289,7 @@ final class FactMatch {
     }
     int matchedLeft = 0;
     int matchedRight = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = lo; i < n; i++) {
       if (cls[i] == MATCHED) {
         if (leftEnd >= 0 && i >= rightStart) {
           matchedRight++;
@@ -215,7 +299,9 @@ final class FactMatch {
       }
     }
     float bestScore = -1e9f;
-    int i = 0;
+    valueFrom = -1;
+    valueTo = -1;
+    int i = lo;
     while (i < n) {
       if (cls[i] != FREE) {
         i++;
@@ -266,9 +352,17 @@ final class FactMatch {
       if (q.kind == Questions.Kind.COUNT) {
         trimToNumber();
       }
+      // "10:00 starting next week": a trailing -ing verb is not part of the value.
+      while (valueTo > valueFrom && tokens.norm[valueTo].endsWith("ing") && !tokens.has(valueTo, Tokens.CAPITALIZED)
+          && !Lexicon.isTimeLike(tokens.norm[valueTo])) {
+        valueTo--;
+      }
       value = tokens.span(valueFrom, valueTo);
       valueScore = bestScore;
+      return true;
     }
+    value = null;
+    return false;
   }
 
   /** "Chicago | last year": a time phrase next to a non-time word starts a new chunk; numbers join either. */
@@ -283,8 +377,7 @@ final class FactMatch {
   }
 
   private static boolean isNameJoiner(String w) {
-    return w.equals("of") || w.equals("the") || w.equals("and") || w.equals("de") || w.equals("for")
-        || w.equals("in") || w.equals("on") || w.equals("a") || w.equals("at");
+    return w.equals("of") || w.equals("the") || w.equals("and") || w.equals("de") || w.equals("for");
   }
 
   private boolean isDatePart(int i) {
@@ -318,7 +411,11 @@ final class FactMatch {
     boolean capital = true;
     boolean clock = false;
     boolean ordinal = false;
+    boolean allTime = true;
     for (int i = from; i <= to; i++) {
+      if (!(Lexicon.isTimeLike(tokens.norm[i]) || isDatePart(i))) {
+        allTime = false;
+      }
       String w = tokens.norm[i];
       if (tokens.has(i, Tokens.HAS_DIGIT)) {
         digit = true;
@@ -360,13 +457,16 @@ final class FactMatch {
     // The shape the question asks for. A chunk of the wrong shape cannot be the answer at all.
     boolean fits = true;
     switch (q.kind) {
-      case WHO -> score += capital && !time ? 1.5f : -0.5f;
+      case WHO -> {
+        fits = !allTime;
+        score += capital ? 1.5f : -0.5f;
+      }
       case WHEN -> {
         fits = q.wantsClockTime ? clock : (time || digit);
         score += 1.5f;
       }
       case WHERE -> {
-        fits = !(time && !capital) || afterLocative;
+        fits = !allTime;
         score += (afterLocative ? 1.5f : 0f) + (capital ? 0.5f : 0f);
       }
       case COUNT -> {
@@ -444,10 +544,27 @@ final class FactMatch {
     return i > 0 && !tokens.has(i - 1, Tokens.SYNTHETIC) ? tokens.norm[i - 1] : null;
   }
 
+  private boolean subjectIsSomeoneElse() {
+    for (int i = clauseFrom; i <= clauseTo; i++) {
+      String w = tokens.norm[i];
+      if (w.equals("i") || w.equals("we") || matchedTerm[i] >= 0) {
+        return false;
+      }
+      if (classOf(i) == COPULA || classOf(i) == VERB || (i >= valueFrom && i <= valueTo && valueFrom >= 0)) {
+        return false; // reached the verb, or the value itself comes first ("Portland is where I live")
+      }
+      if (Lexicon.OTHERS.contains(w) || (tokens.has(i, Tokens.CAPITALIZED) && !Lexicon.STOP.contains(w)
+          && !Lexicon.isTimeLike(w))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void computePrecision() {
     float matched = 0;
     float total = 0;
-    for (int i = 0; i < tokens.size; i++) {
+    for (int i = clauseFrom; i <= clauseTo; i++) {
       if (i >= valueFrom && i <= valueTo && valueFrom >= 0) {
         continue;
       }

@@ -101,8 +101,10 @@ public final class Memory {
 
   /** "Remember that my plan is pro." stores "my plan is pro." */
   private static String stripPreamble(String sentence) {
-    String[] preambles = {"remember that ", "remember ", "note that ", "fyi ", "fyi, ", "btw ", "btw, ",
-        "just so you know, ", "just so you know ", "for the record, ", "for the record "};
+    String[] preambles = {"remember that ", "remember ", "note that ", "fyi ", "fyi, ", "fyi: ", "btw ", "btw, ",
+        "just so you know, ", "just so you know ", "for the record, ", "for the record ", "correction: ",
+        "correction, ", "update: ", "update, ", "heads up, ", "heads up: ", "heads-up: ", "heads up ",
+        "actually, ", "note: ", "ps: ", "p.s. ", "oh and ", "also, ", "and ", "ok so ", "so "};
     String lower = sentence.toLowerCase();
     for (String p : preambles) {
       if (lower.startsWith(p) && sentence.length() > p.length() + 2) {
@@ -170,7 +172,7 @@ public final class Memory {
    * weight, and leaves out no content word of a short question (one of four or more may be missing).
    */
   private boolean answers(FactMatch m, Query q) {
-    if (m.value == null || m.coverage < answerCoverage) {
+    if (m.value == null || m.coverage < answerCoverage || (q.aboutSpeaker && m.aboutSomeoneElse)) {
       return false;
     }
     int hard = 0;

@@ -24,6 +24,8 @@ final class Query {
   final Questions.Kind kind;
   /** "what time …": a clock time is wanted, not a day. */
   boolean wantsClockTime;
+  /** The question is about the speaker: "where do <b>I</b> live?", "what am <b>I</b> allergic to?" */
+  boolean aboutSpeaker;
   int termCount;
   String[] words = new String[8];
   boolean[] soft = new boolean[8];
@@ -48,6 +50,9 @@ final class Query {
         continue;
       }
       String w = Questions.normalize(t.norm[i]);
+      if (w.equals("i")) {
+        q.aboutSpeaker = true;
+      }
       if (Lexicon.STOP.contains(w) || Lexicon.FRAME.contains(w)) {
         continue;
       }

@@ -87,6 +87,13 @@ public final class Lexicon {
   public static final HashSet<String> HOW_MEASURE = set(
       "many much long far big old often tall heavy large wide deep high soon late early fast");
 
+  /** People and pets a fact can be about instead of the speaker: "my <b>wife</b> is allergic to peanuts". */
+  public static final HashSet<String> OTHERS = set(
+      "wife husband spouse partner sister brother mother mom mum father dad son daughter kid kids child"
+          + " children baby friend boss manager colleague coworker neighbor neighbour roommate flatmate cousin"
+          + " aunt uncle niece nephew grandma grandpa grandmother grandfather boyfriend girlfriend fiance fiancee"
+          + " dog cat puppy kitten pet parents parent sibling siblings team landlord tenant doctor dentist");
+
   /** Prepositions that introduce a location. */
   public static final HashSet<String> LOCATIVE = set("in at near from to inside outside within across behind beside above below");
 
