@@ -120,7 +120,7 @@ final class FactMatch {
     if (Lexicon.TRANSITION.contains(w)) {
       return TRANSITION;
     }
-    if (Lexicon.VERB.contains(w) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w)) {
+    if (Lexicon.VERB.contains(w) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w) || isGerund(i)) {
       return VERB;
     }
     return FREE;
@@ -140,6 +140,18 @@ final class FactMatch {
       }
     }
     return false;
+  }
+
+  /** "starting", "staying": an -ing word is a verb form unless a determiner makes it a noun ("the meeting"). */
+  private boolean isGerund(int i) {
+    String w = tokens.norm[i];
+    if (w.length() <= 5 || !w.endsWith("ing") || tokens.has(i, Tokens.CAPITALIZED) || Lexicon.isTimeLike(w)) {
+      return false;
+    }
+    String before = i > 0 ? tokens.norm[i - 1] : "";
+    return !(before.equals("the") || before.equals("a") || before.equals("an") || before.equals("my")
+        || before.equals("our") || before.equals("your") || before.equals("his") || before.equals("her")
+        || before.equals("their") || before.equals("is") || before.equals("are") || before.equals("was"));
   }
 
   /** "painted", "located", "scheduled": a lower-case -ed word is a verb form, not a value. */
@@ -202,9 +214,9 @@ final class FactMatch {
       int nextStart = i;
       if (!boundary && i > start) {
         String w = tokens.norm[i];
-        if (clauseBreakBefore(i) && !(isDatePart(i - 1) && isDatePart(i))) {
+        if (clauseBreakBefore(i) && !(isDatePart(i - 1) && isDatePart(i)) && ownVerbAhead(cls, i)) {
           boundary = true;
-        } else if (hasVerb && cls[i] == STOP && isConjunction(w)) {
+        } else if (hasVerb && cls[i] == STOP && isConjunction(w) && ownVerbAhead(cls, i + 1)) {
           boundary = true;
           nextStart = i + 1;
         }
@@ -226,6 +238,24 @@ final class FactMatch {
         hasVerb = true;
       }
     }
+  }
+
+  /**
+   * True when the words from {@code i} to the next comma form a clause of their own: a verb or copula
+   * after at least one word of subject ("Tomas is the team lead"), unlike a list item ("3 eggs") or a
+   * predicate continuing the subject before the comma ("is on Main Street").
+   */
+  private boolean ownVerbAhead(int[] cls, int i) {
+    for (int k = i; k < tokens.size; k++) {
+      if (k > i && clauseBreakBefore(k)) {
+        return false;
+      }
+      boolean verb = cls[k] == COPULA || cls[k] == VERB || (cls[k] == MATCHED && isVerbLike(k));
+      if (verb) {
+        return k > i;
+      }
+    }
+    return false;
   }
 
   private boolean isVerbLike(int i) {
@@ -550,11 +580,16 @@ final class FactMatch {
       if (w.equals("i") || w.equals("we") || matchedTerm[i] >= 0) {
         return false;
       }
-      if (classOf(i) == COPULA || classOf(i) == VERB || (i >= valueFrom && i <= valueTo && valueFrom >= 0)) {
-        return false; // reached the verb, or the value itself comes first ("Portland is where I live")
+      if (classOf(i) == COPULA || classOf(i) == VERB) {
+        return false; // reached the verb
       }
-      if (Lexicon.OTHERS.contains(w) || (tokens.has(i, Tokens.CAPITALIZED) && !Lexicon.STOP.contains(w)
-          && !Lexicon.isTimeLike(w))) {
+      if (Lexicon.OTHERS.contains(w)) {
+        return true;
+      }
+      if (i >= valueFrom && i <= valueTo && valueFrom >= 0) {
+        return false; // the value itself comes first: "Portland is where I live"
+      }
+      if (tokens.has(i, Tokens.CAPITALIZED) && !Lexicon.STOP.contains(w) && !Lexicon.isTimeLike(w)) {
         return true;
       }
     }

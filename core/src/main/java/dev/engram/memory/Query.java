@@ -44,7 +44,6 @@ final class Query {
   static Query parse(String question) {
     Tokens t = Tokens.of(question);
     Query q = new Query(Questions.kindOf(t));
-    String measure = null;
     for (int i = 0; i < t.size; i++) {
       if (t.has(i, Tokens.SYNTHETIC)) {
         continue;
@@ -59,14 +58,11 @@ final class Query {
       if (w.equals("time") && q.kind == Questions.Kind.WHEN) {
         q.wantsClockTime = true;
       }
-      if (i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.HOW_MEASURE.contains(w)) {
-        measure = w; // "how long", "how far": the measure is the question, not a cue
-        continue;
-      }
-      q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i));
-    }
-    if (q.termCount == 0 && measure != null) {
-      q.addTerm(measure, true); // "how old am I?": the measure is all there is to go on
+      // "how long", "how wide": the measure names the answer's kind; a fact may leave it out.
+      boolean measure = i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.HOW_MEASURE.contains(w);
+      // "are we staying", "who is coming": a progressive verb in a question is rarely the fact's word.
+      boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w);
+      q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i) || measure || progressive);
     }
     return q;
   }

@@ -48,7 +48,7 @@ public final class Lexicon {
   public static final HashSet<String> FRAME = set(
       "tell remind know knew recall remember say said please pls plz hey hi hello ok okay um uh er so well"
           + " quick question wonder wondering idea sure mind again kindly exactly actually basically right"
-          + " whats wat wut u ur r thx thanks check look lookup find remind one");
+          + " whats wat wut u ur r thx thanks check look lookup find remind one use uses using");
 
   /**
    * Nouns that name the kind of answer wanted rather than the thing asked about: "what's my dog's
@@ -169,7 +169,7 @@ public final class Lexicon {
       "doctor physician gp",
       "email mail inbox",
       "password passcode passphrase",
-      "salary wage income pay earnings",
+      "salary wage income pay earnings earn",
       "favorite favourite prefer preferred",
       "buy purchase",
       "start begin commence kickoff",
