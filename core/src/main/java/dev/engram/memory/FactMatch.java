@@ -28,6 +28,8 @@ final class FactMatch {
   float precision;
   /** Content words (not verbs, times or numbers) outside the value that the question did not mention. */
   int unmatchedNouns;
+  /** Per question term, the best match weight in this fact (0 when absent). */
+  float[] termMatch;
   /** Non-soft question terms the fact does not match. */
   int missingTerms;
   /** The focus clause's subject is someone else: "my wife …", "Lena …" (not I/we, not asked about). */
@@ -83,6 +85,7 @@ final class FactMatch {
       }
     }
     coverage = total == 0 ? 0 : got / total;
+    termMatch = best;
     for (int t = 0; t < q.termCount; t++) {
       if (!q.soft[t] && best[t] == 0) {
         missingTerms++;
@@ -207,6 +210,7 @@ final class FactMatch {
     clauseFrom = 0;
     clauseTo = n - 1;
     float bestWeight = -1;
+    float previousWeight = 0;
     int start = 0;
     boolean hasVerb = false;
     for (int i = 0; i <= n; i++) {
@@ -216,7 +220,7 @@ final class FactMatch {
         String w = tokens.norm[i];
         if (clauseBreakBefore(i) && !(isDatePart(i - 1) && isDatePart(i)) && ownVerbAhead(cls, i)) {
           boundary = true;
-        } else if (hasVerb && cls[i] == STOP && isConjunction(w) && ownVerbAhead(cls, i + 1)) {
+        } else if (hasVerb && isConjunction(w) && verbAhead(cls, i + 1)) {
           boundary = true;
           nextStart = i + 1;
         }
@@ -226,6 +230,12 @@ final class FactMatch {
         for (int k = start; k < i; k++) {
           weight += matchWeight[k];
         }
+        // A clause opening on its verb ("… and is 40 cm wide") shares the previous clause's subject.
+        if (start > 0 && start < n && (cls[start] == COPULA || cls[start] == VERB
+            || (cls[start] == MATCHED && isVerbLike(start)))) {
+          weight += previousWeight;
+        }
+        previousWeight = weight;
         if (weight > bestWeight) {
           bestWeight = weight;
           clauseFrom = start;
@@ -256,6 +266,11 @@ final class FactMatch {
       }
     }
     return false;
+  }
+
+  /** A verb before the next comma, first word allowed: "weighs 12 kg and <b>is</b> 40 cm wide". */
+  private boolean verbAhead(int[] cls, int i) {
+    return i < tokens.size && (cls[i] == COPULA || cls[i] == VERB || ownVerbAhead(cls, i));
   }
 
   private boolean isVerbLike(int i) {
@@ -367,6 +382,9 @@ final class FactMatch {
         break;
       }
       float score = scoreChunk(q, cls, from, to, leftEnd, rightStart, matchedLeft, matchedRight);
+      if (DEBUG) {
+        System.out.println("chunk '" + tokens.span(from, to) + "' score " + score + " split " + leftEnd + "/" + rightStart);
+      }
       if (score > bestScore) {
         bestScore = score;
         valueFrom = from;
@@ -374,7 +392,8 @@ final class FactMatch {
       }
       i = to + 1;
     }
-    if (valueFrom >= 0 && bestScore <= UNFIT) {
+    // A chunk with nothing for it (a possessed noun, the wrong side of the copula) is no answer.
+    if (valueFrom >= 0 && bestScore < MIN_VALUE_SCORE) {
       valueFrom = -1;
       valueTo = -1;
     }
@@ -509,6 +528,9 @@ final class FactMatch {
       }
       default -> {}
     }
+    if (q.wantsAmount && (!digit || ordinal)) {
+      fits = false;
+    }
     if (!fits) {
       return UNFIT;
     }
@@ -519,15 +541,32 @@ final class FactMatch {
         && !tokens.has(from, Tokens.CAPITALIZED)) {
       score -= 2.5f;
     }
-    // Adjacent to a matched cue: "the pro plan", "14 tables", "900 meters of climbing", "weighs 12 kg".
-    boolean countQuestion = q.kind == Questions.Kind.COUNT && number;
-    if (to + 1 < tokens.size && cls[to + 1] == MATCHED) {
-      score += countQuestion ? 1.5f : 0.5f;
-    } else if (countQuestion && to + 2 < tokens.size && tokens.norm[to + 1].equals("of") && cls[to + 2] == MATCHED) {
-      score += 1.5f;
-    }
-    if (from > 0 && cls[from - 1] == MATCHED && from != rightStart) {
-      score += countQuestion ? 1f : 0.25f;
+    // Adjacent to a matched cue (never across a comma): "the pro plan", "14 tables", "900 meters of
+    // climbing", "weighs 12 kg". For a count, adjacency is the number's own, not the chunk's.
+    if (q.kind == Questions.Kind.COUNT && number) {
+      int num = from;
+      while (num < to && !(tokens.has(num, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(tokens.norm[num]))) {
+        num++;
+      }
+      int after = num + 1;
+      while (after <= to && !commaBefore(after) && isUnitOf(after)) {
+        after++; // "12 kg", "74 square meters": units sit between the number and its noun
+      }
+      if (after < tokens.size && !commaBefore(after) && cls[after] == MATCHED) {
+        score += 1.5f;
+      } else if (after + 1 < tokens.size && tokens.norm[after].equals("of") && cls[after + 1] == MATCHED) {
+        score += 1.5f;
+      }
+      if (num == from && from > 0 && !commaBefore(from) && cls[from - 1] == MATCHED) {
+        score += 1f;
+      }
+    } else {
+      if (to + 1 < tokens.size && !commaBefore(to + 1) && cls[to + 1] == MATCHED) {
+        score += 0.5f;
+      }
+      if (from > 0 && !commaBefore(from) && cls[from - 1] == MATCHED && from != rightStart) {
+        score += 0.25f;
+      }
     }
     int length = to - from + 1;
     if (length > 4) {
@@ -536,8 +575,19 @@ final class FactMatch {
     return score;
   }
 
+  private static final boolean DEBUG = Boolean.getBoolean("engram.debug");
+
+  /** The least a chunk must score to be offered as a value. */
+  static final float MIN_VALUE_SCORE = 0f;
+
   /** Below any real chunk score: marks a chunk of the wrong shape for the question. */
   static final float UNFIT = -1000f;
+
+  /** A short lower-case word right after a number inside its chunk: a unit ("kg", "square", "meters"). */
+  private boolean isUnitOf(int i) {
+    return i < tokens.size && !tokens.has(i, Tokens.CAPITALIZED) && tokens.norm[i].length() <= 7
+        && !tokens.has(i, Tokens.HAS_DIGIT);
+  }
 
   private static boolean isPossessiveDeterminer(String w) {
     return w.equals("my") || w.equals("your") || w.equals("his") || w.equals("her") || w.equals("our")

@@ -175,13 +175,26 @@ public final class Memory {
     if (m.value == null || m.coverage < answerCoverage || (q.aboutSpeaker && m.aboutSomeoneElse)) {
       return false;
     }
+    if (m.missingTerms == 0) {
+      return true;
+    }
+    // A long question may leave out one common word; never a word the scope has not seen at all
+    // (that is what the question is really about: "the AWS account ID for *staging*").
     int hard = 0;
+    float total = 0;
+    float missing = 0;
+    boolean missingUnknown = false;
     for (int t = 0; t < q.termCount; t++) {
       if (!q.soft[t]) {
         hard++;
+        total += q.weights[t];
+        if (m.termMatch[t] == 0) {
+          missing += q.weights[t];
+          missingUnknown |= !q.known[t];
+        }
       }
     }
-    return m.missingTerms == 0 || (hard >= 4 && m.missingTerms == 1);
+    return hard >= 4 && m.missingTerms == 1 && !missingUnknown && missing < 0.25f * total;
   }
 
   private static float quality(FactMatch m) {
@@ -676,6 +689,7 @@ public final class Memory {
           df = index.documentFrequency(index.term(TermHash.of(repair)));
         }
       }
+      q.known[t] = df > 0;
       float idf = (float) Math.log(1.0 + (n + 1.0) / (df + 0.5));
       q.weights[t] = q.soft[t] ? idf * Query.SOFT : idf;
     }

@@ -61,7 +61,8 @@ final class Query {
       // "how long", "how wide": the measure names the answer's kind; a fact may leave it out.
       boolean measure = i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.HOW_MEASURE.contains(w);
       // "are we staying", "who is coming": a progressive verb in a question is rarely the fact's word.
-      boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w);
+      boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w) && i > 0
+          && isAuxiliary(Questions.normalize(t.norm[i - 2 >= 0 && !isAuxiliary(t.norm[i - 1]) ? i - 2 : i - 1]));
       q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i) || measure || progressive);
     }
     return q;
@@ -88,6 +89,16 @@ final class Query {
         || t.norm[i - 2].equals("sort"));
   }
 
+  private static boolean isAuxiliary(String w) {
+    return w.equals("is") || w.equals("are") || w.equals("am") || w.equals("was") || w.equals("were")
+        || w.equals("be");
+  }
+
+  /** A quantity noun ("salary", "rent") asks for an amount: a value without a number cannot answer. */
+  boolean wantsAmount;
+  /** Per term, whether the scope has seen it at all (set with the weights). */
+  boolean[] known = new boolean[8];
+
   private void addTerm(String word, boolean isSoft) {
     if (termCount == MAX_TERMS) {
       return; // scoring keeps one bit per term; a question's first 31 content words decide its facts
@@ -105,9 +116,13 @@ final class Query {
       alternatives = java.util.Arrays.copyOf(alternatives, cap);
       altWeights = java.util.Arrays.copyOf(altWeights, cap);
       weights = java.util.Arrays.copyOf(weights, cap);
+      known = java.util.Arrays.copyOf(known, cap);
     }
     int term = termCount++;
     words[term] = word;
+    if (!isSoft && Lexicon.AMOUNT_NOUNS.contains(word)) {
+      wantsAmount = true;
+    }
     soft[term] = isSoft;
     String[] derived = Stemmer.derivations(stem);
     String[] synonyms = Lexicon.SYNONYMS.get(stem);

@@ -42,7 +42,8 @@ public final class Lexicon {
           + " each every just very also too up out over under again now currently still already ever"
           + " s t d ll re ve m much many more most such own same other another both either neither yet via per"
           + " get got gets getting go goes going gone went let lets thing things stuff something anything everything"
-          + " someone anyone somebody anybody really quite rather pretty");
+          + " someone anyone somebody anybody really quite rather pretty since because while although though"
+          + " whereas unless");
 
   /** Words that only frame a request ("remind me", "do you know", "please"): dropped from questions. */
   public static final HashSet<String> FRAME = set(
@@ -93,6 +94,12 @@ public final class Lexicon {
           + " children baby friend boss manager colleague coworker neighbor neighbour roommate flatmate cousin"
           + " aunt uncle niece nephew grandma grandpa grandmother grandfather boyfriend girlfriend fiance fiancee"
           + " dog cat puppy kitten pet parents parent sibling siblings team landlord tenant doctor dentist");
+
+  /** Nouns naming an amount of money or a quantity: "what's my <b>salary</b>?" wants a number. */
+  public static final HashSet<String> AMOUNT_NOUNS = set(
+      "salary salaries price prices cost costs rent budget budgets fee fees wage wages income balance amount"
+          + " bill fare deposit tip charge tuition mortgage premium payment payments allowance pension"
+          + " weight height distance population capacity");
 
   /** Prepositions that introduce a location. */
   public static final HashSet<String> LOCATIVE = set("in at near from to inside outside within across behind beside above below");
