@@ -36,6 +36,7 @@ class MemorySuiteTest {
     StringBuilder log = new StringBuilder();
     log.append("\n== memory suite ==\n").append(report.summaryTable());
     log.append(report.headline()).append('\n').append(report.calibration()).append('\n');
+    log.append(report.consistencyAndTiming()).append('\n');
     List<Result> failures = report.failures();
     log.append("-- failures (").append(failures.size()).append(") --\n");
     for (Result f : failures) {

@@ -178,6 +178,27 @@ final class SuiteReport {
         + " on " + falseN + " false answers (get and recallValue cases)";
   }
 
+  /** How often get and recallValue disagreed, and how long the asking call took. */
+  String consistencyAndTiming() {
+    int getCases = 0;
+    int disagreements = 0;
+    long totalNanos = 0;
+    long maxNanos = 0;
+    for (Result result : results) {
+      if (result.suiteCase().op() == SuiteCase.Op.GET) {
+        getCases++;
+        if (!result.agrees()) {
+          disagreements++;
+        }
+      }
+      totalNanos += result.nanos();
+      maxNanos = Math.max(maxNanos, result.nanos());
+    }
+    return "get and recallValue disagreed on " + disagreements + " of " + getCases + " get cases; asking took "
+        + fixed(results.isEmpty() ? 0 : totalNanos / 1000.0 / results.size()) + " us per question on average, "
+        + fixed(maxNanos / 1000.0) + " us at most (JVM, includes warm-up)";
+  }
+
   String markdown(long elapsedMillis) {
     StringBuilder out = new StringBuilder();
     out.append("# Memory suite report\n\n");
@@ -190,6 +211,7 @@ final class SuiteReport {
         .append(" answer is unknown); rate over all cases\n");
     out.append("- missed: null on an answerable case\n");
     out.append("- ").append(calibration()).append('\n');
+    out.append("- ").append(consistencyAndTiming()).append('\n');
     out.append("- run time: ").append(elapsedMillis).append(" ms for ").append(total).append(" cases\n\n");
     List<Result> failures = failures();
     out.append("## Failures (").append(failures.size()).append(")\n\n");

@@ -47,8 +47,13 @@ final class SuiteRunner {
    * @param got what the engine returned (for chain, the value and the path; for recall, the top fact)
    * @param confidence recallValue's confidence for get and recallValue cases, NaN when not measured
    * @param nanos time spent in the asking call (not the observes)
+   * @param agrees for get cases, whether recallValue gave the same value as get (true when not measured)
    */
-  record Result(SuiteCase suiteCase, Outcome outcome, String got, double confidence, long nanos) {}
+  record Result(SuiteCase suiteCase, Outcome outcome, String got, double confidence, long nanos, boolean agrees) {
+    Result(SuiteCase suiteCase, Outcome outcome, String got, double confidence, long nanos) {
+      this(suiteCase, outcome, got, confidence, nanos, true);
+    }
+  }
 
   private SuiteRunner() {}
 
@@ -72,9 +77,18 @@ final class SuiteRunner {
         case GET -> {
           String value = engram.get(scope, c.ask());
           long nanos = System.nanoTime() - start;
-          // Calibration is measured on the same question; get's value is what is graded.
-          double confidence = engram.recallValue(scope, c.ask()).confidence();
-          return new Result(c, grade(c, value), value, confidence, nanos);
+          // Calibration and get/recallValue agreement are measured on the same question, after get, so
+          // they never change what is graded; a failing recallValue only leaves them unmeasured.
+          double confidence = Double.NaN;
+          boolean agrees = true;
+          try {
+            Answer answer = engram.recallValue(scope, c.ask());
+            confidence = answer.confidence();
+            agrees = value == null ? answer.value() == null : value.equals(answer.value());
+          } catch (RuntimeException e) {
+            agrees = false;
+          }
+          return new Result(c, grade(c, value), value, confidence, nanos, agrees);
         }
         case RECALL_VALUE -> {
           Answer answer = engram.recallValue(scope, c.ask());
@@ -85,7 +99,8 @@ final class SuiteRunner {
         case CHAIN -> {
           Chain chain = engram.chain(scope, c.ask());
           long nanos = System.nanoTime() - start;
-          String shown = chain.value() + "  (path: " + String.join(" -> ", chain.path()) + ")";
+          String shown = chain.value() + "  (path: "
+              + (chain.path() == null ? "null" : String.join(" -> ", chain.path())) + ")";
           Outcome outcome = grade(c, chain.value());
           if (outcome == Outcome.CORRECT && c.path() != null && !samePath(c.path(), chain.path())) {
             outcome = Outcome.WRONG_VALUE;
