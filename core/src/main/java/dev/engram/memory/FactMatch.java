@@ -58,9 +58,17 @@ final class FactMatch {
       if (tokens.has(i, Tokens.SYNTHETIC)) {
         continue;
       }
-      int term = q.match(Stemmer.stem(tokens.norm[i]));
+      String stem = Stemmer.stem(tokens.norm[i]);
+      int term = q.match(stem);
       if (term < 0) {
         term = q.match(tokens.norm[i]);
+      }
+      if (term < 0) {
+        // Word families meet at their root: "owner" answers "who owns", "deployment" answers "deploy".
+        term = q.match(Stemmer.root(stem));
+        if (term >= 0 && q.lastWeight > Query.RELATED) {
+          q.lastWeight = Query.RELATED;
+        }
       }
       if (term >= 0) {
         matchedTerm[i] = term;

@@ -75,15 +75,22 @@ public final class Memory {
           continue;
         }
         String stem = Stemmer.stem(t.norm[i]);
-        boolean seen = false;
-        for (int j = 0; j < count && !seen; j++) {
-          seen = stems[j].equals(stem);
-        }
-        if (!seen) {
-          if (count == stems.length) {
-            stems = java.util.Arrays.copyOf(stems, count * 2);
+        String root = Stemmer.root(stem);
+        for (int key = 0; key < 2; key++) {
+          String s = key == 0 ? stem : root;
+          if (key == 1 && root.equals(stem)) {
+            break;
           }
-          stems[count++] = stem;
+          boolean seen = false;
+          for (int j = 0; j < count && !seen; j++) {
+            seen = stems[j].equals(s);
+          }
+          if (!seen) {
+            if (count == stems.length) {
+              stems = java.util.Arrays.copyOf(stems, count * 2);
+            }
+            stems[count++] = s;
+          }
         }
       }
       if (count == 0) {

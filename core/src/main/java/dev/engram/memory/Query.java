@@ -124,23 +124,23 @@ final class Query {
       wantsAmount = true;
     }
     soft[term] = isSoft;
-    String[] derived = Stemmer.derivations(stem);
+    String root = Stemmer.root(stem);
     String[] synonyms = Lexicon.SYNONYMS.get(stem);
-    int n = 1 + derived.length + (synonyms == null ? 0 : synonyms.length);
+    int n = 1 + (root.equals(stem) ? 0 : 1) + (synonyms == null ? 0 : synonyms.length);
     String[] alts = new String[n];
     float[] ws = new float[n];
     int k = 0;
     alts[k] = stem;
     ws[k++] = 1f;
+    if (!root.equals(stem)) {
+      alts[k] = root;
+      ws[k++] = RELATED;
+    }
     if (synonyms != null) {
-      for (String s : synonyms) {
-        alts[k] = s;
+      for (String syn : synonyms) {
+        alts[k] = syn;
         ws[k++] = RELATED;
       }
-    }
-    for (String d : derived) {
-      alts[k] = d;
-      ws[k++] = RELATED;
     }
     alternatives[term] = alts;
     altWeights[term] = ws;
