@@ -134,7 +134,21 @@ public final class Memory {
     if (q.termCount == 0) {
       return new Answer(null, null, 0);
     }
-    int[] candidates = candidates(index, q, CANDIDATES);
+    int[] candidates = answerCandidates(index, q, CANDIDATES);
+    Answer answer = candidates == null ? null : answerFrom(index, q, candidates);
+    if (answer == null || answer.value() == null) {
+      // Nothing can answer; say how close memory came (the knowledge-gap signal), from the broad path.
+      int[] near = candidates(index, q, CANDIDATES);
+      Answer closest = near.length == 0 ? null : answerFrom(index, q, near);
+      if (closest != null && closest.value() != null) {
+        return closest; // the strict path missed a one-word-short match of a long question
+      }
+      return closest == null ? new Answer(null, null, 0) : closest;
+    }
+    return answer;
+  }
+
+  private Answer answerFrom(ScopeIndex index, Query q, int[] candidates) {
     if (candidates.length == 0) {
       return new Answer(null, null, 0);
     }
@@ -172,6 +186,107 @@ public final class Memory {
     }
     reinforce(index, best.fact);
     return new Answer(best.value, index.texts[best.fact], round(confidence(best)));
+  }
+
+  /**
+   * The newest facts that can possibly answer: those holding every question word a fact must hold
+   * (all content words of a short question; the rare or unknown ones of a long one). The rarest such
+   * word drives, newest first, and the others are checked by binary search in their sorted posting
+   * lists, so a selective question touches a handful of postings whatever the scope's size, and a broad
+   * one stops after {@code limit} hits. Null when the question has no such word (the broad path decides).
+   */
+  private int[] answerCandidates(ScopeIndex index, Query q, int limit) {
+    weigh(index, q);
+    int hard = 0;
+    float hardTotal = 0;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t]) {
+        hard++;
+        hardTotal += q.weights[t];
+      }
+    }
+    int[] mandatory = new int[hard];
+    int m = 0;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t] && (hard <= 3 || !q.known[t] || q.weights[t] >= 0.25f * hardTotal)) {
+        mandatory[m++] = t;
+      }
+    }
+    if (m == 0) {
+      return null;
+    }
+    int[][] termIds = new int[q.termCount][];
+    int driver = -1;
+    long driverSize = Long.MAX_VALUE;
+    for (int i = 0; i < m; i++) {
+      int t = mandatory[i];
+      String[] alts = q.alternatives[t];
+      int[] ids = new int[alts.length];
+      int found = 0;
+      long size = 0;
+      for (String alt : alts) {
+        int id = index.term(TermHash.of(alt));
+        if (id >= 0) {
+          ids[found++] = id;
+          size += index.postingSizes[id];
+        }
+      }
+      if (found == 0) {
+        return new int[0]; // a word no fact holds: nothing can answer
+      }
+      termIds[t] = java.util.Arrays.copyOf(ids, found);
+      if (size < driverSize) {
+        driverSize = size;
+        driver = t;
+      }
+    }
+    int[] ids = termIds[driver];
+    int[] cursor = new int[ids.length];
+    for (int a = 0; a < ids.length; a++) {
+      cursor[a] = index.postingSizes[ids[a]] - 1;
+    }
+    int[] out = new int[limit];
+    int count = 0;
+    int last = Integer.MAX_VALUE;
+    while (count < limit) {
+      // Next-newest fact across the driver's alternatives (a k-way merge, descending).
+      int f = -1;
+      for (int a = 0; a < ids.length; a++) {
+        while (cursor[a] >= 0 && index.postings[ids[a]][cursor[a]] >= last) {
+          cursor[a]--;
+        }
+        if (cursor[a] >= 0 && index.postings[ids[a]][cursor[a]] > f) {
+          f = index.postings[ids[a]][cursor[a]];
+        }
+      }
+      if (f < 0) {
+        break;
+      }
+      last = f;
+      if (index.isForgotten(f)) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i < m && all; i++) {
+        int t = mandatory[i];
+        if (t != driver) {
+          all = holdsAny(index, termIds[t], f);
+        }
+      }
+      if (all) {
+        out[count++] = f;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
+  private static boolean holdsAny(ScopeIndex index, int[] termIds, int fact) {
+    for (int id : termIds) {
+      if (java.util.Arrays.binarySearch(index.postings[id], 0, index.postingSizes[id], fact) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
