@@ -3,13 +3,14 @@
 //   dist/index.js          the API (esbuild bundle of src/, ESM, loads in Node, Deno, browsers, Workers)
 //   dist/index.d.ts ...    declarations (tsc --emitDeclarationOnly)
 //   dist/engram.wasm       the wasm-gc module
-//   dist/engram-runtime.js TeaVM's wasm-gc runtime, patched (see PATCHES)
+//   dist/engram-runtime.js TeaVM's wasm-gc runtime, patched (see runtime-patches.mjs)
 //   dist/js/engram.js      the TeaVM JavaScript build (fallback; what the GraalVM Polyglot test runs)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
+import { PATCHES, patchRuntime } from './runtime-patches.mjs';
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const bridge = join(here, '..', 'wasm-bridge', 'target');
@@ -26,32 +27,15 @@ for (const [what, path] of Object.entries(inputs)) {
   }
 }
 
-// The stock runtime only compiles bytes itself and decides whether to polyfill the JS string builtins by
-// probing the host. fromModule hands it a module compiled elsewhere (by us, or by workerd without the
-// builtins), so it must accept a Module and look at what that module actually imports.
-const PATCHES = [
-  {
-    why: 'accept an already compiled WebAssembly.Module',
-    find: 'async function compileModule(src, isNodeJs) {\n',
-    replace: 'async function compileModule(src, isNodeJs) {\n  if (src instanceof WebAssembly.Module) {\n    return src;\n  }\n',
-  },
-  {
-    why: 'polyfill the string builtins exactly when the compiled module imports them',
-    find: 'defaults(importObj, userExports, await hasStringBuiltins())',
-    replace: 'defaults(importObj, userExports, !WebAssembly.Module.imports(module).some((i) => i.module === "wasm:js-string"))',
-  },
-];
-
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'js'), { recursive: true });
 
-let runtime = readFileSync(inputs.runtime, 'utf8');
-for (const p of PATCHES) {
-  if (runtime.split(p.find).length !== 2) {
-    console.error(`npm run build: cannot patch the TeaVM runtime (${p.why}): anchor not found exactly once`);
-    process.exit(1);
-  }
-  runtime = runtime.replace(p.find, p.replace);
+let runtime;
+try {
+  runtime = patchRuntime(readFileSync(inputs.runtime, 'utf8'));
+} catch (e) {
+  console.error(`npm run build: ${e.message}`);
+  process.exit(1);
 }
 const header =
   '// TeaVM wasm-gc runtime, from teavm-core 0.15.0 (org/teavm/backend/wasm/wasm-gc-module-runtime.js).\n' +

@@ -71,7 +71,10 @@ async function compile(bytes: BufferSource): Promise<WebAssembly.Module> {
       builtins: ['js-string'],
     });
   } catch (e) {
-    throw new Error(`${WASM_GC_HINT}; compiling engram.wasm failed: ${(e as Error).message}`);
+    throw new Error(
+      `engram: compiling engram.wasm failed (${(e as Error).message}). ${WASM_GC_HINT}; ` +
+        'where compiling at run time is forbidden (Cloudflare Workers), import the module and use Engram.fromModule',
+    );
   }
 }
 
@@ -197,7 +200,7 @@ export class Engram {
           { builtins: ['js-string'] },
         );
       } catch (e) {
-        throw new Error(`${WASM_GC_HINT}; compiling ${String(where)} failed: ${(e as Error).message}`);
+        throw new Error(`engram: compiling ${String(where)} failed (${(e as Error).message}). ${WASM_GC_HINT}`);
       }
       return Engram.fromModule(module);
     }
