@@ -1,0 +1,62 @@
+// npm run build: assembles dist/ from the TeaVM outputs of wasm-bridge (build them first with
+// `mvn -q -B -pl wasm-bridge -am package`) and the TypeScript sources.
+//   dist/index.js          the API (esbuild bundle of src/, ESM, loads in Node, Deno, browsers, Workers)
+//   dist/index.d.ts ...    declarations (tsc --emitDeclarationOnly)
+//   dist/engram.wasm       the wasm-gc module
+//   dist/engram-runtime.js TeaVM's wasm-gc runtime, patched (see runtime-patches.mjs)
+//   dist/js/engram.js      the TeaVM JavaScript build (fallback; what the GraalVM Polyglot test runs)
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { PATCHES, patchRuntime } from './runtime-patches.mjs';
+
+const here = dirname(dirname(fileURLToPath(import.meta.url)));
+const bridge = join(here, '..', 'wasm-bridge', 'target');
+const dist = join(here, 'dist');
+const inputs = {
+  wasm: join(bridge, 'wasm', 'engram.wasm'),
+  runtime: join(bridge, 'teavm-runtime', 'org', 'teavm', 'backend', 'wasm', 'wasm-gc-module-runtime.js'),
+  js: join(bridge, 'js', 'engram.js'),
+};
+for (const [what, path] of Object.entries(inputs)) {
+  if (!existsSync(path)) {
+    console.error(`npm run build: missing ${what} build at ${path}\n  build it first: mvn -q -B -pl wasm-bridge -am package`);
+    process.exit(1);
+  }
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, 'js'), { recursive: true });
+
+let runtime;
+try {
+  runtime = patchRuntime(readFileSync(inputs.runtime, 'utf8'));
+} catch (e) {
+  console.error(`npm run build: ${e.message}`);
+  process.exit(1);
+}
+const header =
+  '// TeaVM wasm-gc runtime, from teavm-core 0.15.0 (org/teavm/backend/wasm/wasm-gc-module-runtime.js).\n' +
+  '// Copyright the TeaVM authors (Alexey Andreev et al.), Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0\n' +
+  '// Modified by engram: ' + PATCHES.map((p) => p.why).join('; ') + '.\n';
+writeFileSync(join(dist, 'engram-runtime.js'), header + runtime);
+copyFileSync(inputs.wasm, join(dist, 'engram.wasm'));
+copyFileSync(inputs.js, join(dist, 'js', 'engram.js'));
+
+await build({
+  entryPoints: [join(here, 'src', 'index.ts')],
+  outfile: join(dist, 'index.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  external: ['./engram-runtime.js', 'node:*'],
+  legalComments: 'inline',
+  logLevel: 'warning',
+});
+execFileSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(here, 'tsconfig.json')], {
+  stdio: 'inherit',
+});
+console.log('npm run build: dist/ ready');

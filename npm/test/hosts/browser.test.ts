@@ -1,0 +1,84 @@
+// Headless Chromium (the Debian package at /usr/bin/chromium, driven by playwright-core): the golden
+// vectors replayed through Engram.forBrowser() on the main thread and in a module Web Worker, with the
+// package served under /engram/ as the JVM server serves it. Any console error fails the test.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { serve } from './server.js';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const goldenPath =
+  process.env.ENGRAM_GOLDEN ?? fileURLToPath(new URL('../../../tests/target/golden/memory.json', import.meta.url));
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: source scripts/tools.sh && ensure_chromium`);
+  if (!existsSync(goldenPath)) throw new Error(`no golden file at ${goldenPath}: run mvn -q -B -pl tests -am verify first`);
+  ({ server, origin } = await serve(goldenPath));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage',
+      '--no-first-run',
+    ],
+  });
+  page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(origin + '/');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+describe('headless Chromium', () => {
+  it('replays the golden vectors on the main thread, exactly', async () => {
+    // Page code goes in as a string: Vitest would rewrite a dynamic import() inside a function.
+    const out = (await page.evaluate(`(async () => {
+      const t0 = performance.now();
+      const { Engram } = await import('/engram/index.js');
+      const memory = await Engram.forBrowser();
+      const coldMs = performance.now() - t0;
+      const { replay } = await import('/replay.js');
+      const golden = await (await fetch('/golden.json')).json();
+      return { coldMs, steps: golden.steps.length, problems: replay(memory, golden) };
+    })()`)) as { coldMs: number; steps: number; problems: string[] };
+    console.log(`chromium main thread: import to ready ${out.coldMs.toFixed(1)} ms, ${out.steps} steps`);
+    expect(out.steps).toBeGreaterThan(100);
+    expect(out.problems.slice(0, 20)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('replays them in a module Web Worker, exactly', async () => {
+    const out = await page.evaluate(
+      () =>
+        new Promise<{ steps: number; problems: string[] }>((resolve, reject) => {
+          const worker = new Worker('/worker.js', { type: 'module' });
+          worker.onmessage = (e) => resolve(e.data);
+          worker.onerror = (e) => reject(new Error(e.message));
+        }),
+    );
+    expect(out.steps).toBeGreaterThan(100);
+    expect(out.problems.slice(0, 20)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('a wasm URL that is not there rejects with the HTTP status', async () => {
+    const message = await page.evaluate(`(async () => {
+      const { Engram } = await import('/engram/index.js');
+      return Engram.forBrowser('/engram/missing.wasm').then(() => 'resolved', (e) => e.message);
+    })()`);
+    expect(message).toMatch(/fetching \/engram\/missing.wasm failed: HTTP 404/);
+  });
+});

@@ -1,0 +1,26 @@
+// Deno (the binary from the `deno` npm package): the golden vectors replayed through Engram.forNode(),
+// which reads engram.wasm with node:fs under Deno's Node compatibility.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const deno = fileURLToPath(new URL('../../node_modules/.bin/deno', import.meta.url));
+const goldenPath =
+  process.env.ENGRAM_GOLDEN ?? fileURLToPath(new URL('../../../tests/target/golden/memory.json', import.meta.url));
+
+describe('Deno', () => {
+  it('replays the golden vectors exactly', () => {
+    if (!existsSync(deno)) throw new Error(`no deno at ${deno}: run npm ci in npm/`);
+    if (!existsSync(goldenPath)) throw new Error(`no golden file at ${goldenPath}: run mvn -q -B -pl tests -am verify first`);
+    const script = fileURLToPath(new URL('./deno-replay.ts', import.meta.url));
+    const stdout = execFileSync(deno, ['run', '--quiet', '--no-prompt', '--allow-read', '--allow-env', script, goldenPath], {
+      encoding: 'utf8',
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+    const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { steps: number; problems: string[]; coldMs: number };
+    console.log(`deno: import to first answer ${out.coldMs.toFixed(1)} ms, ${out.steps} steps`);
+    expect(out.steps).toBeGreaterThan(100);
+    expect(out.problems.slice(0, 20)).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+package dev.engram.conformance;
+
+import dev.engram.Limits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The operation scripts every runtime replays: hand-written cases (each operation, unicode, scopes never
+ * written, and every argument error) followed by seeded random scripts. Each script works in scopes of
+ * its own, so all of them run in order over one memory, as they do in one wasm instance.
+ */
+final class Scripts {
+  private static final String[] ENTITIES = {
+    "Aurora", "Borealis", "Kim Lee", "Ana Ruiz", "Zoë Ølberg", "the payments service", "Project Nimbus",
+    "Tokyo office", "Marek", "the staging cluster", "Søren", "Priya Nair", "東京", "the mobile app"
+  };
+  private static final String[] ATTRIBUTES = {
+    "owner", "manager", "timezone", "deploy region", "color", "budget", "language", "lead", "home city",
+    "database", "favorite tea", "oncall rotation"
+  };
+  private static final String[] VALUES = {
+    "us-west-2", "eu-central-1", "Kim Lee", "Ana Ruiz", "Marek", "UTC+9", "PST", "blue", "green",
+    "42000 euros", "Rust", "Kotlin", "Lisbon", "PostgreSQL 16", "sencha", "weekly", "Priya Nair", "🚀 rocket"
+  };
+  private static final String[] NOISE = {
+    "Nothing else happened today.", "Is the build green?", "We met on Tuesday.",
+    "The weather was mild and the meeting ran long.", "Remember to rotate the keys!", "   ", ""
+  };
+
+  private Scripts() {}
+
+  static List<Step> all(long seed) {
+    List<Step> steps = new ArrayList<>(handWritten());
+    Random random = new Random(seed);
+    for (int script = 0; script < 8; script++) {
+      steps.addAll(randomScript(random, script));
+    }
+    return steps;
+  }
+
+  static List<Step> handWritten() {
+    List<Step> s = new ArrayList<>();
+    String a = "user:42";
+    s.add(new Step("size", a));
+    s.add(new Step("get", a, "what is the deploy region?"));
+    s.add(new Step("recall", a, "deploy region", 5));
+    s.add(new Step("recallValue", a, "deploy region"));
+    s.add(new Step("assess", a, "deploy region"));
+    s.add(new Step("observe", a, "The deploy region is us-west-2."));
+    s.add(new Step("observe", a, "The owner of Aurora is Kim Lee. The manager of Kim Lee is Ana Ruiz."));
+    s.add(new Step("observe", a, "The timezone of Ana Ruiz is UTC+1. Who owns Borealis?"));
+    s.add(new Step("observe", a, "Is this stored?"));
+    s.add(new Step("observe", a, ""));
+    s.add(new Step("observeMany", a, new String[] {"The api owner is Marek.", "The color of the logo is teal."}));
+    s.add(new Step("observeMany", a, new String[] {}));
+    s.add(new Step("size", a));
+    s.add(new Step("get", a, "what's the deploy region?"));
+    s.add(new Step("get", a, "what is the api key?"));
+    s.add(new Step("get", a, ""));
+    s.add(new Step("recall", a, "deploy region", 1));
+    s.add(new Step("recall", a, "who is the owner of Aurora", 5));
+    s.add(new Step("recall", a, "logo color", Limits.MAX_K));
+    s.add(new Step("recallValue", a, "what is the color of the logo?"));
+    s.add(new Step("recallValue", a, "what is the api key?"));
+    s.add(new Step("assess", a, "what is the deploy region?"));
+    s.add(new Step("assess", a, "quantum chromodynamics"));
+    s.add(new Step("chain", a, "Aurora -> owner -> manager -> timezone"));
+    s.add(new Step("chain", a, "Aurora -> owner -> manager"));
+    s.add(new Step("chain", a, "Aurora -> owner -> favorite tea"));
+    s.add(new Step("chain", a, "Nobody -> owner"));
+    s.add(new Step("size", "never:written"));
+    s.add(new Step("get", "never:written", "what is the deploy region?"));
+
+    // Text outside ASCII: accents, CJK, emoji (a surrogate pair), a scope name in Japanese.
+    String u = "ünï:スコープ";
+    s.add(new Step("observe", u, "Der Besitzer von Ølberg ist Zoë. The mascot of 東京 is 🚀 Rocket."));
+    s.add(new Step("get", u, "what is the mascot of 東京?"));
+    s.add(new Step("recall", u, "Ølberg Besitzer", 3));
+    s.add(new Step("size", u));
+    s.add(new Step("size", "user:42 "));
+
+    // Every argument error, with the message core gives.
+    s.add(new Step("observe", "", "The sky is blue."));
+    s.add(new Step("observe", null, "The sky is blue."));
+    s.add(new Step("observe", new Step.Repeat("s", Limits.MAX_SCOPE_CHARS + 1), "The sky is blue."));
+    s.add(new Step("observe", new Step.Repeat("s", Limits.MAX_SCOPE_CHARS), "The sky is blue."));
+    s.add(new Step("observe", "tab\there", "The sky is blue."));
+    s.add(new Step("observe", "del\u007f", "The sky is blue."));
+    s.add(new Step("observe", a, null));
+    s.add(new Step("observe", a, new Step.Repeat("x", Limits.MAX_TEXT_CHARS + 1)));
+    s.add(new Step("observeMany", a, null));
+    s.add(new Step("observeMany", a, new String[] {"The sky is blue.", null}));
+    s.add(new Step("observeMany", a, new String[] {"fine", new Step.Repeat("y", 8).materialize()}));
+    s.add(new Step("observeMany", a, new Step.Fill("x", Limits.MAX_BATCH + 1)));
+    s.add(new Step("get", "", "q"));
+    s.add(new Step("get", a, null));
+    s.add(new Step("get", a, new Step.Repeat("q", Limits.MAX_QUESTION_CHARS + 1)));
+    s.add(new Step("get", a, new Step.Repeat("q", Limits.MAX_QUESTION_CHARS)));
+    s.add(new Step("recall", a, "deploy", 0));
+    s.add(new Step("recall", a, "deploy", -3));
+    s.add(new Step("recall", a, "deploy", Limits.MAX_K + 1));
+    s.add(new Step("recall", null, "deploy", 5));
+    s.add(new Step("recallValue", a, null));
+    s.add(new Step("assess", "", "deploy"));
+    s.add(new Step("chain", a, "Aurora"));
+    s.add(new Step("chain", a, " -> owner"));
+    s.add(new Step("chain", a, "Aurora -> owner -> "));
+    s.add(new Step("chain", a, null));
+    s.add(new Step("size", ""));
+    s.add(new Step("size", (Object) null));
+    // The memory is still whole after the errors.
+    s.add(new Step("size", a));
+    s.add(new Step("get", a, "what's the deploy region?"));
+    return s;
+  }
+
+  /** Facts "The A of E is V.", then questions about them, in scopes named after the script. */
+  static List<Step> randomScript(Random r, int script) {
+    List<Step> s = new ArrayList<>();
+    String scope = "rand:" + script + ":" + pick(r, new String[] {"a", "team/β", "x y", "🚀"});
+    int facts = 3 + r.nextInt(10);
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < facts; i++) {
+      String fact = "The " + pick(r, ATTRIBUTES) + " of " + pick(r, ENTITIES) + " is " + pick(r, VALUES) + ".";
+      written.add(fact);
+      if (r.nextInt(4) == 0) {
+        s.add(new Step("observeMany", scope, new String[] {fact, pick(r, NOISE)}));
+      } else {
+        s.add(new Step("observe", scope, r.nextInt(5) == 0 ? fact + " " + pick(r, NOISE) : fact));
+      }
+    }
+    int questions = 10 + r.nextInt(10);
+    for (int i = 0; i < questions; i++) {
+      String attribute = pick(r, ATTRIBUTES);
+      String entity = pick(r, ENTITIES);
+      String question = switch (r.nextInt(3)) {
+        case 0 -> "what is the " + attribute + " of " + entity + "?";
+        case 1 -> attribute + " " + entity;
+        default -> "Who or what is the " + attribute + " for " + entity.toUpperCase() + "?";
+      };
+      switch (r.nextInt(8)) {
+        case 0, 1 -> s.add(new Step("get", scope, question));
+        case 2 -> s.add(new Step("recall", scope, question, 1 + r.nextInt(6)));
+        case 3 -> s.add(new Step("recallValue", scope, question));
+        case 4 -> s.add(new Step("assess", scope, question));
+        case 5 -> s.add(new Step("chain", scope, entity + " -> " + attribute + " -> " + pick(r, ATTRIBUTES)));
+        case 6 -> s.add(new Step("size", scope));
+        default -> s.add(new Step("get", scope, written.get(r.nextInt(written.size()))));
+      }
+    }
+    return s;
+  }
+
+  private static String pick(Random r, String[] options) {
+    return options[r.nextInt(options.length)];
+  }
+}
