@@ -98,8 +98,12 @@ public final class HttpServer implements AutoCloseable {
       config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
 
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));
-      config.routes.exception(HttpResponseException.class,
-          (e, ctx) -> json(ctx, e.getStatus(), Json.error(e.getMessage())));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        String message = e.getStatus() == 413 && !e.getMessage().contains("limit")
+            ? "request body is over the limit of " + MAX_BODY_BYTES + " bytes (split the texts over several requests)"
+            : e.getMessage();
+        json(ctx, e.getStatus(), Json.error(message));
+      });
       config.routes.exception(StoreException.class, (e, ctx) -> {
         LOG.error("storage failed: {}", e.getMessage());
         json(ctx, 503, Json.error("storage failed: " + e.getMessage()));

@@ -131,8 +131,8 @@ public final class LogStore implements Store {
     }
   }
 
-  /** The header bytes a writer of {@code version} puts at the start of a new log. */
-  static byte[] header(int version) {
+  /** The header bytes a writer of {@code version} puts at the start of a new log (tools and tests build files with it). */
+  public static byte[] header(int version) {
     byte[] name = NAME.getBytes(UTF_8);
     ByteBuffer b = ByteBuffer.allocate(4 + 2 + name.length + 4 + 4);
     b.putInt(MAGIC).putShort((short) name.length).put(name).putInt(version);
