@@ -226,6 +226,49 @@ class CliIT {
   }
 
   @Test
+  void concurrentWriterProcessesLoseNothing() throws Exception {
+    int writers = 3;
+    int each = 20;
+    List<Process> processes = new ArrayList<>();
+    List<Path> outputs = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      StringBuilder script = new StringBuilder();
+      for (int i = 0; i < each; i++) {
+        script.append("observe The colour of item ").append(w).append('x').append(i).append(" is shade ")
+            .append(w * 1000 + i).append(".\n");
+      }
+      Path out = Files.createTempFile(tmp, "writer", ".txt");
+      outputs.add(out);
+      Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--db", "many", "shell", "load")
+          .directory(tmp.toFile())
+          .redirectOutput(out.toFile())
+          .redirectError(ProcessBuilder.Redirect.appendTo(tmp.resolve("writers.err").toFile()))
+          .start();
+      try (OutputStream in = p.getOutputStream()) {
+        in.write(script.toString().getBytes(UTF_8));
+      }
+      processes.add(p);
+    }
+    int stored = 0;
+    for (int w = 0; w < writers; w++) {
+      assertTrue(processes.get(w).waitFor(60, TimeUnit.SECONDS), "writer " + w + " finished");
+      assertEquals(0, processes.get(w).exitValue(), Files.readString(tmp.resolve("writers.err")));
+      List<String> answers = Files.readAllLines(outputs.get(w));
+      assertEquals(each, answers.size(), answers.toString());
+      for (String answer : answers) {
+        assertTrue(answer.startsWith("stored "), answer);
+        stored += Integer.parseInt(answer.split(" ")[1]);
+      }
+    }
+    assertTrue(stored > 0, "the writers stored facts");
+    List<String> warnings = new ArrayList<>();
+    try (DurableEngram memory = DurableEngram.open(tmp.resolve("many"), warnings::add)) {
+      assertEquals(stored, memory.size("load"), "every fact any process acknowledged is in the log, once");
+    }
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
   void cliWritesReachARunningServer() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
