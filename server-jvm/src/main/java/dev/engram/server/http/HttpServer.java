@@ -79,6 +79,7 @@ public final class HttpServer implements AutoCloseable {
           files.hostedPath = "/";
           files.directory = options.labDir().toAbsolutePath().toString();
           files.location = Location.EXTERNAL;
+          files.skipFileFunction = request -> isLabTooling(request.getRequestURI());
         });
         config.staticFiles.add(files -> {
           files.hostedPath = "/engram";
@@ -161,6 +162,15 @@ public final class HttpServer implements AutoCloseable {
         + "</head><body><main><h1>The engram web-lab is not available</h1><p>" + escaped + "</p>"
         + "<p>The HTTP API works regardless: <code>/healthz</code>, <code>/v1/{scope}/observe|get|recall</code>.</p>"
         + "</main></body></html>";
+  }
+
+  /**
+   * web-lab/ also holds its test tooling (package.json, node_modules/, test/); only the page itself is
+   * published.
+   */
+  static boolean isLabTooling(String path) {
+    return path.startsWith("/node_modules/") || path.startsWith("/test/") || path.equals("/package.json")
+        || path.equals("/package-lock.json");
   }
 
   private static boolean wantsJson(Context ctx) {

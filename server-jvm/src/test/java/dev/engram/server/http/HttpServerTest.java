@@ -243,6 +243,14 @@ class HttpServerTest {
     HttpResponse<String> module = get("/engram/index.js");
     assertEquals(200, module.statusCode());
     assertTrue(module.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    Files.createDirectories(lab.resolve("node_modules").resolve("x"));
+    Files.writeString(lab.resolve("node_modules").resolve("x").resolve("index.js"), "tooling");
+    Files.createDirectories(lab.resolve("test"));
+    Files.writeString(lab.resolve("test").resolve("lab.test.mjs"), "tooling");
+    Files.writeString(lab.resolve("package.json"), "{}");
+    assertEquals(404, get("/node_modules/x/index.js").statusCode(), "the lab's tooling is not published");
+    assertEquals(404, get("/test/lab.test.mjs").statusCode());
+    assertEquals(404, get("/package.json").statusCode());
     Files.write(dist.resolve("engram.wasm"), new byte[] {0, 'a', 's', 'm'});
     assertEquals("application/wasm", get("/engram/engram.wasm").headers().firstValue("Content-Type").orElse(""));
   }
