@@ -131,19 +131,11 @@ class CliIT {
 
   @Test
   void badInputIsExitCode2WithAMessageAndNoStackTrace() throws Exception {
+    // The full matrix runs in-process in CliTest; these check the real process's exit code and stderr.
     List<String[]> cases = List.of(
-        new String[] {},
         new String[] {"bogus"},
-        new String[] {"get"},
-        new String[] {"get", "team"},
         new String[] {"recall", "team", "q", "-k", "abc"},
-        new String[] {"recall", "team", "q", "-k", "0"},
-        new String[] {"observe", "", "The cache is Redis."},
-        new String[] {"observe", "s".repeat(201), "The cache is Redis."},
-        new String[] {"chain", "team", "Aurora"},
-        new String[] {"get", "team", "q", "--db"},
-        new String[] {"serve", "--port", "70000"},
-        new String[] {"--no-such-option", "get", "team", "q"});
+        new String[] {"observe", "", "The cache is Redis."});
     for (String[] args : cases) {
       Run run = engram(args);
       assertEquals(2, run.code(), "engram " + String.join(" ", args) + "\n" + run);
