@@ -85,7 +85,11 @@ test('web-lab: observe a fact and ask for it, in the tab, with no console error'
     if (new URL(request.url()).pathname.startsWith('/v1/')) memoryCalls.push(request.url());
   });
 
-  await page.goto(`http://127.0.0.1:${port}/`);
+  const response = await page.goto(`http://127.0.0.1:${port}/`);
+  if (!response.ok()) {
+    const text = await page.locator('body').innerText();
+    assert.fail(`GET / answered ${response.status()}: ${text}\nserver log:\n${server.log()}`);
+  }
   await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 60_000 });
   const state = await page.evaluate(() => document.body.dataset.state);
   if (state !== 'ready') {

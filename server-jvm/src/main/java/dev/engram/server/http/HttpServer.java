@@ -73,6 +73,7 @@ public final class HttpServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       config.jetty.host = options.host();
       config.jetty.port = options.port();
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
 
       if (labProblem == null) {
         config.staticFiles.add(files -> {

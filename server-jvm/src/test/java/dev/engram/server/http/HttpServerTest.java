@@ -206,6 +206,26 @@ class HttpServerTest {
   }
 
   @Test
+  void requestsJettyRefusesEarlyStillGetAJsonError() throws Exception {
+    for (String target : List.of("/v1/%zz/get?q=x", "/v1/%2e%2e/%2e%2e/get?q=x", "/engram/../../pom.xml")) {
+      String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertTrue(response.startsWith("HTTP/1.1 400"), target + " -> " + response);
+      assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), response);
+      assertTrue(response.contains("{\"error\":\"the server refused the request"), response);
+    }
+  }
+
+  /** Sends bytes no well-behaved client library would send, returning the whole response. */
+  private String raw(String request) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void concurrentWritersAreSerialisedAndAllDurable() throws Exception {
     int threads = 8;
     int each = 10;
