@@ -56,6 +56,7 @@ import picocli.CommandLine.ScopeType;
       "  engram serve --port 7077                             (http://127.0.0.1:7077/)",
       "  engram --db /var/lib/engram get team 'what is the deploy region?'",
       "",
+      "Text that starts with '-' goes after --:  engram observe team -- '-5 is the floor.'",
       "Exit codes: 0 ok, 1 storage or system failure, 2 bad input, 3 no answer.",
       "Data lives under --db (default ./engram-data); engram processes may share it.",
       ""

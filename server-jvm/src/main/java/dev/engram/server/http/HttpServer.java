@@ -150,8 +150,8 @@ public final class HttpServer implements AutoCloseable {
     }
     if (options.npmDist() == null || !Files.isRegularFile(options.npmDist().resolve("index.js"))) {
       return "the npm build the page runs was not found (looked for " + options.npmDist()
-          + "/index.js). Build it with: cd npm && npm ci && npm run build (Node 22; ./engram serve does this"
-          + " by itself), or pass --npm-dist";
+          + "/index.js). ./engram serve builds it by itself; by hand: mvn -q -B -pl wasm-bridge -am package, then"
+          + " cd npm && npm ci && npm run build (Node 22). Or pass --npm-dist DIR";
     }
     return null;
   }
