@@ -11,6 +11,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,10 @@ public final class HttpServer implements AutoCloseable {
       config.routes.exception(StoreException.class, (e, ctx) -> {
         LOG.error("storage failed: {}", e.getMessage());
         json(ctx, 503, Json.error("storage failed: " + e.getMessage()));
+      });
+      config.routes.exception(IOException.class, (e, ctx) -> {
+        LOG.error("I/O failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        json(ctx, 503, Json.error("I/O failure: " + e.getMessage()));
       });
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
