@@ -16,7 +16,32 @@ public final class Limits {
   /** Largest k for recall. */
   public static final int MAX_K = 1000;
 
+  /** Longest variable name, in chars. */
+  public static final int MAX_VAR_NAME_CHARS = 200;
+  /** Longest variable value, in chars. */
+  public static final int MAX_VAR_VALUE_CHARS = 65_536;
+
   private Limits() {}
+
+  public static void checkVarName(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("variable name must not be empty");
+    }
+    if (name.length() > MAX_VAR_NAME_CHARS) {
+      throw new IllegalArgumentException(
+          "variable name is " + name.length() + " chars; the limit is " + MAX_VAR_NAME_CHARS);
+    }
+  }
+
+  public static void checkVarValue(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("variable value is required");
+    }
+    if (value.length() > MAX_VAR_VALUE_CHARS) {
+      throw new IllegalArgumentException(
+          "variable value is " + value.length() + " chars; the limit is " + MAX_VAR_VALUE_CHARS);
+    }
+  }
 
   public static void checkScope(String scope) {
     if (scope == null) {

@@ -1,55 +1,888 @@
 package dev.engram.memory;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.engram.Answer;
+import dev.engram.text.Lexicon;
+import dev.engram.text.Questions;
+import dev.engram.text.Sentences;
+import dev.engram.text.Stemmer;
+import dev.engram.text.Tokens;
 
-/** Placeholder engine for the skeleton commit; replaced by the indexed engine. */
+/**
+ * The fact memory: scopes of plain-language facts, recall by cue overlap, values cut out of facts, and
+ * abstention when no fact covers the question.
+ *
+ * <p>How a question is answered:
+ * <ol>
+ *   <li>it becomes a {@link Query}: content terms with their word forms, synonyms and weights;
+ *   <li>the cue index yields candidate facts and how much of the question's weight each carries
+ *       (term weight is an IDF over the scope, so a rare cue outweighs a common one, and a cue the scope
+ *       has never seen weighs most of all, which is what makes abstention work);
+ *   <li>the best candidates are read word by word ({@link FactMatch}): coverage, precision, value;
+ *   <li>a fact answers only when it covers at least {@link #answerCoverage} of the question; among the
+ *       facts that answer about equally well, the newest wins, so "I moved to the pro plan" replaces
+ *       "my plan is basic" while the old fact stays in memory.
+ * </ol>
+ */
 public final class Memory {
-  private final Map<String, List<String>> scopes = new HashMap<>();
+  /** How many candidates are read word by word. */
+  static final int CANDIDATES = 24;
+
+  private final MemoryConfig config;
+  private final java.util.function.LongSupplier clock;
+  private final float answerCoverage;
+  private final float sameSlot;
+  /** Sorted, so that scope listings and whole-store snapshots are the same on every runtime. */
+  private final java.util.TreeMap<String, ScopeIndex> scopes = new java.util.TreeMap<>();
+
+  public Memory() {
+    this(MemoryConfig.DEFAULT, System::currentTimeMillis);
+  }
+
+  /** @param clock the host's clock in ms; plastic decay reads it (tests pass a fixed one) */
+  public Memory(MemoryConfig config, java.util.function.LongSupplier clock) {
+    this.config = config;
+    this.clock = clock;
+    this.answerCoverage = (float) config.answerCoverage();
+    this.sameSlot = (float) config.sameSlot();
+  }
+
+  // Scratch for scoring, reused across queries (memory is single-threaded by contract).
+  private float[] accumulated = new float[64];
+  private int[] stamp = new int[64];
+  private int[] touched = new int[64];
+  private int[] creditedTerms = new int[64];
+  private int stampClock;
 
   public int observe(String scope, String text) {
-    String t = text.trim();
-    if (t.isEmpty() || t.endsWith("?")) {
-      return 0;
+    return note(scope, NoteKind.FACT, text);
+  }
+
+  /** Stores each statement of {@code text} as a note of the given kind; returns how many were stored. */
+  public int note(String scope, NoteKind kind, String text) {
+    ScopeIndex index = scopes.get(scope);
+    long now = clock.getAsLong();
+    int stored = 0;
+    String[] stems = new String[16];
+    for (String sentence : Sentences.split(text)) {
+      if (Questions.isQuestion(sentence)) {
+        continue;
+      }
+      String fact = stripPreamble(sentence);
+      Tokens t = Tokens.of(fact);
+      int count = 0;
+      for (int i = 0; i < t.size; i++) {
+        if (t.has(i, Tokens.SYNTHETIC) || Lexicon.STOP.contains(t.norm[i])) {
+          continue;
+        }
+        String stem = Stemmer.stem(t.norm[i]);
+        String root = Stemmer.root(stem);
+        for (int key = 0; key < 2; key++) {
+          String s = key == 0 ? stem : root;
+          if (key == 1 && root.equals(stem)) {
+            break;
+          }
+          boolean seen = false;
+          for (int j = 0; j < count && !seen; j++) {
+            seen = stems[j].equals(s);
+          }
+          if (!seen) {
+            if (count == stems.length) {
+              stems = java.util.Arrays.copyOf(stems, count * 2);
+            }
+            stems[count++] = s;
+          }
+        }
+      }
+      if (count == 0) {
+        continue; // nothing to recall it by: "ok." or "it is."
+      }
+      if (index == null) {
+        index = new ScopeIndex();
+        scopes.put(scope, index);
+      }
+      index.add(fact, stems, count, kind, now);
+      stored++;
     }
-    scopes.computeIfAbsent(scope, s -> new ArrayList<>()).add(t);
-    return 1;
+    return stored;
+  }
+
+  /** "Remember that my plan is pro." stores "my plan is pro." */
+  private static String stripPreamble(String sentence) {
+    String[] preambles = {"remember that ", "remember ", "note that ", "fyi ", "fyi, ", "fyi: ", "btw ", "btw, ",
+        "just so you know, ", "just so you know ", "for the record, ", "for the record ", "correction: ",
+        "correction, ", "update: ", "update, ", "heads up, ", "heads up: ", "heads-up: ", "heads up ",
+        "actually, ", "note: ", "ps: ", "p.s. ", "oh and ", "also, ", "and ", "ok so ", "so "};
+    String lower = sentence.toLowerCase();
+    for (String p : preambles) {
+      if (lower.startsWith(p) && sentence.length() > p.length() + 2) {
+        return sentence.substring(p.length()).trim();
+      }
+    }
+    return sentence;
   }
 
   public String get(String scope, String question) {
-    String[] best = recall(scope, question, 1);
-    if (best.length == 0) {
-      return null;
-    }
-    String fact = best[0];
-    int is = fact.lastIndexOf(" is ");
-    return is < 0 ? null : fact.substring(is + 4).replace(".", "");
+    return recallValue(scope, question).value();
   }
 
-  public dev.engram.Answer recallValue(String scope, String question) {
-    String v = get(scope, question);
-    String[] best = recall(scope, question, 1);
-    return new dev.engram.Answer(v, best.length == 0 ? null : best[0], v == null ? 0 : 1);
+  public Answer recallValue(String scope, String question) {
+    ScopeIndex index = scopes.get(scope);
+    if (index == null || index.liveCount == 0) {
+      return new Answer(null, null, 0);
+    }
+    Query q = Query.parse(question);
+    if (q.termCount == 0) {
+      return new Answer(null, null, 0);
+    }
+    int[] candidates = answerCandidates(index, q, CANDIDATES);
+    Answer answer = candidates == null ? null : answerFrom(index, q, candidates);
+    if (answer == null || answer.value() == null) {
+      // Nothing can answer; say how close memory came (the knowledge-gap signal), from the broad path.
+      int[] near = candidates(index, q, CANDIDATES);
+      Answer closest = near.length == 0 ? null : answerFrom(index, q, near);
+      if (closest != null && closest.value() != null) {
+        return closest; // the strict path missed a one-word-short match of a long question
+      }
+      return closest == null ? new Answer(null, null, 0) : closest;
+    }
+    return answer;
+  }
+
+  private Answer answerFrom(ScopeIndex index, Query q, int[] candidates) {
+    if (candidates.length == 0) {
+      return new Answer(null, null, 0);
+    }
+    FactMatch best = null;
+    float bestQuality = -1;
+    FactMatch[] matches = new FactMatch[candidates.length];
+    for (int c = 0; c < candidates.length; c++) {
+      FactMatch m = new FactMatch(candidates[c], index.texts[candidates[c]], q);
+      matches[c] = m;
+      if (answers(m, q)) {
+        float quality = quality(m);
+        if (quality > bestQuality || (quality == bestQuality && m.fact > best.fact)) {
+          bestQuality = quality;
+          best = m;
+        }
+      }
+    }
+    if (best == null) {
+      FactMatch closest = matches[0];
+      for (FactMatch m : matches) {
+        if (m.coverage > closest.coverage) {
+          closest = m;
+        }
+      }
+      return new Answer(null, index.texts[closest.fact], round(closest.coverage * 0.5f));
+    }
+    // Updates: a newer fact that answers and says nothing the question did not ask about ("I moved to
+    // Portland") replaces the value; a newer fact about something else as well ("my sister's dog is
+    // Max") does not. Near-equal older facts give way to the newest too.
+    for (FactMatch m : matches) {
+      if (m.fact > best.fact && answers(m, q)
+          && (m.unmatchedNouns == 0 || quality(m) >= bestQuality - sameSlot)) {
+        best = m;
+      }
+    }
+    reinforce(index, best.fact);
+    return new Answer(best.value, index.texts[best.fact], round(confidence(best)));
+  }
+
+  /**
+   * The newest facts that can possibly answer: those holding every question word a fact must hold
+   * (all content words of a short question; the rare or unknown ones of a long one). The rarest such
+   * word drives, newest first, and the others are checked by binary search in their sorted posting
+   * lists, so a selective question touches a handful of postings whatever the scope's size, and a broad
+   * one stops after {@code limit} hits. Null when the question has no such word (the broad path decides).
+   */
+  private int[] answerCandidates(ScopeIndex index, Query q, int limit) {
+    weigh(index, q);
+    int hard = 0;
+    float hardTotal = 0;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t]) {
+        hard++;
+        hardTotal += q.weights[t];
+      }
+    }
+    int[] mandatory = new int[hard];
+    int m = 0;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t] && (hard <= 3 || !q.known[t] || q.weights[t] >= 0.25f * hardTotal)) {
+        mandatory[m++] = t;
+      }
+    }
+    if (m == 0) {
+      return null;
+    }
+    int[][] termIds = new int[q.termCount][];
+    int driver = -1;
+    long driverSize = Long.MAX_VALUE;
+    for (int i = 0; i < m; i++) {
+      int t = mandatory[i];
+      String[] alts = q.alternatives[t];
+      int[] ids = new int[alts.length];
+      int found = 0;
+      long size = 0;
+      for (String alt : alts) {
+        int id = index.term(TermHash.of(alt));
+        if (id >= 0) {
+          ids[found++] = id;
+          size += index.postingSizes[id];
+        }
+      }
+      if (found == 0) {
+        return new int[0]; // a word no fact holds: nothing can answer
+      }
+      termIds[t] = java.util.Arrays.copyOf(ids, found);
+      if (size < driverSize) {
+        driverSize = size;
+        driver = t;
+      }
+    }
+    int[] ids = termIds[driver];
+    int[] cursor = new int[ids.length];
+    for (int a = 0; a < ids.length; a++) {
+      cursor[a] = index.postingSizes[ids[a]] - 1;
+    }
+    int[] out = new int[limit];
+    int count = 0;
+    int last = Integer.MAX_VALUE;
+    while (count < limit) {
+      // Next-newest fact across the driver's alternatives (a k-way merge, descending).
+      int f = -1;
+      for (int a = 0; a < ids.length; a++) {
+        while (cursor[a] >= 0 && index.postings[ids[a]][cursor[a]] >= last) {
+          cursor[a]--;
+        }
+        if (cursor[a] >= 0 && index.postings[ids[a]][cursor[a]] > f) {
+          f = index.postings[ids[a]][cursor[a]];
+        }
+      }
+      if (f < 0) {
+        break;
+      }
+      last = f;
+      if (index.isForgotten(f)) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i < m && all; i++) {
+        int t = mandatory[i];
+        if (t != driver) {
+          all = holdsAny(index, termIds[t], f);
+        }
+      }
+      if (all) {
+        out[count++] = f;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
+  private static boolean holdsAny(ScopeIndex index, int[] termIds, int fact) {
+    for (int id : termIds) {
+      if (java.util.Arrays.binarySearch(index.postings[id], 0, index.postingSizes[id], fact) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a fact may answer: it offers a value of the right shape, covers enough of the question's
+   * weight, and leaves out no content word of a short question (one of four or more may be missing).
+   */
+  private boolean answers(FactMatch m, Query q) {
+    if (m.value == null || m.coverage < answerCoverage || (q.aboutSpeaker && m.aboutSomeoneElse)) {
+      return false;
+    }
+    if (m.missingTerms == 0) {
+      return true;
+    }
+    // A long question may leave out one common word; never a word the scope has not seen at all
+    // (that is what the question is really about: "the AWS account ID for *staging*").
+    int hard = 0;
+    float total = 0;
+    float missing = 0;
+    boolean missingUnknown = false;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t]) {
+        hard++;
+        total += q.weights[t];
+        if (m.termMatch[t] == 0) {
+          missing += q.weights[t];
+          missingUnknown |= !q.known[t];
+        }
+      }
+    }
+    return hard >= 4 && m.missingTerms == 1 && !missingUnknown && missing < 0.25f * total;
+  }
+
+  private static float quality(FactMatch m) {
+    return m.coverage * (0.5f + 0.5f * m.precision);
+  }
+
+  private static float confidence(FactMatch m) {
+    float c = m.coverage * (0.7f + 0.3f * m.precision);
+    if (m.valueScore < 1.5f) {
+      c *= 0.8f;
+    }
+    return c > 1 ? 1 : c;
+  }
+
+  /** Rounds to 1e-4 so the figure crossing into JS is the same decimal on every runtime. */
+  private static double round(double x) {
+    return Math.round(x * 10000.0) / 10000.0;
   }
 
   public String[] recall(String scope, String question, int k) {
-    List<String> facts = scopes.getOrDefault(scope, List.of());
-    String[] words = question.toLowerCase().split(" ");
-    List<String> out = new ArrayList<>();
-    for (int i = facts.size() - 1; i >= 0 && out.size() < k; i--) {
-      for (String w : words) {
-        if (w.length() > 3 && facts.get(i).toLowerCase().contains(w.replace("?", ""))) {
-          out.add(facts.get(i));
-          break;
+    ScopeIndex index = scopes.get(scope);
+    if (index == null) {
+      return new String[0];
+    }
+    Query q = Query.parse(question);
+    if (q.termCount == 0) {
+      return new String[0];
+    }
+    int[] found = candidates(index, q, k);
+    String[] out = new String[found.length];
+    for (int i = 0; i < found.length; i++) {
+      out[i] = index.texts[found[i]];
+    }
+    return out;
+  }
+
+  /**
+   * A page of the facts that best match {@code question}, with their evidence. The first page also
+   * strengthens the facts it returns and links the top few with each other (Hebbian: recalled together,
+   * wired together).
+   */
+  public dev.engram.RecallPage recallPage(String scope, String question, int k, String cursor) {
+    int offset = Cursor.decode(cursor);
+    ScopeIndex index = scopes.get(scope);
+    Query q = Query.parse(question);
+    if (index == null || q.termCount == 0) {
+      return new dev.engram.RecallPage(new dev.engram.Recalled[0], null);
+    }
+    int[] found = candidates(index, q, offset + k + 1);
+    int end = Math.min(found.length, offset + k);
+    int count = Math.max(0, end - offset);
+    dev.engram.Recalled[] items = new dev.engram.Recalled[count];
+    for (int i = 0; i < count; i++) {
+      int f = found[offset + i];
+      FactMatch m = new FactMatch(f, index.texts[f], q);
+      items[i] = recalled(index, f, m.coverage, m.coverage >= answerCoverage ? m.value : null, why(q, m));
+    }
+    if (offset == 0) {
+      int hebbian = Math.min(count, 3);
+      for (int i = 0; i < hebbian; i++) {
+        reinforce(index, found[i]);
+        for (int j = i + 1; j < hebbian; j++) {
+          index.link(found[i], found[j], (float) config.linkGain());
         }
+      }
+    }
+    String next = found.length > offset + k ? Cursor.encode(offset + k) : null;
+    return new dev.engram.RecallPage(items, next);
+  }
+
+  private dev.engram.Recalled recalled(ScopeIndex index, int f, float score, String value, String why) {
+    return new dev.engram.Recalled(f, index.texts[f], NoteKind.values()[index.kinds[f]].label(), round(score),
+        value, why, round(effectiveStrength(index, f)));
+  }
+
+  /** "api, key" for exact matches; "phone~mobile" for a related word; "kye->key" for a repaired typo. */
+  private static String why(Query q, FactMatch m) {
+    StringBuilder sb = new StringBuilder();
+    boolean[] seen = new boolean[q.termCount];
+    for (int i = 0; i < m.tokens.size; i++) {
+      int t = m.matchedTerm[i];
+      if (t < 0 || seen[t]) {
+        continue;
+      }
+      seen[t] = true;
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      String factWord = m.tokens.norm[i];
+      float w = m.matchWeight[i];
+      sb.append(q.words[t]);
+      if (w == Query.REPAIRED) {
+        sb.append("->").append(factWord);
+      } else if (w < 1f) {
+        sb.append('~').append(factWord);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** 1 for a fact never used; grows by {@code useGain} per use and halves every half-life of disuse. */
+  private double effectiveStrength(ScopeIndex index, int f) {
+    double idle = clock.getAsLong() - index.lastUsed[f];
+    if (idle < 0) {
+      idle = 0;
+    }
+    return 1.0 + index.strength[f] * Math.pow(0.5, idle / config.halfLifeMillis());
+  }
+
+  private void reinforce(ScopeIndex index, int f) {
+    double current = effectiveStrength(index, f) - 1.0;
+    index.strength[f] = (float) (current + config.useGain());
+    index.lastUsed[f] = clock.getAsLong();
+  }
+
+  /**
+   * Associative recall by spreading activation: facts matching {@code cue} light up, then pass
+   * activation to facts sharing their rarer cues and to facts they were recalled together with
+   * (Hebbian links); each fact's plastic strength scales what it receives. Ranked by activation.
+   */
+  public dev.engram.Recalled[] assoc(String scope, String cue, int k) {
+    ScopeIndex index = scopes.get(scope);
+    Query q = Query.parse(cue);
+    if (index == null || q.termCount == 0) {
+      return new dev.engram.Recalled[0];
+    }
+    int[] seeds = candidates(index, q, 32);
+    float total = q.totalWeight();
+    java.util.HashMap<Integer, float[]> activation = new java.util.HashMap<>();
+    java.util.HashMap<Integer, String> reason = new java.util.HashMap<>();
+    int n = index.factCount;
+    int commonCut = Math.max(50, n / 10);
+    for (int s : seeds) {
+      float a0 = total == 0 ? 0 : accumulated[s] / total;
+      addActivation(activation, s, a0);
+      reason.putIfAbsent(s, "cue");
+      // Shared cues: each distinct stem of the seed, weighted by its rarity; very common stems carry
+      // no association and are skipped.
+      String[] stems = stemsOf(index.texts[s]);
+      float idfSum = 0;
+      float[] idf = new float[stems.length];
+      int[] terms = new int[stems.length];
+      for (int i = 0; i < stems.length; i++) {
+        terms[i] = index.term(TermHash.of(stems[i]));
+        int df = index.documentFrequency(terms[i]);
+        idf[i] = df == 0 || df > commonCut ? 0 : (float) Math.log(1.0 + (n + 1.0) / (df + 0.5));
+        idfSum += idf[i];
+      }
+      for (int i = 0; i < stems.length; i++) {
+        if (idf[i] == 0) {
+          continue;
+        }
+        float share = 0.5f * a0 * idf[i] / idfSum;
+        int[] list = index.postings[terms[i]];
+        for (int p = 0; p < index.postingSizes[terms[i]]; p++) {
+          int f = list[p];
+          if (f != s) {
+            addActivation(activation, f, share);
+            reason.putIfAbsent(f, "shares '" + stems[i] + "'");
+          }
+        }
+      }
+      int[] links = index.linkTo[s];
+      if (links != null) {
+        for (int i = 0; i < links.length; i++) {
+          float w = index.linkWeight[s][i];
+          addActivation(activation, links[i], 0.5f * a0 * w / (1f + w));
+          reason.putIfAbsent(links[i], "linked");
+        }
+      }
+    }
+    java.util.ArrayList<dev.engram.Recalled> ranked = new java.util.ArrayList<>();
+    for (java.util.Map.Entry<Integer, float[]> e : activation.entrySet()) {
+      int f = e.getKey();
+      if (index.isForgotten(f)) {
+        continue;
+      }
+      double score = e.getValue()[0] * (1.0 + Math.log(effectiveStrength(index, f)));
+      ranked.add(recalled(index, f, (float) score, null, reason.get(f)));
+    }
+    ranked.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Integer.compare(b.id(), a.id()));
+    int count = Math.min(k, ranked.size());
+    return ranked.subList(0, count).toArray(new dev.engram.Recalled[0]);
+  }
+
+  private static void addActivation(java.util.HashMap<Integer, float[]> activation, int f, float a) {
+    float[] cell = activation.get(f);
+    if (cell == null) {
+      activation.put(f, new float[] {a});
+    } else {
+      cell[0] += a;
+    }
+  }
+
+  private static String[] stemsOf(String text) {
+    Tokens t = Tokens.of(text);
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < t.size; i++) {
+      if (t.has(i, Tokens.SYNTHETIC) || Lexicon.STOP.contains(t.norm[i])) {
+        continue;
+      }
+      String stem = Stemmer.stem(t.norm[i]);
+      if (!out.contains(stem)) {
+        out.add(stem);
       }
     }
     return out.toArray(new String[0]);
   }
 
+  /** Notes of one kind (or all, when {@code kind} is null), newest first, a page at a time. */
+  public dev.engram.RecallPage notes(String scope, NoteKind kind, int k, String cursor) {
+    int offset = Cursor.decode(cursor);
+    ScopeIndex index = scopes.get(scope);
+    java.util.ArrayList<dev.engram.Recalled> out = new java.util.ArrayList<>();
+    String next = null;
+    if (index != null) {
+      int skipped = 0;
+      for (int f = index.factCount - 1; f >= 0; f--) {
+        if (index.isForgotten(f) || (kind != null && index.kinds[f] != kind.ordinal())) {
+          continue;
+        }
+        if (skipped < offset) {
+          skipped++;
+          continue;
+        }
+        if (out.size() == k) {
+          next = Cursor.encode(offset + k);
+          break;
+        }
+        out.add(recalled(index, f, 1f, null, ""));
+      }
+    }
+    return new dev.engram.RecallPage(out.toArray(new dev.engram.Recalled[0]), next);
+  }
+
+  /**
+   * Forgets the facts of {@code scope} whose text contains {@code substring} (case-insensitive); with
+   * an empty substring, the whole scope, variables included. Returns how many facts were forgotten.
+   */
+  public int forget(String scope, String substring) {
+    ScopeIndex index = scopes.get(scope);
+    if (index == null) {
+      return 0;
+    }
+    if (substring.isEmpty()) {
+      scopes.remove(scope);
+      return index.liveCount;
+    }
+    String needle = substring.toLowerCase();
+    int count = 0;
+    for (int f = 0; f < index.factCount; f++) {
+      if (!index.isForgotten(f) && index.texts[f].toLowerCase().contains(needle)) {
+        index.forget(f);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Forgets one fact by id; false when there is no such live fact. */
+  public boolean forgetId(String scope, int id) {
+    ScopeIndex index = scopes.get(scope);
+    if (index == null || id < 0 || id >= index.factCount || index.isForgotten(id)) {
+      return false;
+    }
+    index.forget(id);
+    return true;
+  }
+
+  public void setVar(String scope, String name, String value) {
+    ScopeIndex index = scopes.get(scope);
+    if (index == null) {
+      index = new ScopeIndex();
+      scopes.put(scope, index);
+    }
+    index.vars.put(name, value);
+  }
+
+  public String getVar(String scope, String name) {
+    ScopeIndex index = scopes.get(scope);
+    return index == null ? null : index.vars.get(name);
+  }
+
+  public boolean deleteVar(String scope, String name) {
+    ScopeIndex index = scopes.get(scope);
+    return index != null && index.vars.remove(name) != null;
+  }
+
+  /** The scope's variables, sorted by name. */
+  public java.util.SortedMap<String, String> vars(String scope) {
+    ScopeIndex index = scopes.get(scope);
+    return index == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(index.vars);
+  }
+
+  /** Names of the scopes that hold anything, sorted. */
+  public String[] scopes() {
+    return scopes.keySet().toArray(new String[0]);
+  }
+
+  /** Counts for one scope, or for the whole store when {@code scope} is null. */
+  public dev.engram.Stats stats(String scope) {
+    int scopeCount = 0;
+    long facts = 0;
+    long forgotten = 0;
+    long terms = 0;
+    long links = 0;
+    long vars = 0;
+    for (java.util.Map.Entry<String, ScopeIndex> e : scopes.entrySet()) {
+      if (scope != null && !scope.equals(e.getKey())) {
+        continue;
+      }
+      ScopeIndex index = e.getValue();
+      scopeCount++;
+      facts += index.liveCount;
+      forgotten += index.factCount - index.liveCount;
+      terms += index.termCount();
+      vars += index.vars.size();
+      for (int f = 0; f < index.factCount; f++) {
+        if (index.linkTo[f] != null) {
+          links += index.linkTo[f].length;
+        }
+      }
+    }
+    return new dev.engram.Stats(scopeCount, facts, forgotten, terms, links / 2, vars);
+  }
+
+  /** The state of one scope for a snapshot, or null when the scope does not exist. */
+  public ScopeImage image(String scope) {
+    ScopeIndex index = scopes.get(scope);
+    return index == null ? null : index.image();
+  }
+
+  /** Replaces (or creates) a scope from a snapshot image. */
+  public void restore(String scope, ScopeImage image) {
+    scopes.put(scope, ScopeIndex.fromImage(image));
+  }
+
   public int size(String scope) {
-    return scopes.getOrDefault(scope, List.of()).size();
+    ScopeIndex index = scopes.get(scope);
+    return index == null ? 0 : index.liveCount;
+  }
+
+  /**
+   * The (at most {@code limit}) facts carrying the most question weight, best first, newest first among
+   * equals. Sets {@code q.weights} for this scope as a side effect.
+   */
+  private int[] candidates(ScopeIndex index, Query q, int limit) {
+    int n = index.factCount;
+    if (accumulated.length < n) {
+      int cap = Math.max(n, accumulated.length * 2);
+      accumulated = new float[cap];
+      stamp = new int[cap];
+      touched = new int[cap];
+      creditedTerms = new int[cap];
+      stampClock = 0;
+    }
+    weigh(index, q);
+    int query = ++stampClock;
+    int touchedCount = 0;
+    // Each fact gets, per term, the weight of its best alternative: alternatives are visited best first
+    // and a per-fact bitmask of credited terms stops a second credit.
+    for (int t = 0; t < q.termCount; t++) {
+      String[] alts = q.alternatives[t];
+      float[] ws = q.altWeights[t];
+      int bit = 1 << t;
+      for (int a : byWeightDescending(ws)) {
+        int term = index.term(TermHash.of(alts[a]));
+        if (term < 0) {
+          continue;
+        }
+        int[] list = index.postings[term];
+        int size = index.postingSizes[term];
+        float credit = q.weights[t] * ws[a];
+        for (int p = 0; p < size; p++) {
+          int f = list[p];
+          if (stamp[f] != query) {
+            stamp[f] = query;
+            accumulated[f] = credit;
+            creditedTerms[f] = bit;
+            touched[touchedCount++] = f;
+          } else if ((creditedTerms[f] & bit) == 0) {
+            accumulated[f] += credit;
+            creditedTerms[f] |= bit;
+          }
+        }
+      }
+    }
+    // Select the top `limit` live facts.
+    int[] best = new int[Math.min(limit, touchedCount)];
+    int kept = 0;
+    for (int i = 0; i < touchedCount; i++) {
+      int f = touched[i];
+      if (index.isForgotten(f)) {
+        continue;
+      }
+      if (kept < best.length) {
+        best[kept++] = f;
+        siftUp(best, kept - 1);
+      } else if (better(f, best[0])) {
+        best[0] = f;
+        siftDown(best, kept);
+      }
+    }
+    int[] out = java.util.Arrays.copyOf(best, kept);
+    // Heap holds the worst at the root; sort best first.
+    for (int i = 1; i < out.length; i++) {
+      int f = out[i];
+      int j = i - 1;
+      while (j >= 0 && better(f, out[j])) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = f;
+    }
+    return out;
+  }
+
+  private boolean better(int a, int b) {
+    float x = accumulated[a];
+    float y = accumulated[b];
+    return x > y || (x == y && a > b);
+  }
+
+  private void siftUp(int[] heap, int i) {
+    while (i > 0) {
+      int parent = (i - 1) >> 1;
+      if (better(heap[parent], heap[i])) {
+        int tmp = heap[parent];
+        heap[parent] = heap[i];
+        heap[i] = tmp;
+        i = parent;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void siftDown(int[] heap, int size) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      int r = l + 1;
+      int worst = i;
+      if (l < size && better(heap[worst], heap[l])) {
+        worst = l;
+      }
+      if (r < size && better(heap[worst], heap[r])) {
+        worst = r;
+      }
+      if (worst == i) {
+        return;
+      }
+      int tmp = heap[worst];
+      heap[worst] = heap[i];
+      heap[i] = tmp;
+      i = worst;
+    }
+  }
+
+  private static int[] byWeightDescending(float[] ws) {
+    int[] order = new int[ws.length];
+    for (int i = 0; i < ws.length; i++) {
+      order[i] = i;
+    }
+    for (int i = 1; i < order.length; i++) {
+      int v = order[i];
+      int j = i - 1;
+      while (j >= 0 && ws[order[j]] < ws[v]) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = v;
+    }
+    return order;
+  }
+
+  /**
+   * Sets each term's weight for this scope: an IDF, so rare cues count more, and a cue the scope has
+   * never seen counts most. Unknown words get one chance at a typo repair against the vocabulary.
+   */
+  private void weigh(ScopeIndex index, Query q) {
+    int n = index.factCount;
+    for (int t = 0; t < q.termCount; t++) {
+      int df = 0;
+      for (String alt : q.alternatives[t]) {
+        df = Math.max(df, index.documentFrequency(index.term(TermHash.of(alt))));
+      }
+      if (df == 0) {
+        String repair = repair(index, q.words[t]);
+        if (repair != null) {
+          q.addRepair(t, repair);
+          df = index.documentFrequency(index.term(TermHash.of(repair)));
+        }
+      }
+      q.known[t] = df > 0;
+      float idf = (float) Math.log(1.0 + (n + 1.0) / (df + 0.5));
+      q.weights[t] = q.soft[t] ? idf * Query.SOFT : idf;
+    }
+  }
+
+  /** A stem one edit away from {@code word} (delete, transpose, substitute, insert) that the scope holds. */
+  private static String repair(ScopeIndex index, String word) {
+    int len = word.length();
+    if (len < 3) {
+      return null;
+    }
+    for (int i = 0; i < len; i++) {
+      char c = word.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return null; // identifiers and numbers are never "repaired" into each other
+      }
+    }
+    String best = null;
+    int bestDf = 0;
+    // Transpositions first: the commonest typo, and the only one tried on 3-letter words.
+    for (int i = 0; i + 1 < len; i++) {
+      char[] cs = word.toCharArray();
+      char tmp = cs[i];
+      cs[i] = cs[i + 1];
+      cs[i + 1] = tmp;
+      String cand = Stemmer.stem(new String(cs));
+      int df = index.documentFrequency(index.term(TermHash.of(cand)));
+      if (df > bestDf) {
+        bestDf = df;
+        best = cand;
+      }
+    }
+    if (best != null || len < 4) {
+      return best;
+    }
+    StringBuilder sb = new StringBuilder(len + 1);
+    for (int i = 0; i <= len; i++) {
+      for (int kind = 0; kind < 3; kind++) {
+        if (kind == 0 && i == len) {
+          continue; // delete needs a char at i
+        }
+        if (kind == 1 && i == len) {
+          continue; // substitute needs a char at i
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+          sb.setLength(0);
+          if (kind == 0) {
+            if (c != 'a') {
+              break; // one deletion per position
+            }
+            sb.append(word, 0, i).append(word, i + 1, len);
+          } else if (kind == 1) {
+            if (c == word.charAt(i)) {
+              continue;
+            }
+            sb.append(word, 0, i).append(c).append(word, i + 1, len);
+          } else {
+            sb.append(word, 0, i).append(c).append(word, i, len);
+          }
+          String cand = Stemmer.stem(sb.toString());
+          if (cand.length() < 3) {
+            continue;
+          }
+          int df = index.documentFrequency(index.term(TermHash.of(cand)));
+          if (df > bestDf) {
+            bestDf = df;
+            best = cand;
+          }
+        }
+      }
+    }
+    return best;
   }
 }

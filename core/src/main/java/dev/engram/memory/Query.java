@@ -1,0 +1,191 @@
+package dev.engram.memory;
+
+import dev.engram.text.Lexicon;
+import dev.engram.text.Questions;
+import dev.engram.text.Stemmer;
+import dev.engram.text.Tokens;
+import java.util.HashMap;
+
+/**
+ * A question reduced to what memory matches on: its content terms, each with the stems that may stand
+ * for it in a fact (itself, word forms, derivations, synonyms, typo repairs) and how much each is worth.
+ *
+ * <p>Match weights are data here, not scattered through scoring: an exact stem counts 1, a derivation
+ * ("owns" for "owner") or close synonym ("mobile" for "phone") counts {@link #RELATED}, a typo repair
+ * {@link #REPAIRED}. Answer-kind nouns ("name", "date") are soft: a fact may leave them out.
+ */
+final class Query {
+  static final float RELATED = 0.85f;
+  static final float REPAIRED = 0.8f;
+  /** Weight of a soft term relative to a content term of the same rarity. */
+  static final float SOFT = 0.3f;
+  static final int MAX_TERMS = 31;
+
+  final Questions.Kind kind;
+  /** "what time …": a clock time is wanted, not a day. */
+  boolean wantsClockTime;
+  /** The question is about the speaker: "where do <b>I</b> live?", "what am <b>I</b> allergic to?" */
+  boolean aboutSpeaker;
+  int termCount;
+  String[] words = new String[8];
+  boolean[] soft = new boolean[8];
+  /** Per term, the candidate stems and their match weights (index 0 is the term's own stem). */
+  String[][] alternatives = new String[8][];
+  float[][] altWeights = new float[8][];
+  /** Per term, its weight in the scope being searched (set by {@link Memory} before scoring). */
+  float[] weights = new float[8];
+  /** Stem -> (term index, match weight), for matching fact tokens against the question. */
+  private final HashMap<String, long[]> stemToTerm = new HashMap<>();
+
+  private Query(Questions.Kind kind) {
+    this.kind = kind;
+  }
+
+  static Query parse(String question) {
+    Tokens t = Tokens.of(question);
+    Query q = new Query(Questions.kindOf(t));
+    for (int i = 0; i < t.size; i++) {
+      if (t.has(i, Tokens.SYNTHETIC)) {
+        continue;
+      }
+      String w = Questions.normalize(t.norm[i]);
+      if (w.equals("i")) {
+        q.aboutSpeaker = true;
+      }
+      if (Lexicon.STOP.contains(w) || Lexicon.FRAME.contains(w)) {
+        continue;
+      }
+      if (w.equals("time") && q.kind == Questions.Kind.WHEN) {
+        q.wantsClockTime = true;
+      }
+      // "how long", "how wide": the measure names the answer's kind; a fact may leave it out.
+      boolean measure = i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.HOW_MEASURE.contains(w);
+      // "are we staying", "who is coming": a progressive verb in a question is rarely the fact's word.
+      boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w) && i > 0
+          && isAuxiliary(Questions.normalize(t.norm[i - 2 >= 0 && !isAuxiliary(t.norm[i - 1]) ? i - 2 : i - 1]));
+      q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i) || measure || progressive);
+    }
+    return q;
+  }
+
+  /**
+   * True for the noun right after "what"/"which" ("what <b>car</b> do I drive", "which <b>language</b>"),
+   * and for "kind/type/sort of X": it names the category of the answer, which the fact usually
+   * leaves out ("I drive a Toyota").
+   */
+  private static boolean namesTheAnswerKind(Tokens t, int i) {
+    if (i == 0) {
+      return false;
+    }
+    String before = Questions.normalize(t.norm[i - 1]);
+    if (before.equals("what") || before.equals("which")) {
+      return true;
+    }
+    String w = t.norm[i];
+    if ((w.equals("kind") || w.equals("type") || w.equals("sort")) && i + 1 < t.size && t.norm[i + 1].equals("of")) {
+      return true;
+    }
+    return i >= 2 && before.equals("of") && (t.norm[i - 2].equals("kind") || t.norm[i - 2].equals("type")
+        || t.norm[i - 2].equals("sort"));
+  }
+
+  private static boolean isAuxiliary(String w) {
+    return w.equals("is") || w.equals("are") || w.equals("am") || w.equals("was") || w.equals("were")
+        || w.equals("be");
+  }
+
+  /** A quantity noun ("salary", "rent") asks for an amount: a value without a number cannot answer. */
+  boolean wantsAmount;
+  /** Per term, whether the scope has seen it at all (set with the weights). */
+  boolean[] known = new boolean[8];
+
+  private void addTerm(String word, boolean isSoft) {
+    if (termCount == MAX_TERMS) {
+      return; // scoring keeps one bit per term; a question's first 31 content words decide its facts
+    }
+    String stem = Stemmer.stem(word);
+    for (int i = 0; i < termCount; i++) {
+      if (alternatives[i][0].equals(stem)) {
+        return;
+      }
+    }
+    if (termCount == words.length) {
+      int cap = termCount * 2;
+      words = java.util.Arrays.copyOf(words, cap);
+      soft = java.util.Arrays.copyOf(soft, cap);
+      alternatives = java.util.Arrays.copyOf(alternatives, cap);
+      altWeights = java.util.Arrays.copyOf(altWeights, cap);
+      weights = java.util.Arrays.copyOf(weights, cap);
+      known = java.util.Arrays.copyOf(known, cap);
+    }
+    int term = termCount++;
+    words[term] = word;
+    if (!isSoft && Lexicon.AMOUNT_NOUNS.contains(word)) {
+      wantsAmount = true;
+    }
+    soft[term] = isSoft;
+    String root = Stemmer.root(stem);
+    String[] synonyms = Lexicon.SYNONYMS.get(stem);
+    int n = 1 + (root.equals(stem) ? 0 : 1) + (synonyms == null ? 0 : synonyms.length);
+    String[] alts = new String[n];
+    float[] ws = new float[n];
+    int k = 0;
+    alts[k] = stem;
+    ws[k++] = 1f;
+    if (!root.equals(stem)) {
+      alts[k] = root;
+      ws[k++] = RELATED;
+    }
+    if (synonyms != null) {
+      for (String syn : synonyms) {
+        alts[k] = syn;
+        ws[k++] = RELATED;
+      }
+    }
+    alternatives[term] = alts;
+    altWeights[term] = ws;
+    for (int a = 0; a < k; a++) {
+      remember(alts[a], term, ws[a]);
+    }
+  }
+
+  /** Adds a typo repair found in the scope's vocabulary as an alternative of {@code term}. */
+  void addRepair(int term, String stem) {
+    String[] alts = java.util.Arrays.copyOf(alternatives[term], alternatives[term].length + 1);
+    float[] ws = java.util.Arrays.copyOf(altWeights[term], altWeights[term].length + 1);
+    alts[alts.length - 1] = stem;
+    ws[ws.length - 1] = REPAIRED;
+    alternatives[term] = alts;
+    altWeights[term] = ws;
+    remember(stem, term, REPAIRED);
+  }
+
+  private void remember(String stem, int term, float weight) {
+    long[] old = stemToTerm.get(stem);
+    long packed = ((long) term << 32) | Float.floatToIntBits(weight);
+    if (old == null || Float.intBitsToFloat((int) old[0]) < weight) {
+      stemToTerm.put(stem, new long[] {packed});
+    }
+  }
+
+  /** The question term a fact word's stem matches, or -1; {@link #lastWeight} holds the match weight. */
+  int match(String stem) {
+    long[] p = stemToTerm.get(stem);
+    if (p == null) {
+      return -1;
+    }
+    lastWeight = Float.intBitsToFloat((int) p[0]);
+    return (int) (p[0] >>> 32);
+  }
+
+  float lastWeight;
+
+  /** Sum of the term weights, soft terms included. */
+  float totalWeight() {
+    float sum = 0;
+    for (int i = 0; i < termCount; i++) {
+      sum += weights[i];
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.engram.memory;
+
+import java.util.Arrays;
+
+/**
+ * One scope's facts and the cue index over them.
+ *
+ * <p>Layout: facts are numbered densely from 0 in the order they were observed, so a fact's number is
+ * also its age rank (bigger is newer) and every posting list is sorted without sorting. Fact texts sit
+ * in one {@code String[]}; a forgotten fact keeps its number and is marked in {@link #forgotten}.
+ * The vocabulary is an open-addressing table from {@link TermHash} to a term number (linear probing,
+ * load at most 1/2); each term owns one growable {@code int[]} of fact numbers. No per-fact objects:
+ * at a million facts the index is the postings (4 bytes per cue) plus two small arrays.
+ */
+final class ScopeIndex {
+  String[] texts = new String[16];
+  /** Per fact, its {@link NoteKind} ordinal (plain facts are {@code FACT}). */
+  byte[] kinds = new byte[16];
+  /** Per fact, plastic strength gained from use (decays with {@link #lastUsed}); 0 when never used. */
+  float[] strength = new float[16];
+  /** Per fact, host clock (ms) of its last use, or of its observation. */
+  long[] lastUsed = new long[16];
+  int factCount;
+  long[] forgotten = new long[1];
+  int liveCount;
+  /**
+   * Hebbian links between facts recalled together, as per-fact adjacency (null until a fact gets its
+   * first link): {@code linkTo[f][i]} is linked with weight {@code linkWeight[f][i]}. Links are sparse
+   * and symmetric; most facts never get one.
+   */
+  int[][] linkTo = new int[16][];
+  float[][] linkWeight = new float[16][];
+  /** Variables: a small sorted map per scope (sorted so listings are the same on every runtime). */
+  final java.util.TreeMap<String, String> vars = new java.util.TreeMap<>();
+
+  private long[] slotKeys = new long[64];
+  private int[] slotTerms = new int[64];
+  private int termCount;
+  int[][] postings = new int[16][];
+  int[] postingSizes = new int[16];
+
+  /** Adds a fact with the given distinct cue stems; returns its number. */
+  int add(String text, String[] stems, int stemCount, NoteKind kind, long now) {
+    if (factCount == texts.length) {
+      int cap = factCount + (factCount >> 1) + 16;
+      texts = Arrays.copyOf(texts, cap);
+      kinds = Arrays.copyOf(kinds, cap);
+      strength = Arrays.copyOf(strength, cap);
+      lastUsed = Arrays.copyOf(lastUsed, cap);
+      linkTo = Arrays.copyOf(linkTo, cap);
+      linkWeight = Arrays.copyOf(linkWeight, cap);
+    }
+    int fact = factCount++;
+    texts[fact] = text;
+    kinds[fact] = (byte) kind.ordinal();
+    lastUsed[fact] = now;
+    liveCount++;
+    if ((fact >> 6) >= forgotten.length) {
+      forgotten = Arrays.copyOf(forgotten, forgotten.length * 2);
+    }
+    for (int i = 0; i < stemCount; i++) {
+      int term = termFor(TermHash.of(stems[i]), true);
+      int[] list = postings[term];
+      int size = postingSizes[term];
+      if (list == null) {
+        list = new int[2];
+      } else if (size == list.length) {
+        list = Arrays.copyOf(list, size + (size >> 1) + 2);
+      }
+      list[size] = fact;
+      postings[term] = list;
+      postingSizes[term] = size + 1;
+    }
+    return fact;
+  }
+
+  boolean isForgotten(int fact) {
+    return (forgotten[fact >> 6] & (1L << fact)) != 0;
+  }
+
+  void forget(int fact) {
+    if (!isForgotten(fact)) {
+      forgotten[fact >> 6] |= 1L << fact;
+      liveCount--;
+    }
+  }
+
+  /** Strengthens the link between two facts by {@code delta} (both directions). */
+  void link(int a, int b, float delta) {
+    if (a == b) {
+      return;
+    }
+    addLink(a, b, delta);
+    addLink(b, a, delta);
+  }
+
+  private void addLink(int from, int to, float delta) {
+    int[] targets = linkTo[from];
+    if (targets == null) {
+      linkTo[from] = new int[] {to};
+      linkWeight[from] = new float[] {delta};
+      return;
+    }
+    for (int i = 0; i < targets.length; i++) {
+      if (targets[i] == to) {
+        linkWeight[from][i] += delta;
+        return;
+      }
+    }
+    linkTo[from] = Arrays.copyOf(targets, targets.length + 1);
+    linkWeight[from] = Arrays.copyOf(linkWeight[from], targets.length + 1);
+    linkTo[from][targets.length] = to;
+    linkWeight[from][targets.length] = delta;
+  }
+
+  ScopeImage image() {
+    long[] keys = new long[termCount];
+    for (int slot = 0; slot < slotKeys.length; slot++) {
+      if (slotKeys[slot] != 0) {
+        keys[slotTerms[slot]] = slotKeys[slot];
+      }
+    }
+    int[][] lists = new int[termCount][];
+    for (int t = 0; t < termCount; t++) {
+      lists[t] = Arrays.copyOf(postings[t], postingSizes[t]);
+    }
+    String[] names = vars.keySet().toArray(new String[0]);
+    String[] values = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      values[i] = vars.get(names[i]);
+    }
+    return new ScopeImage(factCount, Arrays.copyOf(texts, factCount), Arrays.copyOf(kinds, factCount),
+        Arrays.copyOf(strength, factCount), Arrays.copyOf(lastUsed, factCount),
+        Arrays.copyOf(forgotten, (factCount + 63) >> 6), keys, lists, Arrays.copyOf(linkTo, factCount),
+        Arrays.copyOf(linkWeight, factCount), names, values);
+  }
+
+  /** Rebuilds a scope from an image; the cue index comes from the image, nothing is re-tokenized. */
+  static ScopeIndex fromImage(ScopeImage image) {
+    ScopeIndex index = new ScopeIndex();
+    int n = image.factCount();
+    int cap = Math.max(16, n);
+    index.texts = Arrays.copyOf(image.texts(), cap);
+    index.kinds = Arrays.copyOf(image.kinds(), cap);
+    index.strength = Arrays.copyOf(image.strength(), cap);
+    index.lastUsed = Arrays.copyOf(image.lastUsed(), cap);
+    index.linkTo = Arrays.copyOf(image.linkTo(), cap);
+    index.linkWeight = Arrays.copyOf(image.linkWeight(), cap);
+    index.factCount = n;
+    index.forgotten = Arrays.copyOf(image.forgotten(), Math.max(1, (cap + 63) >> 6));
+    int live = n;
+    for (int f = 0; f < n; f++) {
+      if (index.isForgotten(f)) {
+        live--;
+      }
+    }
+    index.liveCount = live;
+    long[] keys = image.termKeys();
+    int terms = keys.length;
+    int slots = 64;
+    while (slots < terms * 2 + 2) {
+      slots <<= 1;
+    }
+    index.slotKeys = new long[slots];
+    index.slotTerms = new int[slots];
+    index.postings = new int[Math.max(16, terms)][];
+    index.postingSizes = new int[Math.max(16, terms)];
+    int mask = slots - 1;
+    for (int t = 0; t < terms; t++) {
+      long key = keys[t];
+      int slot = (int) (key ^ (key >>> 29)) & mask;
+      while (index.slotKeys[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      index.slotKeys[slot] = key;
+      index.slotTerms[slot] = t;
+      index.postings[t] = image.postings()[t];
+      index.postingSizes[t] = image.postings()[t].length;
+    }
+    index.termCount = terms;
+    for (int i = 0; i < image.varNames().length; i++) {
+      index.vars.put(image.varNames()[i], image.varValues()[i]);
+    }
+    return index;
+  }
+
+  int termCount() {
+    return termCount;
+  }
+
+  /** The term number for a stem hash, or -1 when the scope has never seen it. */
+  int term(long key) {
+    return termFor(key, false);
+  }
+
+  /** Number of facts (live or forgotten) carrying this term. */
+  int documentFrequency(int term) {
+    return term < 0 ? 0 : postingSizes[term];
+  }
+
+  private int termFor(long key, boolean create) {
+    int mask = slotKeys.length - 1;
+    int slot = (int) (key ^ (key >>> 29)) & mask;
+    while (true) {
+      long k = slotKeys[slot];
+      if (k == key) {
+        return slotTerms[slot];
+      }
+      if (k == 0) {
+        if (!create) {
+          return -1;
+        }
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int term = termCount++;
+    if (term == postings.length) {
+      postings = Arrays.copyOf(postings, term * 2);
+      postingSizes = Arrays.copyOf(postingSizes, term * 2);
+    }
+    slotKeys[slot] = key;
+    slotTerms[slot] = term;
+    if (termCount * 2 > slotKeys.length) {
+      rehash();
+    }
+    return term;
+  }
+
+  private void rehash() {
+    long[] oldKeys = slotKeys;
+    int[] oldTerms = slotTerms;
+    slotKeys = new long[oldKeys.length * 2];
+    slotTerms = new int[oldKeys.length * 2];
+    int mask = slotKeys.length - 1;
+    for (int i = 0; i < oldKeys.length; i++) {
+      long key = oldKeys[i];
+      if (key != 0) {
+        int slot = (int) (key ^ (key >>> 29)) & mask;
+        while (slotKeys[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slotKeys[slot] = key;
+        slotTerms[slot] = oldTerms[i];
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.engram.memory;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.engram.Answer;
+import dev.engram.Engram;
+import org.junit.jupiter.api.Test;
+
+/** What a user can rely on from memory, one behaviour per test. */
+class MemorySpecTest {
+  private final Engram memory = new Engram();
+
+  private String ask(String... factsThenQuestion) {
+    Engram e = new Engram();
+    for (int i = 0; i < factsThenQuestion.length - 1; i++) {
+      e.observe("s", factsThenQuestion[i]);
+    }
+    return e.get("s", factsThenQuestion[factsThenQuestion.length - 1]);
+  }
+
+  @Test
+  void answersWithTheValueNotTheSentence() {
+    assertEquals("zeta-9931", ask("the api key is zeta-9931", "what's my api key?"));
+    assertEquals("us-west-2", ask("The deploy region is us-west-2.", "what is the deploy region?"));
+    assertEquals("Friday", ask("the launch is on Friday", "when is the launch"));
+    assertEquals("pro", ask("my plan is pro", "what plan am i on?"));
+  }
+
+  @Test
+  void valueMayComeFirst() {
+    assertEquals("Rex", ask("Rex is my dog's name.", "what is my dog's name?"));
+  }
+
+  @Test
+  void namedAndCalledAnswerName() {
+    assertEquals("Rex", ask("My dog is called Rex.", "what's my dog's name?"));
+    assertEquals("Rex", ask("I have a dog named Rex.", "what's the name of my dog?"));
+  }
+
+  @Test
+  void laterStatementReplacesEarlierValue() {
+    assertEquals("pro", ask("my plan is basic", "I moved to the pro plan", "what plan am I on?"));
+    assertEquals("Denver", ask("I live in Boston.", "I now live in Denver.", "where do I live?"));
+  }
+
+  @Test
+  void oldValueStaysInMemory() {
+    memory.observe("s", "my plan is basic");
+    memory.observe("s", "I moved to the pro plan");
+    assertEquals(2, memory.recall("s", "plan", 5).length);
+  }
+
+  @Test
+  void distractorsOnTheSameSubject() {
+    String[] facts = {"My dog is called Rex.", "My cat is called Tom.", "My sister's name is Alice."};
+    assertEquals("Rex", askAll(facts, "what is my dog's name?"));
+    assertEquals("Tom", askAll(facts, "what's my cat called"));
+    assertEquals("Alice", askAll(facts, "what is my sister's name?"));
+  }
+
+  @Test
+  void identifiersDoNotBlur() {
+    String[] facts = {"project17 is owned by Lena", "project170 is owned by Marcus"};
+    assertEquals("Lena", askAll(facts, "who owns project17?"));
+    assertEquals("Marcus", askAll(facts, "who owns project170?"));
+  }
+
+  @Test
+  void picksTheRightNumber() {
+    String fact = "The hall has 120 chairs, 14 tables and 300 guests.";
+    assertEquals("14", ask(fact, "how many tables?"));
+    assertEquals("120", ask(fact, "how many chairs are there?"));
+  }
+
+  @Test
+  void abstainsWhenTheAnswerIsNotHeld() {
+    assertNull(ask("my blood pressure is 120/80", "what is my blood type?"));
+    assertNull(ask("my sister lives in Paris", "what city does my brother live in?"));
+    assertNull(ask("the wifi password is hunter2", "what is the gate code?"));
+    assertNull(ask("What is the wifi password?"));
+  }
+
+  @Test
+  void wordFormsAndSynonyms() {
+    assertEquals("Lena", ask("Lena owns the Aurora project.", "who is the owner of the aurora project?"));
+    assertEquals("555-0199", ask("my mobile number is 555-0199", "what's my phone number"));
+    assertEquals("Acme", ask("I work at Acme.", "where is my job?"));
+  }
+
+  @Test
+  void everydayQuestionForms() {
+    String fact = "the wifi password is hunter2";
+    assertEquals("hunter2", ask(fact, "remind me of the wifi password"));
+    assertEquals("hunter2", ask(fact, "do you know the wifi password?"));
+    assertEquals("hunter2", ask(fact, "WHAT IS THE WIFI PASSWORD"));
+    assertEquals("hunter2", ask(fact, "waht is teh wifi pasword"));
+  }
+
+  @Test
+  void questionsAreNotStoredAsFacts() {
+    assertEquals(1, memory.observe("s", "Is the gym open? The gym opens at 6am."));
+    assertEquals(1, memory.size("s"));
+  }
+
+  @Test
+  void textIsSplitIntoFacts() {
+    assertEquals(3, memory.observe("s", "Dr. Smith is my doctor. Her office is on Main Street. She charges $40 for 1.5 hours!"));
+  }
+
+  @Test
+  void chainFollowsEachValue() {
+    memory.observe("case", "Lena Marsh's partner was Marcus Vane");
+    memory.observe("case", "Marcus Vane's creditor was Eliza Crowe");
+    var chain = memory.chain("case", "Lena Marsh -> partner -> creditor");
+    assertEquals("Eliza Crowe", chain.value());
+    assertArrayEquals(new String[] {"Lena Marsh", "Marcus Vane", "Eliza Crowe"}, chain.path());
+  }
+
+  @Test
+  void confidenceSaysHowSure() {
+    memory.observe("s", "the api key is zeta-9931");
+    Answer sure = memory.recallValue("s", "what is the api key?");
+    Answer unsure = memory.recallValue("s", "what is the api secret?");
+    assertEquals("zeta-9931", sure.value());
+    assertNull(unsure.value());
+    assertTrue(sure.confidence() > unsure.confidence());
+  }
+
+  private static String askAll(String[] facts, String question) {
+    Engram e = new Engram();
+    for (String f : facts) {
+      e.observe("s", f);
+    }
+    return e.get("s", question);
+  }
+}
