@@ -98,9 +98,13 @@ test('web-lab: observe a fact and ask for it, in the tab, with no console error'
   }
 
   // Everything through labels, the keyboard and the visible buttons, as a person would.
-  await page.getByLabel('Fact', { exact: true }).fill('The deploy region is us-west-2.');
+  const fact = page.getByLabel('Fact', { exact: true });
+  await fact.fill('The deploy region is us-west-2.');
   await page.getByRole('button', { name: 'Observe', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Stored' }).waitFor();
+  await fact.fill('The cache is Redis.');
+  await fact.press('Control+Enter'); // the keyboard path stores too
+  await page.locator('#taught li').nth(1).waitFor();
 
   const question = page.getByLabel('Question', { exact: true });
   await question.fill('What is the deploy region?');
@@ -108,6 +112,10 @@ test('web-lab: observe a fact and ask for it, in the tab, with no console error'
   const answer = page.locator('#answer');
   await answer.filter({ hasText: 'us-west-2' }).waitFor({ timeout: 10_000 });
   assert.equal((await answer.textContent()).trim(), 'us-west-2');
+
+  await question.fill('What is the cache?');
+  await question.press('Enter');
+  await answer.filter({ hasText: 'Redis' }).waitFor({ timeout: 10_000 });
 
   await question.fill('What is the api key?');
   await question.press('Enter');

@@ -303,19 +303,19 @@ public final class Cli implements Callable<Integer> {
       name = "shell",
       mixinStandardHelpOptions = true,
       description = {
-        "Read one command per line from standard input and answer each on one line of standard output:",
-        "  observe TEXT | get QUESTION | recall [-k N] QUESTION | chain A -> rel -> rel | help | exit",
-        "Text answers: 'stored N facts', the value or '(no answer)', facts joined by ' | ' or '(no facts)'.",
-        "A bad line answers 'error: ...' and the shell goes on. Blank lines and lines starting with # are skipped."
+        "Read one command per line from standard input and answer each on one line of standard output.",
+        "The vocabulary is engram's (dev.engram.ops.Shell), the same in every host:",
+        "  observe TEXT | get QUESTION | recall QUESTION [-k N] | chain A -> rel -> rel | assoc CUE [-k N]",
+        "  note KIND TEXT | notes [KIND] | forget [SUBSTRING|#ID] | var set|get|del NAME [VALUE] | vars",
+        "  stats | scopes | help; a bare question is a get, a bare statement an observe.",
+        "Every write is durable before its answer is printed. A bad line answers 'error: ...' and the shell",
+        "goes on. Blank lines and lines starting with # are skipped; 'exit' or end of input stops."
       })
   static final class Shell implements Callable<Integer> {
     @ParentCommand Cli cli;
 
     @Parameters(index = "0", paramLabel = "SCOPE")
     String scope;
-
-    @Option(names = "--json", description = "answer each line with the JSON object the HTTP API returns")
-    boolean json;
 
     @Override
     public Integer call() throws IOException {
@@ -341,80 +341,15 @@ public final class Cli implements Callable<Integer> {
           }
           String answer;
           try {
-            answer = answer(memory, line);
+            answer = memory.shell(scope, line);
           } catch (IllegalArgumentException e) {
-            answer = json ? Json.text(Json.error(e.getMessage())) : "error: " + e.getMessage();
+            answer = "error: " + e.getMessage();
           }
           cli.out.println(answer);
           cli.out.flush();
         }
       }
       return OK;
-    }
-
-    private String answer(DurableEngram memory, String line) throws IOException {
-      int space = firstSpace(line);
-      String verb = space < 0 ? line : line.substring(0, space);
-      String rest = space < 0 ? "" : line.substring(space + 1).strip();
-      switch (verb) {
-        case "observe" -> {
-          int stored = memory.observe(scope, List.of(required(rest, "observe TEXT")));
-          return json ? Json.text(Json.stored(stored)) : facts(stored);
-        }
-        case "get" -> {
-          String value = memory.get(scope, required(rest, "get QUESTION"));
-          return json ? Json.text(Json.value(value)) : value == null ? "(no answer)" : value;
-        }
-        case "recall" -> {
-          int k = HttpServer.DEFAULT_K;
-          if (rest.startsWith("-k ")) {
-            String after = rest.substring(3).strip();
-            int end = firstSpace(after);
-            String number = end < 0 ? after : after.substring(0, end);
-            try {
-              k = Integer.parseInt(number);
-            } catch (NumberFormatException e) {
-              throw new IllegalArgumentException("-k needs a whole number, got '" + number + "'");
-            }
-            rest = end < 0 ? "" : after.substring(end + 1).strip();
-          }
-          String[] facts = memory.recall(scope, required(rest, "recall [-k N] QUESTION"), k);
-          if (json) {
-            return Json.text(Json.facts(facts));
-          }
-          return facts.length == 0 ? "(no facts)" : String.join(" | ", facts);
-        }
-        case "chain" -> {
-          Chain chain = memory.chain(scope, required(rest, "chain A -> relation -> relation"));
-          if (json) {
-            return Json.text(Json.chain(chain));
-          }
-          return chain.value() != null
-              ? chain.value()
-              : "(no answer; got as far as " + String.join(" -> ", chain.path()) + ")";
-        }
-        case "help" -> {
-          return "commands: observe TEXT | get QUESTION | recall [-k N] QUESTION | chain A -> rel -> rel | exit";
-        }
-        default -> throw new IllegalArgumentException(
-            "unknown command '" + verb + "'; commands: observe, get, recall, chain, help, exit");
-      }
-    }
-
-    private static String required(String rest, String usage) {
-      if (rest.isEmpty()) {
-        throw new IllegalArgumentException("usage: " + usage);
-      }
-      return rest;
-    }
-
-    private static int firstSpace(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        if (Character.isWhitespace(s.charAt(i))) {
-          return i;
-        }
-      }
-      return -1;
     }
   }
 

@@ -82,14 +82,23 @@ class CliTest {
   }
 
   @Test
-  void shellRecallTakesAnOptionalK() {
-    String script = "observe The deploy region is us-west-2.\nrecall -k 1 deploy region\nrecall -k x deploy\nrecall -k 1\nhelp\n";
-    Run run = cli(script, "--db", db(), "shell", "team");
-    List<String> lines = run.out().lines().toList();
-    assertEquals(5, lines.size(), run.toString());
-    assertEquals("The deploy region is us-west-2.", lines.get(1));
-    assertTrue(lines.get(2).startsWith("error: -k needs a whole number"), lines.get(2));
-    assertTrue(lines.get(3).startsWith("error: usage: recall"), lines.get(3));
-    assertTrue(lines.get(4).startsWith("commands:"), lines.get(4));
+  void shellWritesOfEveryKindAreReplayedAfterARestart() {
+    String script = String.join("\n",
+        "observe The deploy region is us-west-2.",
+        "The cache is Redis.",
+        "var set colour teal",
+        "var set shape round",
+        "var del shape",
+        "note task Call Ana about the cache.",
+        "forget cache") + "\n";
+    Run first = cli(script, "--db", db(), "shell", "team");
+    assertEquals(0, first.code(), first.toString());
+    String reads = "vars\nnotes\nwhat is the deploy region?\nwhat is the cache?\nstats\n";
+    Run live = cli(script + reads, "--db", tmp.resolve("live").toString(), "shell", "team");
+    List<String> liveAnswers = live.out().lines().toList();
+    Run replayed = cli(reads, "--db", db(), "shell", "team");
+    assertEquals(liveAnswers.subList(liveAnswers.size() - 5, liveAnswers.size()), replayed.out().lines().toList(),
+        "a restarted shell answers as the one that made the writes");
+    assertEquals("us-west-2", replayed.out().lines().toList().get(2));
   }
 }

@@ -90,7 +90,11 @@ class CrashIT {
       Set<String> stored = new HashSet<>();
       List<String> warnings = new ArrayList<>();
       try (LogStore store = LogStore.open(db, warnings::add)) {
-        store.catchUp(observation -> stored.addAll(observation.texts()));
+        store.catchUp(operation -> {
+          if (operation instanceof dev.engram.server.store.Observation o) {
+            stored.addAll(o.texts());
+          }
+        });
       } catch (IOException e) {
         throw new AssertionError("round " + round + ": the store did not open after SIGKILL: " + e.getMessage()
             + "\n" + rerun, e);

@@ -31,7 +31,9 @@ import java.util.zip.CRC32;
  *            | version u32 | crc u32                 CRC32 of every header byte before it
  * record  := length u32 (1..MAX_RECORD_BYTES) | payload (length bytes)
  *            | crc u32                               CRC32 of the length field and the payload
- * payload := kind u8 = 1 (observe) | scope:string | count u32 | text:string{count}
+ * payload := kind u8 | at i64 (epoch ms) | scope:string | body
+ * body    := count u32 | text:string{count}           kind 1, an observe ({@link Observation})
+ *          | line:string                              kind 2, a shell command line ({@link Command})
  * string  := byteLength u32 | UTF-8 bytes (strictly valid)
  * </pre>
  * Readers accept versions {@value #MIN_VERSION}..{@value #VERSION} and refuse others with "too old"
@@ -39,7 +41,7 @@ import java.util.zip.CRC32;
  *
  * <h2>Durability</h2>
  * {@link #append} writes one framed record at the end of the file and returns only after
- * {@link FileChannel#force} (fsync), so an acknowledged observation survives SIGKILL and power loss.
+ * {@link FileChannel#force} (fsync), so an acknowledged write survives SIGKILL and power loss.
  * A write that fails part-way is cut off again before the error is reported, so the next append never
  * lands behind a half record.
  *
@@ -67,6 +69,7 @@ public final class LogStore implements Store {
   /** Largest record payload; bounds what a corrupt length field can make a reader allocate. */
   static final int MAX_RECORD_BYTES = 256 << 20;
   static final byte KIND_OBSERVE = 1;
+  static final byte KIND_COMMAND = 2;
 
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
@@ -198,7 +201,7 @@ public final class LogStore implements Store {
   }
 
   @Override
-  public synchronized void catchUp(Consumer<Observation> sink) throws IOException {
+  public synchronized void catchUp(Consumer<Operation> sink) throws IOException {
     ensureOpen();
     try (FileLock ignored = channel.lock()) {
       scan(sink);
@@ -212,9 +215,9 @@ public final class LogStore implements Store {
   }
 
   @Override
-  public synchronized void append(Observation observation, Consumer<Observation> sink) throws IOException {
+  public synchronized void append(Operation operation, Consumer<Operation> sink) throws IOException {
     ensureOpen();
-    byte[] payload = encode(observation);
+    byte[] payload = encode(operation);
     ByteBuffer frame = ByteBuffer.allocate(payload.length + 8);
     frame.putInt(payload.length).put(payload);
     CRC32 crc = new CRC32();
@@ -233,7 +236,7 @@ public final class LogStore implements Store {
           e.addSuppressed(suppressed);
         }
         throw new StoreException("could not write to " + file + ": " + e.getMessage()
-            + " (the observation was not stored)", e);
+            + " (the write was not stored)", e);
       }
       position = at + payload.length + 8L;
       records++;
@@ -251,7 +254,7 @@ public final class LogStore implements Store {
   }
 
   /** Reads and delivers the records between {@link #position} and the end; call with the file lock held. */
-  private void scan(Consumer<Observation> sink) throws IOException {
+  private void scan(Consumer<Operation> sink) throws IOException {
     long size = channel.size();
     if (size < position) {
       throw new StoreException(file + " shrank below what this process had already read (" + size + " < "
@@ -287,11 +290,11 @@ public final class LogStore implements Store {
         }
         throw damaged(p, end, size, "a record whose checksum failed");
       }
-      Observation observation = decode(body, length, p);
+      Operation operation = decode(body, length, p);
       position = end;
       records++;
       p = end;
-      sink.accept(observation);
+      sink.accept(operation);
     }
   }
 
@@ -310,42 +313,60 @@ public final class LogStore implements Store {
         + " it held; the file was left untouched. Restore it from a backup, or move it aside to start empty");
   }
 
-  static byte[] encode(Observation observation) throws StoreException {
+  static byte[] encode(Operation operation) throws StoreException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(KIND_OBSERVE);
-    writeString(out, observation.scope());
-    writeInt(out, observation.texts().size());
-    for (String text : observation.texts()) {
-      writeString(out, text);
+    switch (operation) {
+      case Observation o -> {
+        out.write(KIND_OBSERVE);
+        writeLong(out, o.at());
+        writeString(out, o.scope());
+        writeInt(out, o.texts().size());
+        for (String text : o.texts()) {
+          writeString(out, text);
+        }
+      }
+      case Command c -> {
+        out.write(KIND_COMMAND);
+        writeLong(out, c.at());
+        writeString(out, c.scope());
+        writeString(out, c.line());
+      }
     }
     if (out.size() > MAX_RECORD_BYTES) {
-      throw new StoreException("an observation of " + out.size() + " bytes is over the log's record limit of "
+      throw new StoreException("a write of " + out.size() + " bytes is over the log's record limit of "
           + MAX_RECORD_BYTES + " bytes; send it in several calls");
     }
     return out.toByteArray();
   }
 
-  private Observation decode(byte[] body, int length, long at) throws StoreException {
+  private Operation decode(byte[] body, int length, long at) throws StoreException {
     ByteBuffer b = ByteBuffer.wrap(body, 0, length);
     try {
       byte kind = b.get();
-      if (kind != KIND_OBSERVE) {
+      if (kind != KIND_OBSERVE && kind != KIND_COMMAND) {
         throw new StoreException(file + ": record " + (records + 1) + " at byte " + at + " has kind " + kind
             + ", which this engram does not know (written by a newer engram?); the file was left untouched");
       }
+      long time = b.getLong();
       String scope = readString(b);
-      int count = b.getInt();
-      if (count < 0 || count > b.remaining() / 4) {
-        throw new IllegalStateException("text count " + count + " does not fit the record");
-      }
-      List<String> texts = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        texts.add(readString(b));
+      Operation operation;
+      if (kind == KIND_OBSERVE) {
+        int count = b.getInt();
+        if (count < 0 || count > b.remaining() / 4) {
+          throw new IllegalStateException("text count " + count + " does not fit the record");
+        }
+        List<String> texts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          texts.add(readString(b));
+        }
+        operation = new Observation(scope, texts, time);
+      } else {
+        operation = new Command(scope, readString(b), time);
       }
       if (b.hasRemaining()) {
         throw new IllegalStateException(b.remaining() + " unexpected bytes at its end");
       }
-      return new Observation(scope, texts);
+      return operation;
     } catch (RuntimeException | CharacterCodingException e) {
       throw new StoreException(file + ": record " + (records + 1) + " at byte " + at
           + " passed its checksum but is malformed (" + e.getMessage() + "); the file was left untouched", e);
@@ -356,6 +377,11 @@ public final class LogStore implements Store {
     byte[] bytes = s.getBytes(UTF_8);
     writeInt(out, bytes.length);
     out.write(bytes, 0, bytes.length);
+  }
+
+  private static void writeLong(ByteArrayOutputStream out, long v) {
+    writeInt(out, (int) (v >>> 32));
+    writeInt(out, (int) v);
   }
 
   private static void writeInt(ByteArrayOutputStream out, int v) {

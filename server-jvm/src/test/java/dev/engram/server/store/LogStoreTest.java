@@ -22,26 +22,26 @@ class LogStoreTest {
 
   private final List<String> warnings = new ArrayList<>();
 
-  private static final Observation A = new Observation("team", List.of("The deploy region is us-west-2."));
-  private static final Observation B = new Observation("user:42", List.of("Ünïcödé façts survive: 東京 🚀", ""));
-  private static final Observation C = new Observation("team", List.of("The cache is Redis.", "The queue is Kafka."));
+  private static final Operation A = new Observation("team", List.of("The deploy region is us-west-2."), 1_700_000_000_000L);
+  private static final Operation B = new Observation("user:42", List.of("Ünïcödé façts survive: 東京 🚀", ""), 1L);
+  private static final Operation C = new Command("team", "var set colour teal", Long.MAX_VALUE);
 
   private LogStore open() throws IOException {
     return LogStore.open(dir, warnings::add);
   }
 
-  private List<Observation> readAll() throws IOException {
-    List<Observation> seen = new ArrayList<>();
+  private List<Operation> readAll() throws IOException {
+    List<Operation> seen = new ArrayList<>();
     try (LogStore store = open()) {
       store.catchUp(seen::add);
     }
     return seen;
   }
 
-  private void write(Observation... observations) throws IOException {
+  private void write(Operation... observations) throws IOException {
     try (LogStore store = open()) {
       store.catchUp(o -> {});
-      for (Observation o : observations) {
+      for (Operation o : observations) {
         store.append(o, o2 -> {});
       }
     }
@@ -228,7 +228,7 @@ class LogStoreTest {
     write(A);
     try (LogStore store = open()) {
       assertTrue(store.hasUnseen());
-      List<Observation> seen = new ArrayList<>();
+      List<Operation> seen = new ArrayList<>();
       store.append(B, seen::add); // A was unseen: delivered first, B itself is not
       assertEquals(List.of(A), seen);
       assertTrue(!store.hasUnseen());
