@@ -1,0 +1,576 @@
+package dev.engram.knowledge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * Triple store and concept association graph.
+ *
+ * <p><b>Concepts</b> are subjects and objects of triples, stored under a normalised key
+ * ({@link ConceptNames#key}) with the first surface form seen as display name; aliases are extra
+ * keys for the same concept. A word index (word of a key -> concepts) serves partial matches.
+ *
+ * <p><b>Edges</b> are undirected, one per concept pair that appears as subject and object of some
+ * triple. Each occurrence of a triple adds 1 to its edge's weight, so repetition strengthens an
+ * association; recall reads the weight through a saturating curve. Cortex instead makes relations
+ * concepts too and strengthens S->R, R->O and S->O; we do not, on purpose: generic relations ("uses",
+ * "is", "has") become hubs that tie every topic to every other, which is exactly the noise Cortex's
+ * own examples show ("moves", "stock price"). The relation stays a label on the triple, searchable by
+ * recall, and the triples behind every edge are kept for grounding.
+ *
+ * <p>Layout: concepts, edges and triples are ids into parallel primitive arrays that double when
+ * full ({@code edgeA/edgeB/edgeWeight/edgeFirstTriple}, {@code tripleS/R/O/Topic/Count/NextOnEdge});
+ * adjacency is one {@link IntList} of edge ids per concept; edges and triples are found by packed
+ * long keys in {@link LongIntMap}. Cost: about 24 bytes per edge and 28 per triple plus the strings.
+ * Per-topic provenance: every triple carries its topic; the same statement learned in two topics is
+ * two triples (one per topic) on the same edge.
+ */
+public final class KnowledgeGraph {
+  /** Concept ids are packed into 21 bits of a triple key. */
+  public static final int MAX_CONCEPTS = 1 << 21;
+
+  private static final int NO_TRIPLE = -1;
+
+  // concepts
+  private String[] conceptKey = new String[64];
+  private String[] conceptName = new String[64];
+  private IntList[] conceptEdges = new IntList[64];
+  private IntList[] conceptTopics = new IntList[64];
+  private int conceptCount;
+  private final HashMap<String, Integer> byKey = new HashMap<>();
+  private final HashMap<String, IntList> byWord = new HashMap<>();
+
+  // edges
+  private int[] edgeA = new int[64];
+  private int[] edgeB = new int[64];
+  private float[] edgeWeight = new float[64];
+  private int[] edgeFirstTriple = new int[64];
+  private int edgeCount;
+  private final LongIntMap edgeIndex = new LongIntMap(64);
+
+  // triples
+  private int[] tripleS = new int[64];
+  private int[] tripleR = new int[64];
+  private int[] tripleO = new int[64];
+  private int[] tripleTopic = new int[64];
+  private int[] tripleCount = new int[64];
+  private int[] tripleNextOnEdge = new int[64];
+  private int tripleCountTotal;
+  private final LongIntMap tripleIndex = new LongIntMap(64);
+
+  // relations and topics
+  private final List<String> relations = new ArrayList<>();
+  private final HashMap<String, Integer> relationIds = new HashMap<>();
+  private final List<String> topics = new ArrayList<>();
+  private final HashMap<String, Integer> topicIds = new HashMap<>();
+
+  public int conceptCount() {
+    return conceptCount;
+  }
+
+  public int edgeCount() {
+    return edgeCount;
+  }
+
+  public int tripleCount() {
+    return tripleCountTotal;
+  }
+
+  public int topicCount() {
+    return topics.size();
+  }
+
+  public String topicName(int topic) {
+    return topics.get(topic);
+  }
+
+  /** The id of {@code topic}, created on first use. */
+  public int topic(String topic) {
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("topic must not be blank");
+    }
+    String t = topic.trim();
+    Integer id = topicIds.get(t);
+    if (id != null) {
+      return id;
+    }
+    topics.add(t);
+    topicIds.put(t, topics.size() - 1);
+    return topics.size() - 1;
+  }
+
+  /** The topic id, or -1 when nothing was learned under that name. */
+  public int findTopic(String topic) {
+    Integer id = topic == null ? null : topicIds.get(topic.trim());
+    return id == null ? -1 : id;
+  }
+
+  /**
+   * Learns one triple under {@code topic}: interns subject and object, strengthens their edge by
+   * one and records the triple (or counts a repetition). Returns the triple id, or -1 when subject
+   * or object normalise to nothing or to the same concept (a statement about itself links nothing).
+   */
+  public int add(Triple triple, String topic) {
+    int t = topic(topic);
+    int s = intern(triple.subject());
+    int o = intern(triple.object());
+    if (s < 0 || o < 0 || s == o) {
+      return -1;
+    }
+    int r = relation(triple.relation());
+    addTopic(s, t);
+    addTopic(o, t);
+    int e = edge(s, o);
+    edgeWeight[e] += 1f;
+    long key = ((long) s << 42) | ((long) r << 21) | o;
+    int first = tripleIndex.get(key, NO_TRIPLE);
+    for (int id = first; id != NO_TRIPLE; id = nextSameStatement(id, s, r, o)) {
+      if (tripleTopic[id] == t) {
+        tripleCount[id]++;
+        return id;
+      }
+    }
+    int id = newTriple(s, r, o, t, e);
+    if (first == NO_TRIPLE) {
+      tripleIndex.put(key, id);
+    }
+    return id;
+  }
+
+  /** Next triple on the same edge with the same statement (other topics), or NO_TRIPLE. */
+  private int nextSameStatement(int id, int s, int r, int o) {
+    for (int n = tripleNextOnEdge[id]; n != NO_TRIPLE; n = tripleNextOnEdge[n]) {
+      if (tripleS[n] == s && tripleR[n] == r && tripleO[n] == o) {
+        return n;
+      }
+    }
+    return NO_TRIPLE;
+  }
+
+  private int newTriple(int s, int r, int o, int t, int e) {
+    int id = tripleCountTotal;
+    if (id == tripleS.length) {
+      int cap = id * 2;
+      tripleS = Arrays.copyOf(tripleS, cap);
+      tripleR = Arrays.copyOf(tripleR, cap);
+      tripleO = Arrays.copyOf(tripleO, cap);
+      tripleTopic = Arrays.copyOf(tripleTopic, cap);
+      tripleCount = Arrays.copyOf(tripleCount, cap);
+      tripleNextOnEdge = Arrays.copyOf(tripleNextOnEdge, cap);
+    }
+    tripleS[id] = s;
+    tripleR[id] = r;
+    tripleO[id] = o;
+    tripleTopic[id] = t;
+    tripleCount[id] = 1;
+    // newest first on the edge's list: order does not matter to recall, prepending is O(1)
+    tripleNextOnEdge[id] = edgeFirstTriple[e];
+    edgeFirstTriple[e] = id;
+    tripleCountTotal++;
+    return id;
+  }
+
+  private int relation(String relation) {
+    String r = ConceptNames.words(relation).isEmpty() ? relation.trim().toLowerCase() : joinWords(relation);
+    Integer id = relationIds.get(r);
+    if (id != null) {
+      return id;
+    }
+    if (relations.size() >= MAX_CONCEPTS) {
+      throw new IllegalArgumentException("too many distinct relations (max " + MAX_CONCEPTS + ")");
+    }
+    relations.add(r);
+    relationIds.put(r, relations.size() - 1);
+    return relations.size() - 1;
+  }
+
+  private static String joinWords(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : ConceptNames.words(text)) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(w);
+    }
+    return sb.toString();
+  }
+
+  private void addTopic(int concept, int topic) {
+    IntList ts = conceptTopics[concept];
+    if (!ts.contains(topic)) {
+      ts.add(topic);
+    }
+  }
+
+  private int edge(int a, int b) {
+    int lo = Math.min(a, b);
+    int hi = Math.max(a, b);
+    long key = ((long) lo << 32) | hi;
+    int e = edgeIndex.get(key, -1);
+    if (e >= 0) {
+      return e;
+    }
+    e = edgeCount;
+    if (e == edgeA.length) {
+      int cap = e * 2;
+      edgeA = Arrays.copyOf(edgeA, cap);
+      edgeB = Arrays.copyOf(edgeB, cap);
+      edgeWeight = Arrays.copyOf(edgeWeight, cap);
+      edgeFirstTriple = Arrays.copyOf(edgeFirstTriple, cap);
+    }
+    edgeA[e] = lo;
+    edgeB[e] = hi;
+    edgeWeight[e] = 0f;
+    edgeFirstTriple[e] = NO_TRIPLE;
+    edgeCount++;
+    edgeIndex.put(key, e);
+    conceptEdges[lo].add(e);
+    conceptEdges[hi].add(e);
+    return e;
+  }
+
+  /** The concept for {@code phrase}, created when new; -1 when the phrase has no content. */
+  public int intern(String phrase) {
+    String key = ConceptNames.key(phrase);
+    if (key.isEmpty() || ConceptNames.isStopWord(key)) {
+      return -1;
+    }
+    Integer id = byKey.get(key);
+    if (id != null) {
+      return id;
+    }
+    if (conceptCount >= MAX_CONCEPTS) {
+      throw new IllegalArgumentException("too many concepts (max " + MAX_CONCEPTS + ")");
+    }
+    int c = conceptCount;
+    if (c == conceptKey.length) {
+      int cap = c * 2;
+      conceptKey = Arrays.copyOf(conceptKey, cap);
+      conceptName = Arrays.copyOf(conceptName, cap);
+      conceptEdges = Arrays.copyOf(conceptEdges, cap);
+      conceptTopics = Arrays.copyOf(conceptTopics, cap);
+    }
+    conceptKey[c] = key;
+    conceptName[c] = displayName(phrase);
+    conceptEdges[c] = new IntList();
+    conceptTopics[c] = new IntList();
+    conceptCount++;
+    byKey.put(key, c);
+    indexWords(key, c);
+    return c;
+  }
+
+  private void indexWords(String key, int concept) {
+    for (String w : ConceptNames.words(key)) {
+      if (ConceptNames.isStopWord(w)) {
+        continue;
+      }
+      String s = ConceptNames.singular(w);
+      IntList list = byWord.get(s);
+      if (list == null) {
+        list = new IntList();
+        byWord.put(s, list);
+      }
+      if (!list.contains(concept)) {
+        list.add(concept);
+      }
+    }
+  }
+
+  /** The phrase with leading determiners dropped and spaces collapsed, case kept ("KV cache"). */
+  private static String displayName(String phrase) {
+    StringBuilder sb = new StringBuilder();
+    StringBuilder word = new StringBuilder();
+    boolean leading = true;
+    int n = phrase.length();
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? phrase.charAt(i) : ' ';
+      if (Character.isWhitespace(c)) {
+        if (word.length() > 0) {
+          String w = word.toString();
+          if (!(leading && ConceptNames.isDeterminer(w.toLowerCase()))) {
+            leading = false;
+            if (sb.length() > 0) {
+              sb.append(' ');
+            }
+            sb.append(w);
+          }
+          word.setLength(0);
+        }
+      } else {
+        word.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Makes {@code alias} another name of the concept {@code canonical} (created if new). Fails when
+   * the alias already names a different concept, rather than silently merging two concepts.
+   */
+  public int alias(String alias, String canonical) {
+    int c = intern(canonical);
+    String key = ConceptNames.key(alias);
+    if (c < 0 || key.isEmpty()) {
+      throw new IllegalArgumentException("alias and concept need content words: '" + alias + "' -> '" + canonical + "'");
+    }
+    Integer old = byKey.get(key);
+    if (old != null && old != c) {
+      throw new IllegalArgumentException(
+          "alias '" + alias + "' already names the concept '" + conceptName[old] + "'");
+    }
+    byKey.put(key, c);
+    indexWords(key, c);
+    return c;
+  }
+
+  /** The concept whose key or alias equals the key of {@code phrase}, or -1. */
+  public int find(String phrase) {
+    Integer id = byKey.get(ConceptNames.key(phrase));
+    return id == null ? -1 : id;
+  }
+
+  public String name(int concept) {
+    checkConcept(concept);
+    return conceptName[concept];
+  }
+
+  public String key(int concept) {
+    checkConcept(concept);
+    return conceptKey[concept];
+  }
+
+  public int degree(int concept) {
+    checkConcept(concept);
+    return conceptEdges[concept].size();
+  }
+
+  /** Topic ids the concept was learned under. */
+  public int[] topicsOf(int concept) {
+    checkConcept(concept);
+    return conceptTopics[concept].toArray();
+  }
+
+  /** Edge ids touching the concept. */
+  public int[] edgesOf(int concept) {
+    checkConcept(concept);
+    return conceptEdges[concept].toArray();
+  }
+
+  /** The concept at the other end of edge {@code edge} from {@code concept}. */
+  public int other(int edge, int concept) {
+    return edgeA[edge] == concept ? edgeB[edge] : edgeA[edge];
+  }
+
+  public float weight(int edge) {
+    return edgeWeight[edge];
+  }
+
+  /** The edge between two concepts, or -1. */
+  public int edgeBetween(int a, int b) {
+    long key = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    return edgeIndex.get(key, -1);
+  }
+
+  /** Triple ids on an edge, newest first. */
+  public int[] triplesOn(int edge) {
+    IntList out = new IntList();
+    for (int t = edgeFirstTriple[edge]; t != NO_TRIPLE; t = tripleNextOnEdge[t]) {
+      out.add(t);
+    }
+    return out.toArray();
+  }
+
+  public int tripleSubject(int triple) {
+    return tripleS[triple];
+  }
+
+  public int tripleObject(int triple) {
+    return tripleO[triple];
+  }
+
+  public String tripleRelation(int triple) {
+    return relations.get(tripleR[triple]);
+  }
+
+  public int tripleTopic(int triple) {
+    return tripleTopic[triple];
+  }
+
+  /** How many times this triple was learned under its topic. */
+  public int tripleRepeats(int triple) {
+    return tripleCount[triple];
+  }
+
+  /** "subject relation object", display names. */
+  public String tripleText(int triple) {
+    return conceptName[tripleS[triple]] + " " + relations.get(tripleR[triple]) + " " + conceptName[tripleO[triple]];
+  }
+
+  /** Concept ids learned under {@code topic}. */
+  public int[] conceptsOfTopic(int topic) {
+    IntList out = new IntList();
+    for (int c = 0; c < conceptCount; c++) {
+      if (conceptTopics[c].contains(topic)) {
+        out.add(c);
+      }
+    }
+    return out.toArray();
+  }
+
+  private void checkConcept(int concept) {
+    if (concept < 0 || concept >= conceptCount) {
+      throw new IllegalArgumentException("no concept with id " + concept + " (have " + conceptCount + ")");
+    }
+  }
+
+  /**
+   * The concepts named in {@code text}: longest exact n-grams first (up to 6 words), then typo-tolerant
+   * matches of whole concept keys for the words left, then partial matches (a content word inside a
+   * longer concept name, scored down by name length and by how many concepts share the word).
+   */
+  public List<ConceptMatch> match(String text) {
+    List<String> raw = ConceptNames.words(text);
+    int n = raw.size();
+    String[] w = new String[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = ConceptNames.singular(raw.get(i));
+    }
+    boolean[] used = new boolean[n];
+    List<ConceptMatch> out = new ArrayList<>();
+    // 1. exact n-grams, longest first
+    for (int i = 0; i < n; ) {
+      int matchedLen = 0;
+      for (int len = Math.min(6, n - i); len >= 1 && matchedLen == 0; len--) {
+        if (len == 1 && ConceptNames.isStopWord(w[i])) {
+          continue;
+        }
+        String key = join(raw, w, i, len);
+        Integer id = byKey.get(key);
+        if (id != null) {
+          addMatch(out, id, 1.0, ConceptMatch.Kind.EXACT, key);
+          matchedLen = len;
+        }
+      }
+      if (matchedLen > 0) {
+        for (int k = i; k < i + matchedLen; k++) {
+          used[k] = true;
+        }
+        i += matchedLen;
+      } else {
+        i++;
+      }
+    }
+    // 2. fuzzy whole keys over runs of unused content words (1..3 words)
+    for (int i = 0; i < n; i++) {
+      if (used[i] || ConceptNames.isStopWord(w[i])) {
+        continue;
+      }
+      int bestConcept = -1;
+      int bestLen = 0;
+      int bestDist = Integer.MAX_VALUE;
+      for (int len = 1; len <= 3 && i + len <= n; len++) {
+        if (used[i + len - 1] || ConceptNames.isStopWord(w[i + len - 1])) {
+          break;
+        }
+        String gram = join(raw, w, i, len);
+        int budget = ConceptNames.typoBudget(gram.length());
+        if (budget == 0) {
+          continue;
+        }
+        for (int c = 0; c < conceptCount; c++) {
+          int d = ConceptNames.editDistance(gram, conceptKey[c], budget);
+          if (d <= budget && (d < bestDist || (d == bestDist && len > bestLen))) {
+            bestDist = d;
+            bestConcept = c;
+            bestLen = len;
+          }
+        }
+      }
+      if (bestConcept >= 0) {
+        addMatch(out, bestConcept, 0.8, ConceptMatch.Kind.FUZZY, join(raw, w, i, bestLen));
+        for (int k = i; k < i + bestLen; k++) {
+          used[k] = true;
+        }
+      }
+    }
+    // 3. partial: an unused content word inside longer concept names
+    for (int i = 0; i < n; i++) {
+      if (used[i] || ConceptNames.isStopWord(w[i]) || w[i].length() < 3) {
+        continue;
+      }
+      IntList holders = byWord.get(w[i]);
+      if (holders == null && ConceptNames.typoBudget(w[i].length()) > 0) {
+        holders = fuzzyWord(w[i]);
+      }
+      if (holders == null || holders.size() == 0) {
+        continue;
+      }
+      int limit = Math.min(holders.size(), 8);
+      int[] ranked = byDegree(holders);
+      double share = 1.0 / Math.sqrt(holders.size());
+      for (int k = 0; k < limit; k++) {
+        int c = ranked[k];
+        int words = ConceptNames.words(conceptKey[c]).size();
+        addMatch(out, c, 0.5 * share / words, ConceptMatch.Kind.PARTIAL, w[i]);
+      }
+    }
+    return out;
+  }
+
+  private IntList fuzzyWord(String word) {
+    int budget = ConceptNames.typoBudget(word.length());
+    IntList best = null;
+    int bestDist = budget + 1;
+    for (java.util.Map.Entry<String, IntList> e : byWord.entrySet()) {
+      int d = ConceptNames.editDistance(word, e.getKey(), budget);
+      if (d < bestDist) {
+        bestDist = d;
+        best = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  private int[] byDegree(IntList holders) {
+    int[] ids = holders.toArray();
+    // insertion sort by degree, descending: lists are short
+    for (int i = 1; i < ids.length; i++) {
+      int v = ids[i];
+      int j = i - 1;
+      while (j >= 0 && degree(ids[j]) < degree(v)) {
+        ids[j + 1] = ids[j];
+        j--;
+      }
+      ids[j + 1] = v;
+    }
+    return ids;
+  }
+
+  private void addMatch(List<ConceptMatch> out, int concept, double score, ConceptMatch.Kind kind, String text) {
+    for (int i = 0; i < out.size(); i++) {
+      ConceptMatch m = out.get(i);
+      if (m.concept() == concept) {
+        if (m.score() < score) {
+          out.set(i, new ConceptMatch(concept, conceptName[concept], score, kind, text));
+        }
+        return;
+      }
+    }
+    out.add(new ConceptMatch(concept, conceptName[concept], score, kind, text));
+  }
+
+  /** Words i..i+len joined as a key: raw words, the last one singular (as keys are built). */
+  private static String join(List<String> raw, String[] singular, int from, int len) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = from; k < from + len; k++) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(k == from + len - 1 ? singular[k] : raw.get(k));
+    }
+    return sb.toString();
+  }
+}
