@@ -2,6 +2,8 @@ package dev.engram.knowledge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -31,11 +33,39 @@ public final class ChainRecall {
     if (question == null) {
       throw new IllegalArgumentException("question must not be null");
     }
-    return recallFrom(graph.match(question));
+    asked = new HashSet<>();
+    for (String w : ConceptNames.words(question)) {
+      asked.add(ConceptNames.singular(w));
+    }
+    return run(graph.match(question), questionVerbs(question));
   }
 
   /** Recall from given seeds (e.g. concepts picked in a UI, or a dream's current concept). */
   public RecallResult recallFrom(List<ConceptMatch> seeds) {
+    return run(seeds, new HashSet<>());
+  }
+
+  /**
+   * Base forms of the question's verbs ("grind" for "grinds"), minus auxiliaries: an edge whose
+   * triple has one of these as relation is what the question asks about.
+   */
+  static HashSet<String> questionVerbs(String question) {
+    HashSet<String> out = new HashSet<>();
+    for (String w : ConceptNames.words(question)) {
+      if (Lexicon.isBe(w) || Lexicon.isHave(w) || Lexicon.isModal(w)) {
+        continue;
+      }
+      String b = Lexicon.base(w);
+      if (b != null) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  private RecallResult run(List<ConceptMatch> seeds, HashSet<String> verbs) {
+    this.verbs = verbs;
+    this.edgeBoost = new HashMap<>();
     int n = graph.conceptCount();
     double[] total = new double[n];
     double[] bestFromAny = new double[n];
@@ -46,7 +76,7 @@ public final class ChainRecall {
     Arrays.fill(viaEdge, -1);
     boolean[] isSeed = new boolean[n];
     for (ConceptMatch s : seeds) {
-      if (s.kind() != ConceptMatch.Kind.PARTIAL) {
+      if (s.named()) {
         isSeed[s.concept()] = true;
       }
     }
@@ -55,34 +85,170 @@ public final class ChainRecall {
     int[] parentEdge = new int[n];
     int[] depth = new int[n];
     IntList touched = new IntList();
-    for (ConceptMatch seed : seeds) {
-      spread(seed, act, parent, parentEdge, depth, touched);
-      for (int i = 0; i < touched.size(); i++) {
-        int c = touched.get(i);
-        if (c != seed.concept()) {
-          total[c] += act[c];
-          if (act[c] > bestFromAny[c]) {
-            bestFromAny[c] = act[c];
-            via[c] = parent[c];
-            viaEdge[c] = parentEdge[c];
-            hops[c] = depth[c];
-          }
+    int[] primary = new int[n];
+    int[] group = mentionGroups(seeds);
+    int groups = 0;
+    for (int g : group) {
+      groups = Math.max(groups, g + 1);
+    }
+    // per mention: the best activation any of its seeds gives a concept; summed over mentions
+    double[] groupAct = new double[n];
+    IntList groupTouched = new IntList();
+    for (int g = 0; g < groups; g++) {
+      groupTouched.clear();
+      for (int si = 0; si < seeds.size(); si++) {
+        if (group[si] != g) {
+          continue;
         }
-        act[c] = 0;
+        ConceptMatch seed = seeds.get(si);
+        spread(seed, act, parent, parentEdge, depth, touched);
+        for (int i = 0; i < touched.size(); i++) {
+          int c = touched.get(i);
+          if (c != seed.concept() && act[c] > groupAct[c]) {
+            if (groupAct[c] == 0) {
+              groupTouched.add(c);
+            }
+            groupAct[c] = act[c];
+            if (act[c] > bestFromAny[c]) {
+              bestFromAny[c] = act[c];
+              via[c] = parent[c];
+              viaEdge[c] = parentEdge[c];
+              hops[c] = depth[c];
+              primary[c] = g;
+            }
+          }
+          act[c] = 0;
+        }
+      }
+      for (int i = 0; i < groupTouched.size(); i++) {
+        int c = groupTouched.get(i);
+        total[c] += groupAct[c];
+        groupAct[c] = 0;
       }
     }
     // partial seeds keep their own activation when nothing else reached them
     List<Association> out = new ArrayList<>();
     for (int c = 0; c < n; c++) {
-      if (total[c] >= params.minActivation() && !isSeed[c]) {
+      if (total[c] >= params.minActivation() && !isSeed[c] && !nameVariantOfSeed(c, via[c], viaEdge[c], isSeed)
+          && !mostlyAsked(c, asked)) {
         out.add(association(c, total[c], hops[c], via[c], viaEdge[c]));
       }
     }
     out.sort((a, b) -> Double.compare(b.strength(), a.strength()));
+    out = diversify(out, primary, Math.max(1, groups));
     if (out.size() > params.maxResults()) {
       out = new ArrayList<>(out.subList(0, params.maxResults()));
     }
     return new RecallResult(seeds, out);
+  }
+
+  /**
+   * Groups seeds into mentions: seeds whose question words overlap ("Velmora bell founders" matched
+   * as "Velmora bells", "founders" and "bell founders of Velmora") are one mention, so that mention
+   * counts once. Union-find over the seeds' token masks; a seed without tokens is its own mention.
+   */
+  static int[] mentionGroups(List<ConceptMatch> seeds) {
+    int k = seeds.size();
+    int[] parent = new int[k];
+    for (int i = 0; i < k; i++) {
+      parent[i] = i;
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        if ((seeds.get(i).tokens() & seeds.get(j).tokens()) != 0) {
+          int a = find(parent, i);
+          int b = find(parent, j);
+          if (a != b) {
+            parent[b] = a;
+          }
+        }
+      }
+    }
+    int[] id = new int[k];
+    int[] rootId = new int[k];
+    java.util.Arrays.fill(rootId, -1);
+    int next = 0;
+    for (int i = 0; i < k; i++) {
+      int r = find(parent, i);
+      if (rootId[r] < 0) {
+        rootId[r] = next++;
+      }
+      id[i] = rootId[r];
+    }
+    return id;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /**
+   * Re-orders (never re-scores) so one seed's neighbourhood cannot fill the top ranks: each pick
+   * multiplies the effective score of later concepts reached mainly from the same seed by
+   * {@code diversity}. A question naming two topics then gets answers from both.
+   */
+  private List<Association> diversify(List<Association> ranked, int[] primary, int seedCount) {
+    if (params.diversity() >= 1 || seedCount < 2) {
+      return ranked;
+    }
+    int[] picks = new int[seedCount];
+    List<Association> pool = new ArrayList<>(ranked);
+    List<Association> out = new ArrayList<>();
+    int limit = Math.min(pool.size(), params.maxResults());
+    while (out.size() < limit) {
+      int best = -1;
+      double bestScore = -1;
+      for (int i = 0; i < pool.size(); i++) {
+        Association a = pool.get(i);
+        double eff = a.strength() * Math.pow(params.diversity(), picks[primary[a.concept()]]);
+        if (eff > bestScore) {
+          bestScore = eff;
+          best = i;
+        }
+      }
+      Association a = pool.remove(best);
+      picks[primary[a.concept()]]++;
+      out.add(a);
+    }
+    return out;
+  }
+
+  /**
+   * A concept tied to a seed only by a part-of-name edge ("astronomer" for the seed "team of twelve
+   * astronomers") is another name of what the question names, not an answer: it spreads but is not listed.
+   */
+  HashSet<String> asked = new HashSet<>();
+
+  /** More than half of the concept's content words are in the question: a rewording, not an answer. */
+  private boolean mostlyAsked(int c, HashSet<String> asked) {
+    int total = 0;
+    int hit = 0;
+    for (String w : ConceptNames.words(graph.key(c))) {
+      if (ConceptNames.isStopWord(w)) {
+        continue;
+      }
+      total++;
+      if (asked.contains(ConceptNames.singular(w))) {
+        hit++;
+      }
+    }
+    return total > 0 && hit * 2 > total;
+  }
+
+  private boolean nameVariantOfSeed(int c, int from, int edge, boolean[] isSeed) {
+    if (from < 0 || edge < 0 || !isSeed[from]) {
+      return false;
+    }
+    for (int t : graph.triplesOn(edge)) {
+      if (!graph.tripleRelation(t).equals(KnowledgeGraph.PART_RELATION)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Association association(int c, double score, int hopCount, int from, int edge) {
@@ -118,7 +284,10 @@ public final class ChainRecall {
         for (int e : edges) {
           int v = graph.other(e, u);
           double w = graph.weight(e);
-          double a = out * (w / (w + params.saturation()));
+          if (ConceptNames.isNoiseConcept(graph.key(v))) {
+            continue;
+          }
+          double a = out * (w / (w + params.saturation())) * boost(e);
           if (a < params.minActivation() || a <= act[v]) {
             continue;
           }
@@ -136,6 +305,31 @@ public final class ChainRecall {
       }
       frontier = next;
     }
+  }
+
+  private HashSet<String> verbs = new HashSet<>();
+  private HashMap<Integer, Double> edgeBoost = new HashMap<>();
+
+  /** 1 + relationBoost when a triple on the edge has a relation whose verb the question uses, else 1. */
+  private double boost(int edge) {
+    if (verbs.isEmpty() || params.relationBoost() == 0) {
+      return 1;
+    }
+    Double cached = edgeBoost.get(edge);
+    if (cached != null) {
+      return cached;
+    }
+    double b = 1;
+    for (int t : graph.triplesOn(edge)) {
+      for (String w : ConceptNames.words(graph.tripleRelation(t))) {
+        String base = Lexicon.base(w);
+        if (base != null && verbs.contains(base)) {
+          b = 1 + params.relationBoost();
+        }
+      }
+    }
+    edgeBoost.put(edge, b);
+    return b;
   }
 
   /** The concept's edges, strongest first, at most fanOut of them. */

@@ -85,24 +85,45 @@ final class ConceptNames {
     }
   }
 
-  /** The concept key of {@code phrase}; empty when nothing but determiners and punctuation is left. */
+  /**
+   * The concept key of {@code phrase}; empty when nothing but determiners and punctuation is left.
+   * Determiners are dropped everywhere ("the glow of a lantern eel" -> "glow of lantern eel"), so
+   * a question's wording meets the text's.
+   */
   static String key(String phrase) {
     List<String> w = words(phrase);
-    int start = 0;
-    while (start < w.size() && isDeterminer(w.get(start))) {
-      start++;
-    }
-    if (start == w.size()) {
-      return "";
+    List<String> kept = new ArrayList<>();
+    for (String x : w) {
+      if (!isDeterminer(x)) {
+        kept.add(x);
+      }
     }
     StringBuilder sb = new StringBuilder();
-    for (int i = start; i < w.size(); i++) {
+    for (int i = 0; i < kept.size(); i++) {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(i == w.size() - 1 ? singular(w.get(i)) : w.get(i));
+      // heads are singular: the last word, and the word before "of" ("eels of Lake Oru" = "eel of lake oru")
+      boolean head = i == kept.size() - 1 || kept.get(i + 1).equals("of");
+      sb.append(head ? singular(kept.get(i)) : kept.get(i));
     }
     return sb.toString();
+  }
+
+  /**
+   * Concepts too generic to be an answer: time words, directions and placeholders that parse as
+   * objects of asides ("every spring", "to the south"). Recall neither returns nor crosses them.
+   */
+  private static final String[] NOISE = {
+    "year", "month", "week", "day", "night", "time", "hour", "minute", "season", "spring", "summer",
+    "autumn", "fall", "winter", "morning", "evening", "today", "south", "north", "east", "west", "side",
+    "end", "place", "number", "percent", "lot", "bit", "way", "thing", "people", "one", "other", "first",
+    "cheap", "strict", "same", "new", "old", "key", "step", "once", "there", "here", "now", "then"
+  };
+  private static final java.util.HashSet<String> NOISE_SET = setOf(NOISE);
+
+  static boolean isNoiseConcept(String key) {
+    return NOISE_SET.contains(key);
   }
 
   /**

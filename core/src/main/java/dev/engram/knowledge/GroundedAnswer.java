@@ -24,7 +24,7 @@ public record GroundedAnswer(
       List<Association> associations) {
     List<ConceptMatch> strong = new ArrayList<>();
     for (ConceptMatch m : seeds) {
-      if (m.kind() != ConceptMatch.Kind.PARTIAL) {
+      if (m.named()) {
         strong.add(m);
       }
     }
@@ -42,6 +42,9 @@ public record GroundedAnswer(
       for (int t : a.triples()) {
         if (facts.size() >= MAX_FACTS) {
           break;
+        }
+        if (KnowledgeGraph.isStructural(graph.tripleRelation(t))) {
+          continue;
         }
         if (used.add(t)) {
           facts.add(sentence(graph.tripleText(t)));

@@ -114,10 +114,14 @@ public final class KnowledgeGraph {
    */
   public int add(Triple triple, String topic) {
     int t = topic(topic);
+    int before = conceptCount;
     int s = intern(triple.subject());
     int o = intern(triple.object());
     if (s < 0 || o < 0 || s == o) {
       return -1;
+    }
+    for (int c = before; c < conceptCount; c++) {
+      linkParts(c, t);
     }
     int r = relation(triple.relation());
     addTopic(s, t);
@@ -137,6 +141,58 @@ public final class KnowledgeGraph {
       tripleIndex.put(key, id);
     }
     return id;
+  }
+
+  /**
+   * Relation of the edges that tie a compound concept to its parts; answers do not quote them.
+   * "glass bells of Velmora" is tied to "glass bells" and to "Velmora", "quillfin heron" to "heron":
+   * a text names one thing in several ways ("the heron", "quillfin herons", "the main prey of the
+   * quillfin heron"), and without these edges each way would be an island.
+   */
+  public static final String PART_RELATION = "(part of name)";
+
+  /**
+   * Relation of the edges between the direct object and a prepositional object of one statement
+   * ("supply barley flour to the bakeries"); answers quote the statement's own triples, not these.
+   */
+  public static final String CLAUSE_RELATION = "(same statement)";
+
+  /** True for the structural relations above, which answers never quote. */
+  public static boolean isStructural(String relation) {
+    return relation.equals(PART_RELATION) || relation.equals(CLAUSE_RELATION);
+  }
+
+  private void linkParts(int concept, int topic) {
+    List<String> w = ConceptNames.words(conceptKey[concept]);
+    if (w.size() < 2) {
+      return;
+    }
+    int of = w.indexOf("of");
+    List<String> parts = new ArrayList<>();
+    if (of > 0 && of < w.size() - 1) {
+      parts.add(joinList(w, 0, of));
+      parts.add(joinList(w, of + 1, w.size()));
+    } else if (of < 0) {
+      parts.add(w.get(w.size() - 1));
+    }
+    for (String p : parts) {
+      String key = ConceptNames.key(p);
+      if (key.isEmpty() || ConceptNames.isStopWord(key) || ConceptNames.isNoiseConcept(key)) {
+        continue;
+      }
+      add(new Triple(conceptName[concept], PART_RELATION, p), topics.get(topic));
+    }
+  }
+
+  private static String joinList(List<String> w, int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(w.get(i));
+    }
+    return sb.toString();
   }
 
   /** Next triple on the same edge with the same statement (other topics), or NO_TRIPLE. */
@@ -450,7 +506,7 @@ public final class KnowledgeGraph {
         String key = join(raw, w, i, len);
         Integer id = byKey.get(key);
         if (id != null) {
-          addMatch(out, id, 1.0, ConceptMatch.Kind.EXACT, key);
+          addMatch(out, id, 1.0, ConceptMatch.Kind.EXACT, key, span(i, len));
           matchedLen = len;
         }
       }
@@ -490,76 +546,195 @@ public final class KnowledgeGraph {
         }
       }
       if (bestConcept >= 0) {
-        addMatch(out, bestConcept, 0.8, ConceptMatch.Kind.FUZZY, join(raw, w, i, bestLen));
+        addMatch(out, bestConcept, 0.8, ConceptMatch.Kind.FUZZY, join(raw, w, i, bestLen), span(i, bestLen));
         for (int k = i; k < i + bestLen; k++) {
           used[k] = true;
         }
       }
     }
-    // 3. partial: an unused content word inside longer concept names
+    // 3. contained and partial: concepts sharing content words with the question
+    java.util.HashMap<String, Long> qwords = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
-      if (used[i] || ConceptNames.isStopWord(w[i]) || w[i].length() < 3) {
+      if (!ConceptNames.isStopWord(w[i]) && w[i].length() >= 2) {
+        qwords.merge(w[i], span(i, 1), (a, b) -> a | b);
+        if (!byWord.containsKey(w[i]) && ConceptNames.typoBudget(w[i].length()) > 0) {
+          String near = nearestWord(w[i]);
+          if (near != null) {
+            qwords.merge(near, span(i, 1), (a, b) -> a | b);
+          }
+        }
+      }
+    }
+    java.util.HashSet<Integer> candidates = new java.util.HashSet<>();
+    for (String q : qwords.keySet()) {
+      IntList holders = byWord.get(q);
+      if (holders != null) {
+        for (int k = 0; k < holders.size(); k++) {
+          candidates.add(holders.get(k));
+        }
+      }
+    }
+    List<ConceptMatch> partial = new ArrayList<>();
+    for (int c : candidates) {
+      int total = 0;
+      int hit = 0;
+      long mask = 0;
+      for (String cw : ConceptNames.words(conceptKey[c])) {
+        if (ConceptNames.isStopWord(cw)) {
+          continue;
+        }
+        total++;
+        Long m = qwords.get(ConceptNames.singular(cw));
+        if (m != null) {
+          hit++;
+          mask |= m;
+        }
+      }
+      if (total == 0 || hit == 0) {
         continue;
       }
-      IntList holders = byWord.get(w[i]);
-      if (holders == null && ConceptNames.typoBudget(w[i].length()) > 0) {
-        holders = fuzzyWord(w[i]);
+      if (hit == total) {
+        if (total == 1 && insideExact(conceptKey[c], out)) {
+          continue; // "station" inside "Orrin Station": the same mention, and a hub
+        }
+        addMatch(out, c, 0.9, ConceptMatch.Kind.CONTAINED, conceptKey[c], mask);
+      } else {
+        partial.add(new ConceptMatch(c, conceptName[c], 0.45 * hit / total, ConceptMatch.Kind.PARTIAL, conceptKey[c], mask));
       }
-      if (holders == null || holders.size() == 0) {
-        continue;
+    }
+    // a topic named in the question stands for its most connected concepts
+    for (int i = 0, size = out.size(); i < size; i++) {
+      int topic = findTopic(out.get(i).name());
+      if (topic < 0) {
+        topic = topicIds.getOrDefault(conceptName[out.get(i).concept()], -1);
       }
-      int limit = Math.min(holders.size(), 8);
-      int[] ranked = byDegree(holders);
-      double share = 1.0 / Math.sqrt(holders.size());
-      for (int k = 0; k < limit; k++) {
-        int c = ranked[k];
-        int words = ConceptNames.words(conceptKey[c]).size();
-        addMatch(out, c, 0.5 * share / words, ConceptMatch.Kind.PARTIAL, w[i]);
+      if (topic >= 0) {
+        int[] central = centralConcepts(topic, 3);
+        for (int c : central) {
+          partial.add(new ConceptMatch(c, conceptName[c], 0.45, ConceptMatch.Kind.PARTIAL, topics.get(topic),
+              out.get(i).tokens()));
+        }
       }
+    }
+    partial.sort((a, b) -> Double.compare(b.score(), a.score()));
+    for (int k = 0; k < partial.size() && k < MAX_PARTIAL_SEEDS; k++) {
+      ConceptMatch m = partial.get(k);
+      addMatch(out, m.concept(), m.score(), m.kind(), m.matchedText(), m.tokens());
     }
     return out;
   }
 
-  private IntList fuzzyWord(String word) {
+  private boolean insideExact(String word, List<ConceptMatch> matches) {
+    String w = ConceptNames.singular(word);
+    for (ConceptMatch m : matches) {
+      if (m.kind() == ConceptMatch.Kind.EXACT || m.kind() == ConceptMatch.Kind.FUZZY) {
+        for (String x : ConceptNames.words(conceptKey[m.concept()])) {
+          if (ConceptNames.singular(x).equals(w) && !conceptKey[m.concept()].equals(w)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Most partial seeds per question: more only adds noise to recall. */
+  static final int MAX_PARTIAL_SEEDS = 12;
+
+  /** The topic's concepts with the highest degree, most connected first. */
+  private int[] centralConcepts(int topic, int count) {
+    int[] best = new int[count];
+    int[] bestDegree = new int[count];
+    int found = 0;
+    for (int c = 0; c < conceptCount; c++) {
+      if (!conceptTopics[c].contains(topic) || conceptEdges[c].size() == 0) {
+        continue;
+      }
+      int d = topicDegree(c, topic);
+      int pos = found < count ? found++ : count;
+      while (pos > 0 && bestDegree[pos - 1] < d) {
+        if (pos < count) {
+          bestDegree[pos] = bestDegree[pos - 1];
+        }
+        if (pos < count) {
+          best[pos] = best[pos - 1];
+        }
+        pos--;
+      }
+      if (pos < count) {
+        best[pos] = c;
+        bestDegree[pos] = d;
+      }
+    }
+    return Arrays.copyOf(best, found);
+  }
+
+  /** Edges of the concept carrying at least one triple learned under the topic. */
+  private int topicDegree(int concept, int topic) {
+    int d = 0;
+    IntList edges = conceptEdges[concept];
+    for (int i = 0; i < edges.size(); i++) {
+      for (int t = edgeFirstTriple[edges.get(i)]; t != NO_TRIPLE; t = tripleNextOnEdge[t]) {
+        if (tripleTopic[t] == topic && !isStructural(relations.get(tripleR[t]))) {
+          d++;
+          break;
+        }
+      }
+    }
+    return d;
+  }
+
+  private String nearestWord(String word) {
     int budget = ConceptNames.typoBudget(word.length());
-    IntList best = null;
+    String best = null;
     int bestDist = budget + 1;
-    for (java.util.Map.Entry<String, IntList> e : byWord.entrySet()) {
-      int d = ConceptNames.editDistance(word, e.getKey(), budget);
+    for (String k : byWord.keySet()) {
+      int d = ConceptNames.editDistance(word, k, budget);
       if (d < bestDist) {
         bestDist = d;
-        best = e.getValue();
+        best = k;
       }
     }
     return best;
   }
 
-  private int[] byDegree(IntList holders) {
-    int[] ids = holders.toArray();
-    // insertion sort by degree, descending: lists are short
-    for (int i = 1; i < ids.length; i++) {
-      int v = ids[i];
-      int j = i - 1;
-      while (j >= 0 && degree(ids[j]) < degree(v)) {
-        ids[j + 1] = ids[j];
-        j--;
+  /**
+   * A seed naming more content words is more specific ("bell founders of Velmora" over "Velmora"):
+   * its score grows by 30 % per extra content word, up to double.
+   */
+  private double specificity(int concept) {
+    int words = 0;
+    for (String w : ConceptNames.words(conceptKey[concept])) {
+      if (!ConceptNames.isStopWord(w)) {
+        words++;
       }
-      ids[j + 1] = v;
     }
-    return ids;
+    return Math.min(2.0, 1.0 + 0.3 * Math.max(0, words - 1));
   }
 
-  private void addMatch(List<ConceptMatch> out, int concept, double score, ConceptMatch.Kind kind, String text) {
+  /** Question word positions from..from+len as a bit mask (positions past 62 share bit 63). */
+  private static long span(int from, int len) {
+    long m = 0;
+    for (int i = from; i < from + len; i++) {
+      m |= 1L << Math.min(i, 63);
+    }
+    return m;
+  }
+
+  private void addMatch(List<ConceptMatch> out, int concept, double score, ConceptMatch.Kind kind, String text, long tokens) {
+    if (kind != ConceptMatch.Kind.PARTIAL) {
+      score *= specificity(concept);
+    }
     for (int i = 0; i < out.size(); i++) {
       ConceptMatch m = out.get(i);
       if (m.concept() == concept) {
         if (m.score() < score) {
-          out.set(i, new ConceptMatch(concept, conceptName[concept], score, kind, text));
+          out.set(i, new ConceptMatch(concept, conceptName[concept], score, kind, text, tokens));
         }
         return;
       }
     }
-    out.add(new ConceptMatch(concept, conceptName[concept], score, kind, text));
+    out.add(new ConceptMatch(concept, conceptName[concept], score, kind, text, tokens));
   }
 
   /** Words i..i+len joined as a key: raw words, the last one singular (as keys are built). */
@@ -569,7 +744,8 @@ public final class KnowledgeGraph {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(k == from + len - 1 ? singular[k] : raw.get(k));
+      boolean head = k == from + len - 1 || raw.get(k + 1).equals("of");
+      sb.append(head ? singular[k] : raw.get(k));
     }
     return sb.toString();
   }

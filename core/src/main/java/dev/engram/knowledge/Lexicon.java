@@ -46,7 +46,13 @@ final class Lexicon {
     "go", "begin", "become", "bring", "mean", "sleep", "feel", "fall", "bear", "shake", "stick", "strike",
     "hang", "think", "fight", "seek", "speak", "steal", "swell", "tear", "throw", "wake", "hear", "meet",
     "sit", "stand", "understand", "ferry", "smelt", "tan", "knit", "spool", "herd", "graze", "grazes",
-    "resemble", "contribute", "originate", "belong", "power", "outlast", "absorb", "settle", "anchor"
+    "resemble", "contribute", "originate", "belong", "outlast", "settle", "anchor", "quantize", "compete",
+    "last", "bait", "threaten", "matter", "round", "shrink", "shed", "talk", "say", "break", "calm", "bloom",
+    "lick", "dredge", "rotate", "correct", "grant", "receive", "weigh", "hang", "rake", "stamp", "trace",
+    "score", "defend", "strike", "watch", "lit", "brew", "drink", "award", "melt", "sow", "reap", "propose",
+    "report", "measure", "train", "apply", "name", "spawn", "graze", "glow", "shine", "starve", "climb",
+    "wait", "wade", "hunt", "eat", "rise", "swell", "believe", "appear", "close", "plan", "stay", "raise",
+    "lay", "spend", "visit", "admire", "forbid", "permit", "ban", "gain", "reinforce", "compete", "track"
   };
 
   /** Irregular past / participle forms mapped to their base. */
@@ -71,13 +77,19 @@ final class Lexicon {
     {"stood", "stand"}, {"understood", "understand"}, {"flew", "fly"}, {"flown", "fly"}, {"drew", "draw"},
     {"drawn", "draw"}, {"drank", "drink"}, {"drunk", "drink"}, {"sank", "sink"}, {"sunk", "sink"},
     {"swam", "swim"}, {"wore", "wear"}, {"worn", "wear"}, {"told", "tell"}, {"chose", "choose"},
-    {"chosen", "choose"}, {"ground", "grind"}, {"swollen", "swell"}, {"shown", "show"}, {"sewn", "sew"}
+    {"chosen", "choose"}, {"ground", "grind"}, {"swollen", "swell"}, {"shown", "show"}, {"sewn", "sew"},
+    {"shrank", "shrink"}, {"shrunk", "shrink"}, {"broke", "break"}, {"broken", "break"}, {"said", "say"}
   };
 
   private static final String[] BE = {"is", "are", "was", "were", "be", "been", "being", "am"};
   private static final String[] HAVE = {"has", "have", "had", "having"};
   private static final String[] MODALS = {
     "can", "could", "will", "would", "may", "might", "must", "should", "shall", "does", "do", "did", "cannot"
+  };
+  /** Plural nouns without an -s: a bare verb after one is still a verb ("the people catch eels"). */
+  private static final String[] IRREGULAR_PLURALS = {
+    "people", "men", "women", "children", "fish", "sheep", "geese", "mice", "teeth", "feet", "cattle",
+    "police", "oxen", "deer", "folk", "data", "media", "criteria", "phenomena", "bacteria", "alumni"
   };
   private static final String[] PREPOSITIONS = {
     "of", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "to", "through", "during", "under",
@@ -113,6 +125,11 @@ final class Lexicon {
   private static final HashSet<String> CLAUSE_SET = set(CLAUSE_WORDS);
   private static final HashSet<String> ADVERB_SET = set(ADVERBS);
   private static final HashSet<String> FILLER_SET = set(FILLER_STARTS);
+  private static final HashSet<String> IRREGULAR_PLURAL_SET = set(IRREGULAR_PLURALS);
+
+  static boolean isPluralWithoutS(String w) {
+    return IRREGULAR_PLURAL_SET.contains(w);
+  }
 
   static {
     for (String[] pair : IRREGULAR) {

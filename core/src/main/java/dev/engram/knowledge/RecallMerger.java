@@ -37,7 +37,7 @@ public final class RecallMerger {
   public static List<String> seedNames(RecallResult graphResult) {
     List<String> names = new ArrayList<>();
     for (ConceptMatch m : graphResult.seeds()) {
-      if (m.kind() != ConceptMatch.Kind.PARTIAL) {
+      if (m.named()) {
         names.add(m.name());
       }
     }
@@ -60,7 +60,7 @@ public final class RecallMerger {
   public Merged merge(RecallResult graphResult, List<SpikingRecall.SpikingActivation> spiking) {
     HashMap<String, Integer> seedKeys = new HashMap<>();
     for (ConceptMatch m : graphResult.seeds()) {
-      if (m.kind() != ConceptMatch.Kind.PARTIAL) {
+      if (m.named()) {
         seedKeys.put(graph.key(m.concept()), m.concept());
       }
     }

@@ -43,6 +43,7 @@ public final class RuleExtractor implements TripleExtractor {
     }
     List<Triple> out = new ArrayList<>();
     String[] lastSubject = {topic.trim()};
+    List<String> recent = new ArrayList<>();
     for (String s : sentences) {
       if (s == null) {
         throw new IllegalArgumentException("sentences must not contain null");
@@ -52,7 +53,7 @@ public final class RuleExtractor implements TripleExtractor {
         continue;
       }
       Toks toks = Toks.of(t);
-      new Parse(toks, lastSubject, out).clause(0, toks.n, null);
+      new Parse(toks, lastSubject, recent, out).clause(0, toks.n, null);
     }
     return out;
   }
@@ -111,12 +112,17 @@ public final class RuleExtractor implements TripleExtractor {
   private static final class Parse {
     final Toks t;
     final String[] lastSubject;
+    final List<String> recent;
     final List<Triple> out;
+    /** The previous sentence's subject: what "its"/"their" at this sentence's start refer to. */
+    final String owner;
 
-    Parse(Toks t, String[] lastSubject, List<Triple> out) {
+    Parse(Toks t, String[] lastSubject, List<String> recent, List<Triple> out) {
       this.t = t;
       this.lastSubject = lastSubject;
+      this.recent = recent;
       this.out = out;
+      this.owner = lastSubject[0];
     }
 
     boolean isComma(int i) {
@@ -155,15 +161,75 @@ public final class RuleExtractor implements TripleExtractor {
       Lexicon.Form f = Lexicon.form(w);
       switch (f) {
         case NONE:
+          return guessedVerb(j, clauseStart);
         case ING:
           return false;
         case BASE:
           // a bare base form is a verb after a plural subject, a pronoun, an adverb, or in a relative clause
           return prev == null || prev.endsWith("s") || Lexicon.isPronoun(prev) || Lexicon.isAdverb(prev)
-              || prev.equals("not") || (subjectGiven && j == clauseStart);
+              || prev.equals("not") || Lexicon.isPluralWithoutS(prev) || (subjectGiven && j == clauseStart)
+              || hasWord(clauseStart, j, "and") || pluralBeforeOf(clauseStart, j);
         default:
-          return true;
+          return !looksLikePluralNoun(j, f);
       }
+    }
+
+    /**
+     * "catch eels with willow traps." / "the willow traps are": an -s or -ed form that ends the clause
+     * or is followed by an auxiliary is a noun or adjective here, not the verb.
+     */
+    boolean looksLikePluralNoun(int j, Lexicon.Form f) {
+      if (f != Lexicon.Form.THIRD) {
+        return false;
+      }
+      if (j + 1 >= t.n) {
+        return true;
+      }
+      String next = t.low[j + 1];
+      return isComma(j + 1) || next.equals(")") || Lexicon.isBe(next) || Lexicon.isModal(next)
+          || (Lexicon.isHave(next) && j + 2 < t.n && Lexicon.form(t.low[j + 2]) == Lexicon.Form.PAST);
+    }
+
+    /** "The bell founders of Velmora form ...": the head before "of" is plural. */
+    boolean pluralBeforeOf(int from, int to) {
+      for (int i = from + 1; i < to; i++) {
+        if (t.low[i].equals("of")) {
+          String head = t.low[i - 1];
+          return head.endsWith("s") || Lexicon.isPluralWithoutS(head);
+        }
+      }
+      return false;
+    }
+
+    /**
+     * A word missing from the lexicon is taken as a verb in one strong pattern: it ends in "s",
+     * follows a noun and precedes a determiner ("the millers reinforce|s the gates": "X dredges the Y").
+     * Bare or -ed forms are not guessed: adjectives and nouns look the same.
+     */
+    boolean guessedVerb(int j, int clauseStart) {
+      if (j <= clauseStart || j + 1 >= t.n) {
+        return false;
+      }
+      String w = t.low[j];
+      String prev = t.low[j - 1];
+      String next = t.low[j + 1];
+      if (w.length() < 4 || !isWordAt(j - 1) || ConceptNames.isDeterminer(prev) || Lexicon.isPreposition(prev)
+          || Lexicon.isPreposition(w) || Lexicon.isClauseWord(w) || Lexicon.isAdverb(w) || ConceptNames.isStopWord(w)) {
+        return false;
+      }
+      boolean det = next.equals("the") || next.equals("a") || next.equals("an") || next.equals("its")
+          || next.equals("their") || next.equals("each") || next.equals("every");
+      boolean pluralSubject = prev.endsWith("s") || Lexicon.isPluralWithoutS(prev) || Lexicon.isPronoun(prev);
+      return det && (w.endsWith("s") || pluralSubject) && !w.endsWith("ss");
+    }
+
+    boolean hasWord(int from, int to, String word) {
+      for (int i = from; i < to; i++) {
+        if (t.low[i].equals(word)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The word before token j, looking past a parenthesis; null at the clause start. */
@@ -191,12 +257,28 @@ public final class RuleExtractor implements TripleExtractor {
       if (comma > from && inherited == null
           && (Lexicon.isClauseWord(first) || first.equals("after") || first.equals("before") || first.equals("as"))
           && !first.equals("that") && !first.equals("which") && !first.equals("who")) {
+        String keep = lastSubject[0];
         clause(from + 1, comma, null);
+        lastSubject[0] = keep; // "When Veyra appears, they move ...": "they" is not Veyra
         clause(comma + 1, to, null);
         return;
       }
-      if (comma > from && inherited == null && Lexicon.isPreposition(first)) {
+      if (comma > from && inherited == null && Lexicon.isPreposition(first) && !hasVerb(from, comma)) {
         clause(comma + 1, to, null);
+        return;
+      }
+      if (inherited == null && Lexicon.isClauseWord(first) && !first.equals("that") && !first.equals("which")
+          && !first.equals("who")) {
+        // "... when the herons return": the subordinate clause stands on its own
+        clause(from + 1, to, null);
+        return;
+      }
+      if (inherited == null && Lexicon.isPreposition(first) && !first.equals("of")) {
+        // "On that night the field is lit ...": skip the introductory phrase
+        int end = endOfPhrase(from + 1, to);
+        if (end > from + 1 && end < to) {
+          clause(end, to, null);
+        }
         return;
       }
       // find the subject's end and the verb
@@ -256,7 +338,8 @@ public final class RuleExtractor implements TripleExtractor {
           clause(j + 1, to, inherited);
           return;
         }
-        if ((w.equals("which") || w.equals("who") || w.equals("that")) && j > from && subjectEnd < 0) {
+        if ((w.equals("which") || w.equals("who") || w.equals("that")) && j > from && subjectEnd < 0
+            && !Lexicon.isPreposition(t.low[j - 1]) && !Lexicon.isBe(t.low[j - 1])) {
           String subj = phrase(from, j);
           if (subj == null) {
             return;
@@ -302,10 +385,15 @@ public final class RuleExtractor implements TripleExtractor {
       if (subjects.isEmpty()) {
         return;
       }
-      predicate(subjects, verb, to);
+      String possessive = t.low[from];
       if (inherited == null) {
         lastSubject[0] = subjects.get(0);
       }
+      if (subjectEnd > from && (possessive.equals("its") || possessive.equals("their")) && owner != null) {
+        // "Its main prey is ...": the previous subject has it
+        emit(owner, "has", subjects.get(0));
+      }
+      predicate(subjects, verb, to);
     }
 
     /** The verb of the main clause after a restrictive relative clause starting at {@code from}, or -1. */
@@ -344,8 +432,29 @@ public final class RuleExtractor implements TripleExtractor {
       if (Lexicon.isPronoun(low)) {
         return inherited != null ? inherited : lastSubject[0];
       }
-      return subject;
+      return sameHead(subject);
     }
+
+    /**
+     * "Lantern oil burns ... The oil lights ...": a bare noun is the most recent longer phrase with the
+     * same head, within the last {@link #RECENT} phrases; otherwise itself.
+     */
+    String sameHead(String phrase) {
+      String low = phrase.toLowerCase();
+      if (low.indexOf(' ') >= 0) {
+        return phrase;
+      }
+      for (int i = recent.size() - 1; i >= 0 && i >= recent.size() - RECENT; i--) {
+        List<String> pw = ConceptNames.words(recent.get(i));
+        // same word, same number: "the mills" is not "Hollin Mill"
+        if (pw.size() > 1 && pw.size() <= 3 && pw.get(pw.size() - 1).equals(low)) {
+          return recent.get(i);
+        }
+      }
+      return phrase;
+    }
+
+    static final int RECENT = 30;
 
     void aliasInParens(int npFrom, int npTo, int from, int to) {
       String subj = phrase(npFrom, npTo);
@@ -416,13 +525,13 @@ public final class RuleExtractor implements TripleExtractor {
         return;
       }
       Lexicon.Form f = Lexicon.form(w);
-      if (f == Lexicon.Form.NONE && !Lexicon.isHave(w)) {
+      if (f == Lexicon.Form.NONE && !Lexicon.isHave(w) && !guessedVerb(j, 0)) {
         return;
       }
       String rel = t.orig[j].toLowerCase();
       if (neg) {
         String base = Lexicon.isHave(w) ? "have" : Lexicon.base(w);
-        rel = "does not " + base;
+        rel = "does not " + (base == null ? w : base);
       }
       active(subjects, rel, j + 1, to, false);
     }
@@ -474,7 +583,8 @@ public final class RuleExtractor implements TripleExtractor {
         return;
       }
       String participle = t.low[p];
-      if ((participle.equals("called") || participle.equals("named")) && k < to && !neg) {
+      if ((participle.equals("called") || participle.equals("named")) && k < to && !neg
+          && !Lexicon.isPreposition(t.low[k])) {
         String alias = phrase(k, endOfPhrase(k, to));
         if (alias != null) {
           for (String s : subjects) {
@@ -504,7 +614,7 @@ public final class RuleExtractor implements TripleExtractor {
           if ("by".equals(o.prep) && !neg) {
             emit(o.text, Lexicon.third(base), s); // "cast from glass by founders": founders cast X
           } else {
-            emit(s, o.prep == null ? rel : rel + " " + o.prep, o.text);
+            emit(s, o.prep == null ? rel : withPrep(rel, o.prep), o.text);
           }
         }
       }
@@ -516,6 +626,21 @@ public final class RuleExtractor implements TripleExtractor {
       }
       while (j < to && Lexicon.isAdverb(t.low[j])) {
         j++;
+      }
+      if (j + 1 < to && t.low[j].equals("that")) {
+        // "believe that the comet brings a hard winter": the clause's subject is what is believed,
+        // and the clause is a statement of its own
+        int end = endOfPhrase(j + 1, to);
+        String what = phrase(j + 1, end);
+        if (what != null) {
+          for (String s : subjects) {
+            emit(s, rel, what);
+          }
+        }
+        String keep = lastSubject[0];
+        clause(j + 1, to, null);
+        lastSubject[0] = keep;
+        return;
       }
       if (j < to && Lexicon.isPreposition(t.low[j]) && !t.low[j].equals("to")) {
         rel = rel + " " + t.low[j];
@@ -534,11 +659,31 @@ public final class RuleExtractor implements TripleExtractor {
       List<Obj> objs = new ArrayList<>();
       parseObjects(j, to, objs, subjects.get(0));
       for (Obj o : objs) {
-        String r = o.prep == null ? rel : rel + " " + o.prep;
+        String r = o.prep == null ? rel : withPrep(rel, o.prep);
         for (String s : subjects) {
           emit(s, r, o.text);
         }
       }
+      // "supply barley flour to the bakeries": flour and bakeries are tied by the statement too
+      for (Obj d : objs) {
+        if (d.prep != null) {
+          continue;
+        }
+        for (Obj p : objs) {
+          if (p.prep != null) {
+            emit(d.text, KnowledgeGraph.CLAUSE_RELATION, p.text);
+          }
+        }
+      }
+    }
+
+    /** "is written with" + "on" -> "is written on": a relation carries one preposition. */
+    static String withPrep(String rel, String prep) {
+      int sp = rel.lastIndexOf(' ');
+      if (sp > 0 && Lexicon.isPreposition(rel.substring(sp + 1))) {
+        rel = rel.substring(0, sp);
+      }
+      return rel + " " + prep;
     }
 
     /** Where a noun phrase starting at {@code from} ends. */
@@ -549,7 +694,9 @@ public final class RuleExtractor implements TripleExtractor {
         if (isComma(k) || w.equals("(") || w.equals(")") || w.equals("and") || w.equals("or")
             || (Lexicon.isClauseWord(w) && k > from)
             || (Lexicon.isPreposition(w) && !w.equals("of") && k > from)
-            || (k > from && isVerbAt(k, from, false) && !Lexicon.isHave(w))) {
+            // a determiner after a noun starts a new phrase ("every autumn | the millers")
+            || (k > from && ConceptNames.isDeterminer(w) && !t.low[k - 1].equals("of") && !ConceptNames.isDeterminer(t.low[k - 1]))
+            || (k > from && isVerbAt(k, from, false))) {
           break;
         }
         k++;
@@ -622,11 +769,30 @@ public final class RuleExtractor implements TripleExtractor {
             clause(k, to, null);
             return to;
           }
+          int npEnd = endOfPhrase(k, to);
+          if (npEnd > k && npEnd < to && (isVerbAt(npEnd, k, false) || Lexicon.isModal(t.low[npEnd]))) {
+            // ", and its founders have worked there": a new clause with its own subject
+            clause(k, to, null);
+            return to;
+          }
           if (Lexicon.isModal(nw) || (Lexicon.form(nw) != Lexicon.Form.NONE && Lexicon.form(nw) != Lexicon.Form.ING
               && !ConceptNames.isDeterminer(nw))) {
             // "and feeds the town": same subject, new predicate
             clause(k, to, subject);
             return to;
+          }
+          if (isComma(j) && lastNp != null && (nw.equals("a") || nw.equals("an") || nw.equals("the"))) {
+            int close = nextComma(k, to);
+            int appEnd = close < 0 ? to : close;
+            if (!hasWord(k, appEnd, "and") && !hasWord(k, appEnd, "or") && !hasVerb(k, appEnd)) {
+              // "named after Ada Pell, the founder of the Marrow group": an appositive
+              String app = phrase(k, appEnd);
+              if (app != null) {
+                emit(lastNp, "is", app);
+              }
+              j = appEnd;
+              continue;
+            }
           }
           if (Lexicon.isPreposition(nw) && isComma(j)) {
             // ", in winter," style aside: keep as a prepositional object
@@ -635,6 +801,18 @@ public final class RuleExtractor implements TripleExtractor {
             continue;
           }
           j = k;
+          continue;
+        }
+        if ((w.equals("called") || w.equals("named")) && lastNp != null && j + 1 < to) {
+          // "form a guild called the Ringing Hall": the name is an object too, and is that guild
+          int nameEnd = endOfPhrase(j + 1, to);
+          String name = phrase(j + 1, nameEnd);
+          if (name != null) {
+            objs.add(new Obj(prep, name));
+            emit(name, "is", lastNp);
+            lastNp = name;
+          }
+          j = nameEnd;
           continue;
         }
         if (w.equals("to") && j + 1 < to && Lexicon.form(t.low[j + 1]) == Lexicon.Form.BASE) {
@@ -718,7 +896,12 @@ public final class RuleExtractor implements TripleExtractor {
       if (ConceptNames.key(s).isEmpty() || ConceptNames.key(o).isEmpty()) {
         return;
       }
+      if (!r.equals(ALIAS_RELATION)) {
+        o = sameHead(o);
+      }
       out.add(new Triple(s, r, o));
+      recent.add(s);
+      recent.add(o);
     }
   }
 }

@@ -344,7 +344,9 @@ public final class SourceText {
       List<String> ln = new ArrayList<>();
       for (String w : spaceSplit(line)) {
         lw.add(w);
-        ln.add(stripPunct(w).toLowerCase());
+        // compared with punctuation: a rolled line repeats it exactly, while "caves." then
+        // "The salt caves, ..." is a new sentence that merely starts with the same words
+        ln.add(w.toLowerCase());
       }
       int max = Math.min(ln.size(), norm.size());
       int overlap = 0;
