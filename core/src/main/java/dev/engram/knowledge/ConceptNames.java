@@ -141,6 +141,9 @@ final class ConceptNames {
     if (w.endsWith("ies") && n > 4) {
       return w.substring(0, n - 3) + "y";
     }
+    if (w.endsWith("ches") && n > 5 && isVowel(w.charAt(n - 5)) && !isVowel(w.charAt(n - 6))) {
+      return w.substring(0, n - 1); // "caches" -> "cache", "niches" -> "niche"; "beaches" -> "beach" below
+    }
     if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")
         || w.endsWith("zes")) {
       return w.substring(0, n - 2);
@@ -148,9 +151,14 @@ final class ConceptNames {
     return w.substring(0, n - 1);
   }
 
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  }
+
   /**
-   * Levenshtein distance between {@code a} and {@code b}, or {@code max + 1} as soon as it must
-   * exceed {@code max}. Two rows of ints; cost O(|a| * |b|) worst case, cut short by the bound.
+   * Edit distance (Levenshtein plus adjacent transposition, "optimal string alignment") between
+   * {@code a} and {@code b}, or {@code max + 1} as soon as it must exceed {@code max}. Three rows of
+   * ints; cost O(|a| * |b|) worst case, cut short by the bound.
    */
   static int editDistance(String a, String b, int max) {
     int la = a.length();
@@ -158,6 +166,7 @@ final class ConceptNames {
     if (Math.abs(la - lb) > max) {
       return max + 1;
     }
+    int[] prev2 = new int[lb + 1];
     int[] prev = new int[lb + 1];
     int[] cur = new int[lb + 1];
     for (int j = 0; j <= lb; j++) {
@@ -170,6 +179,9 @@ final class ConceptNames {
       for (int j = 1; j <= lb; j++) {
         int cost = ca == b.charAt(j - 1) ? 0 : 1;
         int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, prev2[j - 2] + 1); // "lantren" -> "lantern": one swap, one typo
+        }
         cur[j] = v;
         if (v < rowMin) {
           rowMin = v;
@@ -178,7 +190,8 @@ final class ConceptNames {
       if (rowMin > max) {
         return max + 1;
       }
-      int[] t = prev;
+      int[] t = prev2;
+      prev2 = prev;
       prev = cur;
       cur = t;
     }

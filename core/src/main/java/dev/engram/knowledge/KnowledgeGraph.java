@@ -229,7 +229,8 @@ public final class KnowledgeGraph {
   }
 
   private int relation(String relation) {
-    String r = ConceptNames.words(relation).isEmpty() ? relation.trim().toLowerCase() : joinWords(relation);
+    String r = isStructural(relation) || ConceptNames.words(relation).isEmpty()
+        ? relation.trim().toLowerCase() : joinWords(relation);
     Integer id = relationIds.get(r);
     if (id != null) {
       return id;
@@ -496,62 +497,11 @@ public final class KnowledgeGraph {
     }
     boolean[] used = new boolean[n];
     List<ConceptMatch> out = new ArrayList<>();
-    // 1. exact n-grams, longest first
-    for (int i = 0; i < n; ) {
-      int matchedLen = 0;
-      for (int len = Math.min(6, n - i); len >= 1 && matchedLen == 0; len--) {
-        if (len == 1 && ConceptNames.isStopWord(w[i])) {
-          continue;
-        }
-        String key = join(raw, w, i, len);
-        Integer id = byKey.get(key);
-        if (id != null) {
-          addMatch(out, id, 1.0, ConceptMatch.Kind.EXACT, key, span(i, len));
-          matchedLen = len;
-        }
-      }
-      if (matchedLen > 0) {
-        for (int k = i; k < i + matchedLen; k++) {
-          used[k] = true;
-        }
-        i += matchedLen;
-      } else {
-        i++;
-      }
-    }
-    // 2. fuzzy whole keys over runs of unused content words (1..3 words)
-    for (int i = 0; i < n; i++) {
-      if (used[i] || ConceptNames.isStopWord(w[i])) {
-        continue;
-      }
-      int bestConcept = -1;
-      int bestLen = 0;
-      int bestDist = Integer.MAX_VALUE;
-      for (int len = 1; len <= 3 && i + len <= n; len++) {
-        if (used[i + len - 1] || ConceptNames.isStopWord(w[i + len - 1])) {
-          break;
-        }
-        String gram = join(raw, w, i, len);
-        int budget = ConceptNames.typoBudget(gram.length());
-        if (budget == 0) {
-          continue;
-        }
-        for (int c = 0; c < conceptCount; c++) {
-          int d = ConceptNames.editDistance(gram, conceptKey[c], budget);
-          if (d <= budget && (d < bestDist || (d == bestDist && len > bestLen))) {
-            bestDist = d;
-            bestConcept = c;
-            bestLen = len;
-          }
-        }
-      }
-      if (bestConcept >= 0) {
-        addMatch(out, bestConcept, 0.8, ConceptMatch.Kind.FUZZY, join(raw, w, i, bestLen), span(i, bestLen));
-        for (int k = i; k < i + bestLen; k++) {
-          used[k] = true;
-        }
-      }
-    }
+    // multiword names first, exact then typo-tolerant, so "lantren eels" is not taken as "eels"
+    exactPass(raw, w, used, out, 2);
+    fuzzyPass(raw, w, used, out, 2);
+    exactPass(raw, w, used, out, 1);
+    fuzzyPass(raw, w, used, out, 1);
     // 3. contained and partial: concepts sharing content words with the question
     java.util.HashMap<String, Long> qwords = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
@@ -633,6 +583,82 @@ public final class KnowledgeGraph {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /** Exact n-grams of at least {@code minLen} words over unused words, longest first. */
+  private void exactPass(List<String> raw, String[] w, boolean[] used, List<ConceptMatch> out, int minLen) {
+    int n = w.length;
+    for (int i = 0; i < n; ) {
+      int matchedLen = 0;
+      for (int len = Math.min(6, n - i); len >= minLen && matchedLen == 0; len--) {
+        if (anyUsed(used, i, len) || (len == 1 && ConceptNames.isStopWord(w[i]))) {
+          continue;
+        }
+        String key = join(raw, w, i, len);
+        Integer id = byKey.get(key);
+        if (id != null) {
+          addMatch(out, id, 1.0, ConceptMatch.Kind.EXACT, key, span(i, len));
+          matchedLen = len;
+        }
+      }
+      if (matchedLen > 0) {
+        for (int k = i; k < i + matchedLen; k++) {
+          used[k] = true;
+        }
+        i += matchedLen;
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** Typo-tolerant whole-key matches of runs of unused content words, minLen..3 words. */
+  private void fuzzyPass(List<String> raw, String[] w, boolean[] used, List<ConceptMatch> out, int minLen) {
+    int n = w.length;
+    for (int i = 0; i < n; i++) {
+      if (used[i] || ConceptNames.isStopWord(w[i])) {
+        continue;
+      }
+      int bestConcept = -1;
+      int bestLen = 0;
+      int bestDist = Integer.MAX_VALUE;
+      for (int len = 1; len <= 3 && i + len <= n; len++) {
+        if (used[i + len - 1] || ConceptNames.isStopWord(w[i + len - 1])) {
+          break;
+        }
+        if (len < minLen) {
+          continue;
+        }
+        String gram = join(raw, w, i, len);
+        int budget = ConceptNames.typoBudget(gram.length());
+        if (budget == 0) {
+          continue;
+        }
+        for (int c = 0; c < conceptCount; c++) {
+          int d = ConceptNames.editDistance(gram, conceptKey[c], budget);
+          if (d <= budget && (d < bestDist || (d == bestDist && len > bestLen))) {
+            bestDist = d;
+            bestConcept = c;
+            bestLen = len;
+          }
+        }
+      }
+      if (bestConcept >= 0) {
+        addMatch(out, bestConcept, 0.8, ConceptMatch.Kind.FUZZY, join(raw, w, i, bestLen), span(i, bestLen));
+        for (int k = i; k < i + bestLen; k++) {
+          used[k] = true;
+        }
+      }
+    }
+  }
+
+  private static boolean anyUsed(boolean[] used, int from, int len) {
+    for (int k = from; k < from + len; k++) {
+      if (used[k]) {
+        return true;
       }
     }
     return false;

@@ -240,6 +240,13 @@ public final class RuleExtractor implements TripleExtractor {
           k--;
         }
         k--;
+      } else if (k > clauseStart && isComma(k)) {
+        // "The salt caves, also called the White Halls, shelter": the word before the aside
+        k--;
+        while (k >= clauseStart && !isComma(k)) {
+          k--;
+        }
+        k--;
       }
       return k >= clauseStart ? t.low[k] : null;
     }
@@ -781,7 +788,7 @@ public final class RuleExtractor implements TripleExtractor {
             clause(k, to, subject);
             return to;
           }
-          if (isComma(j) && lastNp != null && (nw.equals("a") || nw.equals("an") || nw.equals("the"))) {
+          if (isComma(j) && k == j + 1 && lastNp != null && (nw.equals("a") || nw.equals("an") || nw.equals("the"))) {
             int close = nextComma(k, to);
             int appEnd = close < 0 ? to : close;
             if (!hasWord(k, appEnd, "and") && !hasWord(k, appEnd, "or") && !hasVerb(k, appEnd)) {
