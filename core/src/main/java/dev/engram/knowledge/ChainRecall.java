@@ -243,6 +243,10 @@ public final class ChainRecall {
     if (from < 0 || edge < 0 || !isSeed[from]) {
       return false;
     }
+    // "comet Veyra" for the seed "comet" is more specific: an answer. Only shorter names are variants.
+    if (ConceptNames.words(graph.key(c)).size() >= ConceptNames.words(graph.key(from)).size()) {
+      return false;
+    }
     for (int t : graph.triplesOn(edge)) {
       if (!graph.tripleRelation(t).equals(KnowledgeGraph.PART_RELATION)) {
         return false;
@@ -323,13 +327,31 @@ public final class ChainRecall {
     for (int t : graph.triplesOn(edge)) {
       for (String w : ConceptNames.words(graph.tripleRelation(t))) {
         String base = Lexicon.base(w);
-        if (base != null && verbs.contains(base)) {
-          b = 1 + params.relationBoost();
+        if (base == null) {
+          continue;
+        }
+        if (verbs.contains(base)) {
+          b = Math.max(b, 1 + params.relationBoost());
+        } else if (sameClass(base)) {
+          b = Math.max(b, 1 + params.relationBoost() / 2); // a kindred verb: half the boost
         }
       }
     }
     edgeBoost.put(edge, b);
     return b;
+  }
+
+  private boolean sameClass(String base) {
+    for (int c : Lexicon.verbClasses(base)) {
+      for (String v : verbs) {
+        for (int d : Lexicon.verbClasses(v)) {
+          if (c == d) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The concept's edges, strongest first, at most fanOut of them. */

@@ -163,7 +163,18 @@ public final class KnowledgeGraph {
   }
 
   private void linkParts(int concept, int topic) {
-    List<String> w = ConceptNames.words(conceptKey[concept]);
+    // display words, so parts keep their case ("comet Veyra" stays a proper name)
+    List<String> w = new ArrayList<>();
+    String shownName = conceptName[concept];
+    int start = 0;
+    for (int i = 0; i <= shownName.length(); i++) {
+      if (i == shownName.length() || shownName.charAt(i) == ' ') {
+        if (i > start) {
+          w.add(shownName.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
     if (w.size() < 2) {
       return;
     }
@@ -174,6 +185,12 @@ public final class KnowledgeGraph {
       parts.add(joinList(w, of + 1, w.size()));
     } else if (of < 0) {
       parts.add(w.get(w.size() - 1));
+      // "comet Veyra", "the river Sorrel": a common noun named by a proper one is both
+      String shown = conceptName[concept];
+      int sp = shown.lastIndexOf(' ');
+      if (sp > 0 && Character.isUpperCase(shown.charAt(sp + 1)) && Character.isLowerCase(shown.charAt(0))) {
+        parts.add(joinList(w, 0, w.size() - 1));
+      }
     }
     for (String p : parts) {
       String key = ConceptNames.key(p);

@@ -49,7 +49,7 @@ final class Lexicon {
     "resemble", "contribute", "originate", "belong", "outlast", "settle", "anchor", "quantize", "compete",
     "last", "bait", "threaten", "matter", "round", "shrink", "shed", "talk", "say", "break", "calm", "bloom",
     "lick", "dredge", "rotate", "correct", "grant", "receive", "weigh", "hang", "rake", "stamp", "trace",
-    "score", "defend", "strike", "watch", "lit", "brew", "drink", "award", "melt", "sow", "reap", "propose",
+    "score", "defend", "strike", "watch", "brew", "drink", "award", "melt", "sow", "reap", "propose",
     "report", "measure", "train", "apply", "name", "spawn", "graze", "glow", "shine", "starve", "climb",
     "wait", "wade", "hunt", "eat", "rise", "swell", "believe", "appear", "close", "plan", "stay", "raise",
     "lay", "spend", "visit", "admire", "forbid", "permit", "ban", "gain", "reinforce", "compete", "track"
@@ -79,6 +79,25 @@ final class Lexicon {
     {"swam", "swim"}, {"wore", "wear"}, {"worn", "wear"}, {"told", "tell"}, {"chose", "choose"},
     {"chosen", "choose"}, {"ground", "grind"}, {"swollen", "swell"}, {"shown", "show"}, {"sewn", "sew"},
     {"shrank", "shrink"}, {"shrunk", "shrink"}, {"broke", "break"}, {"broken", "break"}, {"said", "say"}
+  };
+
+  /**
+   * Verbs that ask about the same kind of link, for the question-verb boost of recall: "What do the
+   * herders give the founders?" is answered by "herders sell felt to the founders". One class per row.
+   */
+  private static final String[][] VERB_CLASSES = {
+    {"give", "sell", "buy", "trade", "supply", "provide", "send", "deliver", "get", "receive", "take",
+        "load", "carry", "bring", "offer", "exchange", "pay", "import", "export", "share"},
+    {"make", "produce", "create", "build", "brew", "bake", "cast", "weave", "forge", "generate", "form",
+        "press", "grind", "melt", "cook"},
+    {"use", "need", "require", "depend", "polish", "apply", "employ", "burn", "fuel", "power", "feed"},
+    {"eat", "hunt", "catch", "prey", "graze", "drink", "trap", "kill"},
+    {"protect", "shelter", "guard", "shield", "defend", "house", "cover", "surround"},
+    {"live", "nest", "settle", "stay", "inhabit", "migrate", "return", "move", "travel"},
+    {"light", "glow", "shine", "burn", "illuminate"},
+    {"reduce", "compress", "shrink", "quantize", "lower", "limit", "cut"},
+    {"track", "watch", "record", "measure", "monitor", "observe", "predict"},
+    {"write", "record", "mark", "stamp", "sign"}
   };
 
   private static final String[] BE = {"is", "are", "was", "were", "be", "been", "being", "am"};
@@ -131,10 +150,26 @@ final class Lexicon {
     return IRREGULAR_PLURAL_SET.contains(w);
   }
 
+  private static final HashMap<String, int[]> VERB_CLASS_MAP = new HashMap<>();
+
   static {
     for (String[] pair : IRREGULAR) {
       IRREGULAR_MAP.put(pair[0], pair[1]);
     }
+    for (int c = 0; c < VERB_CLASSES.length; c++) {
+      for (String v : VERB_CLASSES[c]) {
+        int[] old = VERB_CLASS_MAP.get(v);
+        int[] now = old == null ? new int[] {c} : java.util.Arrays.copyOf(old, old.length + 1);
+        now[now.length - 1] = c;
+        VERB_CLASS_MAP.put(v, now);
+      }
+    }
+  }
+
+  /** The classes of a base verb (see VERB_CLASSES); empty when it has none. */
+  static int[] verbClasses(String base) {
+    int[] c = VERB_CLASS_MAP.get(base);
+    return c == null ? new int[0] : c;
   }
 
   private static HashSet<String> set(String[] words) {

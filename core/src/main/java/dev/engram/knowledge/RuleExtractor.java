@@ -695,6 +695,15 @@ public final class RuleExtractor implements TripleExtractor {
 
     /** Where a noun phrase starting at {@code from} ends. */
     int endOfPhrase(int from, int to) {
+      return endOfPhrase(from, to, false);
+    }
+
+    /**
+     * Where a noun phrase starting at {@code from} ends. In object position ({@code object}) an -s
+     * form does not end it: the clause already has its verb, so "cut salt blocks from the caves" reads
+     * "salt blocks" as a noun; a new clause must come after "and" or a comma, handled by the caller.
+     */
+    int endOfPhrase(int from, int to, boolean object) {
       int k = from;
       while (k < to) {
         String w = t.low[k];
@@ -703,7 +712,9 @@ public final class RuleExtractor implements TripleExtractor {
             || (Lexicon.isPreposition(w) && !w.equals("of") && k > from)
             // a determiner after a noun starts a new phrase ("every autumn | the millers")
             || (k > from && ConceptNames.isDeterminer(w) && !t.low[k - 1].equals("of") && !ConceptNames.isDeterminer(t.low[k - 1]))
-            || (k > from && isVerbAt(k, from, false))) {
+            || (k > from && isVerbAt(k, from, false)
+                && !(object && Lexicon.form(t.low[k]) == Lexicon.Form.THIRD && isWordAt(k + 1)
+                    && !ConceptNames.isDeterminer(t.low[k + 1])))) {
           break;
         }
         k++;
@@ -725,7 +736,7 @@ public final class RuleExtractor implements TripleExtractor {
         if (j >= to) {
           break;
         }
-        int end = endOfPhrase(j, to);
+        int end = endOfPhrase(j, to, true);
         if (end > j) {
           String np = phrase(j, end);
           if (np != null) {
