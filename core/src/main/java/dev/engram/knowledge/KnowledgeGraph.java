@@ -397,7 +397,25 @@ public final class KnowledgeGraph {
     }
     byKey.put(key, c);
     indexWords(key, c);
+    String shown = displayName(alias);
+    List<String> names = aliasNames.get(c);
+    if (names == null) {
+      names = new ArrayList<>();
+      aliasNames.put(c, names);
+    }
+    if (!names.contains(shown)) {
+      names.add(shown);
+    }
     return c;
+  }
+
+  private final HashMap<Integer, List<String>> aliasNames = new HashMap<>();
+
+  /** The other names given to a concept with {@link #alias}, in the order learned. */
+  public List<String> aliasesOf(int concept) {
+    checkConcept(concept);
+    List<String> names = aliasNames.get(concept);
+    return names == null ? List.of() : List.copyOf(names);
   }
 
   /** The concept whose key or alias equals the key of {@code phrase}, or -1. */

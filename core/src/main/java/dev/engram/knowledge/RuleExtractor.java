@@ -378,6 +378,16 @@ public final class RuleExtractor implements TripleExtractor {
       if (verb < 0) {
         return;
       }
+      // "every autumn the millers dredge": a determiner after a noun starts the real subject
+      for (int i = from + 1; i < subjectEnd; i++) {
+        String w = t.low[i];
+        String before = t.low[i - 1];
+        if (ConceptNames.isDeterminer(w) && isWordAt(i - 1) && !before.equals("of")
+            && !ConceptNames.isDeterminer(before) && !Lexicon.isPreposition(before) && !before.equals("and")
+            && !before.equals("or")) {
+          from = i;
+        }
+      }
       List<String> subjects = new ArrayList<>();
       if (subjectEnd == from) {
         if (inherited == null) {
@@ -423,6 +433,24 @@ public final class RuleExtractor implements TripleExtractor {
         }
       }
       return -1;
+    }
+
+    /**
+     * After "and": does a finite verb follow before any relative word? Then "and a pigment in the
+     * alga, called orulin, collects ..." starts a clause rather than continuing a list of objects.
+     * Participles ("called") are asides, not the verb.
+     */
+    boolean clauseAhead(int from, int to) {
+      for (int i = from + 1; i < to; i++) {
+        String w = t.low[i];
+        if (w.equals("which") || w.equals("who") || w.equals("that")) {
+          return false;
+        }
+        if (isVerbAt(i, from, false) && Lexicon.form(w) != Lexicon.Form.PAST) {
+          return true;
+        }
+      }
+      return false;
     }
 
     boolean hasVerb(int from, int to) {
@@ -788,7 +816,8 @@ public final class RuleExtractor implements TripleExtractor {
             return to;
           }
           int npEnd = endOfPhrase(k, to);
-          if (npEnd > k && npEnd < to && (isVerbAt(npEnd, k, false) || Lexicon.isModal(t.low[npEnd]))) {
+          if ((npEnd > k && npEnd < to && (isVerbAt(npEnd, k, false) || Lexicon.isModal(t.low[npEnd])))
+              || (hasWord(j, k, "and") && clauseAhead(k, to))) {
             // ", and its founders have worked there": a new clause with its own subject
             clause(k, to, null);
             return to;

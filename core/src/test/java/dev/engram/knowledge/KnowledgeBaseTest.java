@@ -49,6 +49,7 @@ class KnowledgeBaseTest {
         SourceText.Format.PLAIN);
     assertEquals(1, r.aliases());
     assertEquals(kb.graph().find("salt caves"), kb.graph().find("White Halls"));
+    assertEquals(List.of("White Halls"), kb.graph().aliasesOf(kb.graph().find("salt caves")));
     GroundedAnswer a = kb.ask("What do the White Halls shelter?");
     assertEquals("herd", a.associations().get(0).name());
   }
