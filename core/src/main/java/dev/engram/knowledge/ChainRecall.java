@@ -42,6 +42,7 @@ public final class ChainRecall {
 
   /** Recall from given seeds (e.g. concepts picked in a UI, or a dream's current concept). */
   public RecallResult recallFrom(List<ConceptMatch> seeds) {
+    asked = new HashSet<>();
     return run(seeds, new HashSet<>());
   }
 

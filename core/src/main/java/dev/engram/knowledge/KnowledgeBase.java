@@ -100,6 +100,12 @@ public final class KnowledgeBase {
 
   /** An alias that would merge two existing concepts is learned as a plain triple instead. */
   private boolean tryAlias(Triple t) {
+    String aliasKey = ConceptNames.key(t.object());
+    String subjectKey = ConceptNames.key(t.subject());
+    if (aliasKey.isEmpty() || subjectKey.isEmpty() || ConceptNames.isStopWord(aliasKey)
+        || ConceptNames.isStopWord(subjectKey) || aliasKey.equals(subjectKey)) {
+      return false;
+    }
     int existing = graph.find(t.object());
     int subject = graph.find(t.subject());
     if (existing >= 0 && existing != subject) {

@@ -66,6 +66,31 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void arbitraryTextLearnsWithoutFailingAndAnswersStayGrounded() {
+    long seed = TestSeeds.seed();
+    java.util.Random r = new java.util.Random(seed);
+    String[] vocab = {"the", "mill", "grinds", "barley", ",", "also", "called", "which", "is", "by", "(", ")",
+        "it", "and", "bells", "are", "cast", "from", "glass", ".", "\n\n", "the the", "of", "known", "as", "?"};
+    KnowledgeBase kb = new KnowledgeBase();
+    for (int round = 0; round < 100; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = r.nextInt(40); i > 0; i--) {
+        sb.append(vocab[r.nextInt(vocab.length)]).append(' ');
+      }
+      String text = sb.toString();
+      try {
+        kb.learn("t" + (round % 3), text, SourceText.Format.PLAIN);
+        GroundedAnswer a = kb.ask("What does the mill grind?");
+        for (Association x : a.associations()) {
+          assertTrue(x.tag() == Tag.EXPLICIT && x.strength() > 0, x + "; " + TestSeeds.rerun("KnowledgeBaseTest", seed));
+        }
+      } catch (RuntimeException e) {
+        throw new AssertionError("'" + text + "' threw " + e + "; " + TestSeeds.rerun("KnowledgeBaseTest", seed), e);
+      }
+    }
+  }
+
+  @Test
   void inputIsCheckedUpFront() {
     KnowledgeBase kb = new KnowledgeBase();
     assertThrows(IllegalArgumentException.class, () -> kb.learn(" ", "x", SourceText.Format.PLAIN));

@@ -29,9 +29,13 @@ class RecallEvaluationTest {
   }
 
   static Score evaluate(KnowledgeBase kb, String kind, boolean print) {
+    return evaluate(kb, TopicCorpus.questions(), kind, print);
+  }
+
+  static Score evaluate(KnowledgeBase kb, List<TopicCorpus.Question> questions, String kind, boolean print) {
     int hits = 0;
     int expected = 0;
-    for (TopicCorpus.Question q : TopicCorpus.questions()) {
+    for (TopicCorpus.Question q : questions) {
       if (!q.kind().equals(kind)) {
         continue;
       }
@@ -73,6 +77,26 @@ class RecallEvaluationTest {
         + " = " + pct(single.rate()) + ", cross-topic " + cross.hits() + "/" + cross.expected() + " = " + pct(cross.rate()));
     assertTrue(single.rate() >= SINGLE_TARGET, "single-topic recall@5 " + pct(single.rate()) + " < " + pct(SINGLE_TARGET));
     assertTrue(cross.rate() >= CROSS_FLOOR, "cross-topic recall@5 " + pct(cross.rate()) + " < floor " + pct(CROSS_FLOOR));
+  }
+
+  /** Floors for the held-out set: its first measured values (4/7 single, 2/7 cross, 2026-11-23), for regressions only;
+   * below the issue targets, and reported as such. */
+  static final double HELD_OUT_SINGLE_FLOOR = 0.57;
+  static final double HELD_OUT_CROSS_FLOOR = 0.28;
+
+  @Test
+  void heldOutRecallAtFive() {
+    KnowledgeBase kb = TopicCorpus.learnAll();
+    for (TopicCorpus.Topic t : TopicCorpus.heldOutTopics()) {
+      kb.learn(t.name(), t.text(), t.format());
+    }
+    List<TopicCorpus.Question> qs = TopicCorpus.heldOutQuestions();
+    Score single = evaluate(kb, qs, "single", true);
+    Score cross = evaluate(kb, qs, "cross", true);
+    System.out.println("held-out graph-only recall@" + K + ": single-topic " + single.hits() + "/" + single.expected()
+        + " = " + pct(single.rate()) + ", cross-topic " + cross.hits() + "/" + cross.expected() + " = " + pct(cross.rate()));
+    assertTrue(single.rate() >= HELD_OUT_SINGLE_FLOOR, "held-out single " + pct(single.rate()));
+    assertTrue(cross.rate() >= HELD_OUT_CROSS_FLOOR, "held-out cross " + pct(cross.rate()));
   }
 
   static String pct(double r) {

@@ -40,9 +40,26 @@ final class TopicCorpus {
     return out;
   }
 
+  /** Topics written after tuning, for an honest check; never tune recall on them. */
+  static List<Topic> heldOutTopics() {
+    List<Topic> out = new ArrayList<>();
+    for (String[] row : rows(resource("heldout/topics.tsv"))) {
+      out.add(new Topic(row[0], row[1], resource("heldout/" + row[1])));
+    }
+    return out;
+  }
+
   static List<Question> questions() {
+    return questions("questions.tsv");
+  }
+
+  static List<Question> heldOutQuestions() {
+    return questions("heldout/questions.tsv");
+  }
+
+  static List<Question> questions(String file) {
     List<Question> out = new ArrayList<>();
-    for (String[] row : rows(resource("questions.tsv"))) {
+    for (String[] row : rows(resource(file))) {
       List<String> expected = new ArrayList<>();
       for (String e : row[2].split(";")) {
         expected.add(e.trim());
