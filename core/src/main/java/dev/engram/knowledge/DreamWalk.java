@@ -7,7 +7,8 @@ import java.util.List;
  * The "dream": an imagination chain through the graph. From a start concept, each step follows an
  * edge picked at random with probability proportional to its weight (strong associations are dreamt
  * more often, weak ones still sometimes), never revisiting a concept, until the chain has the asked
- * length or reaches a dead end. Each step carries one triple behind its edge, so a dream can be told.
+ * length or reaches a dead end. Each step carries one learned statement behind its edge, so a dream
+ * can be told; an edge that only ties parts of a name is told as "a ~ b".
  *
  * <p>Seeded and self-contained (SplitMix64), so the same seed gives the same dream on the JVM and in
  * wasm. The spiking replay part of dreaming belongs to the spiking package's sleep; a host can feed
@@ -72,13 +73,33 @@ public final class DreamWalk {
         }
       }
       int next = graph.other(chosen, cur);
-      int[] triples = graph.triplesOn(chosen);
-      String text = graph.tripleText(triples[(int) (nextDouble(state) * triples.length)]);
+      String text = tell(graph.triplesOn(chosen), nextDouble(state));
       steps.add(new Step(cur, next, graph.name(cur), graph.name(next), text));
       seen[next] = true;
       cur = next;
     }
     return steps;
+  }
+
+  /** One triple behind the edge, picked by {@code r}; a learned statement over a structural tie. */
+  private String tell(int[] triples, double r) {
+    int told = 0;
+    for (int t : triples) {
+      if (!KnowledgeGraph.isStructural(graph.tripleRelation(t))) {
+        told++;
+      }
+    }
+    if (told == 0) {
+      int t = triples[(int) (r * triples.length)];
+      return graph.name(graph.tripleSubject(t)) + " ~ " + graph.name(graph.tripleObject(t));
+    }
+    int pick = (int) (r * told);
+    for (int t : triples) {
+      if (!KnowledgeGraph.isStructural(graph.tripleRelation(t)) && pick-- == 0) {
+        return graph.tripleText(t);
+      }
+    }
+    throw new IllegalStateException("unreachable: " + told + " statements counted");
   }
 
   private int pickStart(long[] state) {
