@@ -3,11 +3,12 @@ package dev.engram.knowledge;
 /**
  * How graph and spiking recall are weighed in the merged ranking.
  *
- * <p>Each side is first normalised to its own strongest result (1.0), so their scales never need to
- * agree. Merged score: {@code graphWeight * g + spikingWeight * s} for concepts on both sides, where a
- * spiking score only counts when it beat its control; {@code graphWeight * g} for graph-only; and
- * {@code emergentWeight * s} for spiking-only, so an emergent concept must be strongly active to
- * outrank learned chains.
+ * <p>The graph side scores by rank, {@code g = (n - rank) / n} over its n associations (1.0 for the
+ * first), so graph recall's own order is kept when spiking adds nothing; the spiking side is its
+ * activation over the strongest activation that beat its control ({@code s} in (0, 1]). Merged score:
+ * {@code graphWeight * g + spikingWeight * s} for concepts on both sides (the spiking part only when
+ * it beat its control); {@code graphWeight * g} for graph-only; and {@code emergentWeight * s} for
+ * spiking-only, so an emergent concept must be strongly active to outrank learned chains.
  */
 public record MergeParams(double graphWeight, double spikingWeight, double emergentWeight, int maxResults) {
 

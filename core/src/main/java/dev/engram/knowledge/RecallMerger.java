@@ -64,10 +64,6 @@ public final class RecallMerger {
         seedKeys.put(graph.key(m.concept()), m.concept());
       }
     }
-    double maxGraph = 0;
-    for (Association a : graphResult.associations()) {
-      maxGraph = Math.max(maxGraph, a.strength());
-    }
     double maxSpike = 0;
     for (SpikingRecall.SpikingActivation s : spiking) {
       if (s.beatsControl()) {
@@ -89,10 +85,14 @@ public final class RecallMerger {
     }
     List<Association> out = new ArrayList<>();
     HashMap<String, Boolean> graphKeys = new HashMap<>();
+    int rank = 0;
+    int ranked = graphResult.associations().size();
     for (Association a : graphResult.associations()) {
       String key = graph.key(a.concept());
       graphKeys.put(key, Boolean.TRUE);
-      double g = maxGraph > 0 ? a.strength() / maxGraph : 0;
+      // by rank, not raw strength: graph recall's order (diversified across mentions) is kept
+      // whenever spiking adds nothing
+      double g = (double) (ranked - rank++) / ranked;
       SpikingRecall.SpikingActivation s = spikeByKey.get(key);
       if (s != null && s.beatsControl() && maxSpike > 0) {
         double sp = s.activation() / maxSpike;
@@ -117,10 +117,14 @@ public final class RecallMerger {
       out.add(new Association(concept, name, params.emergentWeight() * s.activation() / maxSpike,
           s.predicted() ? Tag.PREDICTED : Tag.EMERGENT, 0, -1, List.of(), s.activation()));
     }
-    // stable order for equal scores: by name, so merges are reproducible whatever the map order
+    // stable sort; spiking-only entries come from a hash map, so equal scores fall back to the name
     out.sort((a, b) -> {
       int c = Double.compare(b.strength(), a.strength());
-      return c != 0 ? c : a.name().compareTo(b.name());
+      if (c != 0 || (a.concept() >= 0 && b.concept() >= 0 && a.tag() != Tag.EMERGENT && b.tag() != Tag.EMERGENT
+          && a.tag() != Tag.PREDICTED && b.tag() != Tag.PREDICTED)) {
+        return c;
+      }
+      return a.name().compareTo(b.name());
     });
     if (out.size() > params.maxResults()) {
       out = new ArrayList<>(out.subList(0, params.maxResults()));
