@@ -33,17 +33,28 @@ public final class ChainRecall {
     if (question == null) {
       throw new IllegalArgumentException("question must not be null");
     }
-    asked = new HashSet<>();
+    HashSet<String> asked = new HashSet<>();
     for (String w : ConceptNames.words(question)) {
       asked.add(ConceptNames.singular(w));
     }
-    return run(graph.match(question), questionVerbs(question));
+    return run(graph.match(question), new Query(questionVerbs(question), asked));
   }
 
   /** Recall from given seeds (e.g. concepts picked in a UI, or a dream's current concept). */
   public RecallResult recallFrom(List<ConceptMatch> seeds) {
-    asked = new HashSet<>();
-    return run(seeds, new HashSet<>());
+    return run(seeds, new Query(new HashSet<>(), new HashSet<>()));
+  }
+
+  /** What one question brings besides its seeds: its verbs (edge boost, cached per edge) and its words. */
+  private static final class Query {
+    final HashSet<String> verbs;
+    final HashSet<String> asked;
+    final HashMap<Integer, Double> edgeBoost = new HashMap<>();
+
+    Query(HashSet<String> verbs, HashSet<String> asked) {
+      this.verbs = verbs;
+      this.asked = asked;
+    }
   }
 
   /**
@@ -64,9 +75,7 @@ public final class ChainRecall {
     return out;
   }
 
-  private RecallResult run(List<ConceptMatch> seeds, HashSet<String> verbs) {
-    this.verbs = verbs;
-    this.edgeBoost = new HashMap<>();
+  private RecallResult run(List<ConceptMatch> seeds, Query query) {
     int n = graph.conceptCount();
     double[] total = new double[n];
     double[] bestFromAny = new double[n];
@@ -102,7 +111,7 @@ public final class ChainRecall {
           continue;
         }
         ConceptMatch seed = seeds.get(si);
-        spread(seed, act, parent, parentEdge, depth, touched);
+        spread(seed, act, parent, parentEdge, depth, touched, query);
         for (int i = 0; i < touched.size(); i++) {
           int c = touched.get(i);
           if (c != seed.concept() && act[c] > groupAct[c]) {
@@ -131,7 +140,7 @@ public final class ChainRecall {
     List<Association> out = new ArrayList<>();
     for (int c = 0; c < n; c++) {
       if (total[c] >= params.minActivation() && !isSeed[c] && !nameVariantOfSeed(c, via[c], viaEdge[c], isSeed)
-          && !mostlyAsked(c, asked)) {
+          && !mostlyAsked(c, query.asked)) {
         out.add(association(c, total[c], hops[c], via[c], viaEdge[c]));
       }
     }
@@ -222,8 +231,6 @@ public final class ChainRecall {
    * A concept tied to a seed only by a part-of-name edge ("astronomer" for the seed "team of twelve
    * astronomers") is another name of what the question names, not an answer: it spreads but is not listed.
    */
-  HashSet<String> asked = new HashSet<>();
-
   /** More than half of the concept's content words are in the question: a rewording, not an answer. */
   private boolean mostlyAsked(int c, HashSet<String> asked) {
     int total = 0;
@@ -267,7 +274,8 @@ public final class ChainRecall {
   }
 
   /** Layered BFS from one seed; leaves activations in {@code act} and the reached concepts in {@code touched}. */
-  private void spread(ConceptMatch seed, double[] act, int[] parent, int[] parentEdge, int[] depth, IntList touched) {
+  private void spread(ConceptMatch seed, double[] act, int[] parent, int[] parentEdge, int[] depth, IntList touched,
+      Query query) {
     touched.clear();
     int s = seed.concept();
     act[s] = seed.score();
@@ -292,7 +300,7 @@ public final class ChainRecall {
           if (ConceptNames.isNoiseConcept(graph.key(v))) {
             continue;
           }
-          double a = out * (w / (w + params.saturation())) * boost(e);
+          double a = out * (w / (w + params.saturation())) * boost(e, query);
           if (a < params.minActivation() || a <= act[v]) {
             continue;
           }
@@ -312,15 +320,12 @@ public final class ChainRecall {
     }
   }
 
-  private HashSet<String> verbs = new HashSet<>();
-  private HashMap<Integer, Double> edgeBoost = new HashMap<>();
-
   /** 1 + relationBoost when a triple on the edge has a relation whose verb the question uses, else 1. */
-  private double boost(int edge) {
-    if (verbs.isEmpty() || params.relationBoost() == 0) {
+  private double boost(int edge, Query query) {
+    if (query.verbs.isEmpty() || params.relationBoost() == 0) {
       return 1;
     }
-    Double cached = edgeBoost.get(edge);
+    Double cached = query.edgeBoost.get(edge);
     if (cached != null) {
       return cached;
     }
@@ -331,18 +336,18 @@ public final class ChainRecall {
         if (base == null) {
           continue;
         }
-        if (verbs.contains(base)) {
+        if (query.verbs.contains(base)) {
           b = Math.max(b, 1 + params.relationBoost());
-        } else if (sameClass(base)) {
+        } else if (sameClass(base, query.verbs)) {
           b = Math.max(b, 1 + params.relationBoost() / 2); // a kindred verb: half the boost
         }
       }
     }
-    edgeBoost.put(edge, b);
+    query.edgeBoost.put(edge, b);
     return b;
   }
 
-  private boolean sameClass(String base) {
+  private static boolean sameClass(String base, HashSet<String> verbs) {
     for (int c : Lexicon.verbClasses(base)) {
       for (String v : verbs) {
         for (int d : Lexicon.verbClasses(v)) {

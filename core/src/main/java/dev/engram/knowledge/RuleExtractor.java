@@ -783,10 +783,9 @@ public final class RuleExtractor implements TripleExtractor {
             close++;
           }
           if (lastNp != null && close > j + 1) {
-            aliasInParens(j, j, j + 1, close);
             String inner = t.low[j + 1];
             if (inner.equals("also") || inner.equals("called") || inner.equals("known") || inner.equals("or")) {
-              aliasAfterPhrase(lastNp, j + 1, close);
+              aliasAfter(lastNp, j + 1, close);
             }
           }
           j = close + 1;
@@ -807,7 +806,7 @@ public final class RuleExtractor implements TripleExtractor {
           }
           if ((nw.equals("also") || nw.equals("called") || nw.equals("known")) && lastNp != null && isComma(j)) {
             int close = nextComma(k, to);
-            aliasAfterPhrase(lastNp, k, close < 0 ? to : close);
+            aliasAfter(lastNp, k, close < 0 ? to : close);
             j = close < 0 ? to : close;
             continue;
           }
@@ -884,10 +883,6 @@ public final class RuleExtractor implements TripleExtractor {
         break;
       }
       return j;
-    }
-
-    void aliasAfterPhrase(String np, int from, int to) {
-      aliasAfter(np, from, to);
     }
 
     /** Splits "A, B and C" between {@code from} and {@code to} into phrases. */

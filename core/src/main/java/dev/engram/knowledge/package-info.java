@@ -12,7 +12,15 @@
  * there, from server-jvm), the learning sources (plain text, Markdown, WebVTT, SRT) and grounded
  * answers composed from recalled triples with no LLM.
  *
- * <p>It must not use threads, reflection, {@code java.util.regex}, {@code String.format} or any
- * network or file I/O: TeaVM compiles it to WebAssembly, and hosts hand it text, never paths.
+ * <p>It must not use threads, reflection, {@code java.util.regex}, {@code String.split}, {@code
+ * String.format} or any network or file I/O: TeaVM compiles it to WebAssembly, and hosts hand it
+ * text, never paths. The spiking brain is reached only through {@link dev.engram.knowledge.SpikingRecall}
+ * (this package never imports {@code dev.engram.spiking}); LLM extractors live in server-jvm.
+ *
+ * <p>Measured with the invented-topic corpus under the test resources:
+ * {@code mvn -q -B -pl core -am test -Dtest=RecallEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * prints graph-only recall@5 (tuned set and a held-out set written after tuning);
+ * {@code java -cp core/target/classes:core/target/test-classes dev.engram.knowledge.LearnBenchmark}
+ * times learning a 400-word transcript and answering.
  */
 package dev.engram.knowledge;
