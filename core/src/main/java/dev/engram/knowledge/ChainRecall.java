@@ -10,12 +10,18 @@ import java.util.List;
  * BFS chain recall over the concept graph: the question's concepts are seeds; from each seed a
  * layered breadth-first search runs up to {@code maxHops}, expanding each concept's strongest edges
  * first and only its {@code fanOut} strongest, carrying an activation that decays per hop, saturates
- * with edge weight and is damped at hubs. A concept's score is the sum over seeds of its best path
- * activation from that seed, so a concept tied to two seeds (a cross-topic bridge) outranks one tied
- * to a single seed. Concepts named in the question are not returned (they are the question).
+ * with edge weight, is damped at hubs, and is raised on edges whose triple uses the question's verb
+ * (or a kindred one, see {@link Lexicon}). Seeds whose question words overlap are one mention; a
+ * concept's score is the sum over mentions of its best path activation from that mention, so a
+ * concept tied to two things the question names (a cross-topic bridge) outranks one tied to one.
  *
- * <p>Cost: per seed, at most maxHops layers, each concept expanded at most once per improvement;
- * scratch arrays are sized to the graph and reused across seeds.
+ * <p>Noise filtering: generic concepts (time words, directions) are neither crossed nor returned;
+ * concepts the question names, shorter names of them, and names made mostly of the question's own
+ * words are not returned; the ranking is diversified so one mention cannot fill the top ranks.
+ *
+ * <p>Cost: per seed at most maxHops layers, each concept re-expanded only when its activation
+ * improves; scratch arrays of O(concepts) are allocated per question (fine for thousands of
+ * concepts; a graph of millions would want them pooled).
  */
 public final class ChainRecall {
   private final KnowledgeGraph graph;
