@@ -71,6 +71,52 @@ public final class LearnBenchmark {
     System.out.println("{\"bench\":\"knowledge.ask\",\"graph\":\"11 topics, " + kb.graph().conceptCount()
         + " concepts\",\"questions\":" + ask.length + ",\"median_ms\":" + ms(pct(ask, 50)) + ",\"p90_ms\":"
         + ms(pct(ask, 90)) + ",\"max_ms\":" + ms(pct(ask, 100)) + "}");
+    for (int triples : new int[] {3_000, 30_000, 100_000}) {
+      scale(triples, 42);
+    }
+  }
+
+  /**
+   * Recall on a synthetic graph of {@code triples} random statements over made-up names (3 triples
+   * per name, 50 topics): how ask time grows with the graph. Printed as one JSON line.
+   */
+  static void scale(int triples, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    String[] syl = {"ka", "lo", "mir", "tan", "vel", "or", "sun", "bri", "dax", "pem", "qua", "ros", "til", "ven", "wyn", "zor"};
+    String[] rel = {"makes", "uses", "sells", "grinds", "guards", "feeds"};
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < triples / 3; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < 3; k++) {
+        sb.append(syl[r.nextInt(syl.length)]);
+      }
+      sb.append(' ');
+      for (int k = 0; k < 2; k++) {
+        sb.append(syl[r.nextInt(syl.length)]);
+      }
+      names.add(sb.toString());
+    }
+    KnowledgeGraph g = new KnowledgeGraph();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < triples; i++) {
+      g.add(new Triple(names.get(r.nextInt(names.size())), rel[r.nextInt(rel.length)],
+          names.get(r.nextInt(names.size()))), "topic" + (i % 50));
+    }
+    long build = System.nanoTime() - t0;
+    ChainRecall recall = new ChainRecall(g, RecallParams.DEFAULT);
+    for (int i = 0; i < 50; i++) {
+      recall.recall("What does " + names.get(i) + " make for " + names.get(i + 1) + "?");
+    }
+    long[] ask = new long[200];
+    for (int i = 0; i < ask.length; i++) {
+      String q = "What does " + names.get(r.nextInt(names.size())) + " sell to the " + names.get(r.nextInt(names.size())) + "?";
+      long s = System.nanoTime();
+      recall.recall(q);
+      ask[i] = System.nanoTime() - s;
+    }
+    System.out.println("{\"bench\":\"knowledge.recall.synthetic\",\"triples_added\":" + triples + ",\"concepts\":"
+        + g.conceptCount() + ",\"edges\":" + g.edgeCount() + ",\"seed\":" + seed + ",\"build_ms\":" + ms(build)
+        + ",\"recall_median_ms\":" + ms(pct(ask, 50)) + ",\"recall_p90_ms\":" + ms(pct(ask, 90)) + "}");
   }
 
   /** The first {@code words} words of two corpus topics as rolling two-line captions. */
