@@ -18,7 +18,11 @@ import java.util.List;
  * concepts too and strengthens S->R, R->O and S->O; we do not, on purpose: generic relations ("uses",
  * "is", "has") become hubs that tie every topic to every other, which is exactly the noise Cortex's
  * own examples show ("moves", "stock price"). The relation stays a label on the triple, searchable by
- * recall, and the triples behind every edge are kept for grounding.
+ * recall (the question's verb raises its edges), and the triples behind every edge are kept for
+ * grounding. Two structural relations add edges no text states, and answers never quote them:
+ * {@link #PART_RELATION} ties a compound name to its parts ("glass bells of Velmora" to "glass bells"
+ * and "Velmora"), {@link #CLAUSE_RELATION} ties the objects of one statement ("supply barley flour
+ * to the bakeries"). Both make one thing named several ways one neighbourhood.
  *
  * <p>Layout: concepts, edges and triples are ids into parallel primitive arrays that double when
  * full ({@code edgeA/edgeB/edgeWeight/edgeFirstTriple}, {@code tripleS/R/O/Topic/Count/NextOnEdge});
