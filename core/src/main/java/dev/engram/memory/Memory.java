@@ -24,6 +24,9 @@ import dev.engram.text.Tokens;
  * </ol>
  */
 public final class Memory {
+  /** Longest unknown word a typo repair is tried on. */
+  static final int MAX_REPAIR_CHARS = 20;
+
   /** How many candidates are read word by word. */
   static final int CANDIDATES = 24;
 
@@ -820,8 +823,8 @@ public final class Memory {
   /** A stem one edit away from {@code word} (delete, transpose, substitute, insert) that the scope holds. */
   private static String repair(ScopeIndex index, String word) {
     int len = word.length();
-    if (len < 3) {
-      return null;
+    if (len < 3 || len > MAX_REPAIR_CHARS) {
+      return null; // candidates grow with the square of the length; long tokens are identifiers
     }
     for (int i = 0; i < len; i++) {
       char c = word.charAt(i);
