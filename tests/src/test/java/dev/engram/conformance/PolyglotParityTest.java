@@ -56,6 +56,7 @@ class PolyglotParityTest {
       Value toArray = js.eval("js", "(...xs) => xs");
       List<String> mismatches = new ArrayList<>();
       int skipped = 0;
+      long started = System.nanoTime();
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
         if (step.op().equals("observeMany") && step.args()[1] == null) {
@@ -77,6 +78,8 @@ class PolyglotParityTest {
         }
       }
       assertTrue(skipped <= 1, "only the null-array step may be skipped, skipped " + skipped);
+      System.out.println("polyglot: " + (steps.size() - skipped) + " steps on the JS build in "
+          + (System.nanoTime() - started) / 1_000_000 + " ms");
       if (!mismatches.isEmpty()) {
         System.err.println(Seeds.rerun(PolyglotParityTest.class, seed));
         fail(mismatches.size() + " of " + steps.size() + " steps differ between the JVM and the JS build:\n"
