@@ -8,6 +8,11 @@ export async function use(): Promise<[string | null, string[], Answer, ChainResu
   await Engram.fromBytes(new Uint8Array(8));
   await Engram.fromModule(new WebAssembly.Module(new Uint8Array(8)));
   const stored: number = memory.observe('s', 'The deploy region is us-west-2.') + memory.observeMany('s', ['a', 'b']);
+  const snapshot: Uint8Array = memory.dump('s');
+  const scopes: string[] = memory.load(snapshot).concat(memory.load(memory.dump().slice().buffer));
+  void scopes;
+  // @ts-expect-error a snapshot is bytes, not text
+  memory.load('snapshot');
   // @ts-expect-error texts must be an array
   memory.observeMany('s', 'a');
   // @ts-expect-error k is a number

@@ -54,6 +54,7 @@ class PolyglotParityTest {
       Value mod = js.eval(Source.newBuilder("js", build).mimeType("application/javascript+module").build());
       Value driver = js.eval("js", DRIVER);
       Value toArray = js.eval("js", "(...xs) => xs");
+      Value toBytes = js.eval("js", "(xs) => new Int8Array(xs)");
       List<String> mismatches = new ArrayList<>();
       int skipped = 0;
       long started = System.nanoTime();
@@ -69,7 +70,15 @@ class PolyglotParityTest {
         Object[] args = new Object[step.args().length];
         for (int j = 0; j < args.length; j++) {
           Object a = Step.materialize(step.args()[j]);
-          args[j] = a instanceof String[] arr ? toArray.execute((Object[]) arr) : a;
+          if (a instanceof byte[] bytes) {
+            Object[] boxed = new Object[bytes.length];
+            for (int b = 0; b < bytes.length; b++) {
+              boxed[b] = (int) bytes[b];
+            }
+            args[j] = toBytes.execute(toArray.execute(boxed));
+          } else {
+            args[j] = a instanceof String[] arr ? toArray.execute((Object[]) arr) : a;
+          }
         }
         Value got = driver.execute(mod, step.op(), toArray.execute(args));
         String problem = compare(step, expected.get(i), got);
