@@ -1,7 +1,7 @@
 # Sourced by the launcher and the test script: finds or installs the tools engram needs, on a fresh
 # machine, with nothing done by hand. Everything installed lands under .tools/ (git-ignored).
 #   engram_root           the repository root
-#   ensure_jdk            exports JAVA_HOME to a JDK >= 21 (JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm)
+#   ensure_jdk            exports JAVA_HOME to a JDK >= 25 (the build targets Java 25) (JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm)
 #   ensure_node22         puts Node >= 22 first on PATH (installs node@22 from the npm registry into .tools/node22)
 #   ensure_chromium       makes /usr/bin/chromium exist (Debian package), printing what it does
 
@@ -12,7 +12,7 @@ _java_major() { # prints the major version of the java binary $1
 }
 
 ensure_jdk() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(_java_major "$JAVA_HOME/bin/java")" -ge 21 ] 2>/dev/null; then
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(_java_major "$JAVA_HOME/bin/java")" -ge 25 ] 2>/dev/null; then
     return 0
   fi
   local best="" best_v=0 d v
@@ -22,8 +22,8 @@ ensure_jdk() {
     v="$(_java_major "$d/bin/java")"
     if [ -n "$v" ] && [ "$v" -gt "$best_v" ] 2>/dev/null; then best="$d"; best_v="$v"; fi
   done
-  if [ "$best_v" -lt 21 ]; then
-    echo "engram: needs a JDK >= 21; set JAVA_HOME or install one under /usr/lib/jvm (found: ${best:-none})" >&2
+  if [ "$best_v" -lt 25 ]; then
+    echo "engram: needs a JDK >= 25; set JAVA_HOME or install one under /usr/lib/jvm (found: ${best:-none})" >&2
     return 1
   fi
   export JAVA_HOME="$best"
@@ -50,4 +50,12 @@ ensure_chromium() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+}
+
+ensure_brian2() {
+  if /usr/bin/python3 -c 'import brian2' >/dev/null 2>&1; then return 0; fi
+  echo "engram: installing Brian2 from Debian packages (the spiking engine is compared with it)" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-brian >&2
 }

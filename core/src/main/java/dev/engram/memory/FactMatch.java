@@ -26,6 +26,14 @@ final class FactMatch {
   float coverage;
   /** Weighted share of the fact's own cue words (outside the value) that the question matched, 0..1. */
   float precision;
+  /** Content words (not verbs, times or numbers) outside the value that the question did not mention. */
+  int unmatchedNouns;
+  /** Per question term, the best match weight in this fact (0 when absent). */
+  float[] termMatch;
+  /** Non-soft question terms the fact does not match. */
+  int missingTerms;
+  /** The focus clause's subject is someone else: "my wife …", "Lena …" (not I/we, not asked about). */
+  boolean aboutSomeoneElse;
   String value;
   float valueScore;
   int valueFrom = -1;
@@ -50,9 +58,17 @@ final class FactMatch {
       if (tokens.has(i, Tokens.SYNTHETIC)) {
         continue;
       }
-      int term = q.match(Stemmer.stem(tokens.norm[i]));
+      String stem = Stemmer.stem(tokens.norm[i]);
+      int term = q.match(stem);
       if (term < 0) {
         term = q.match(tokens.norm[i]);
+      }
+      if (term < 0) {
+        // Word families meet at their root: "owner" answers "who owns", "deployment" answers "deploy".
+        term = q.match(Stemmer.root(stem));
+        if (term >= 0 && q.lastWeight > Query.RELATED) {
+          q.lastWeight = Query.RELATED;
+        }
       }
       if (term >= 0) {
         matchedTerm[i] = term;
@@ -77,8 +93,15 @@ final class FactMatch {
       }
     }
     coverage = total == 0 ? 0 : got / total;
+    termMatch = best;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t] && best[t] == 0) {
+        missingTerms++;
+      }
+    }
     extractValue(q);
     computePrecision();
+    aboutSomeoneElse = subjectIsSomeoneElse();
   }
 
   private int classOf(int i) {
@@ -99,16 +122,47 @@ final class FactMatch {
     if (tokens.has(i, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(w)) {
       return FREE;
     }
+    if (isMidSentenceCapital(i)) {
+      return FREE; // a name: "May 30", "400 Harbor Drive", "The Remains of the Day"
+    }
     if (Lexicon.STOP.contains(w)) {
       return STOP;
     }
     if (Lexicon.TRANSITION.contains(w)) {
       return TRANSITION;
     }
-    if (Lexicon.VERB.contains(w) || looksLikeParticiple(i)) {
+    if (Lexicon.VERB.contains(w) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w) || isGerund(i)) {
       return VERB;
     }
     return FREE;
+  }
+
+  private boolean isMidSentenceCapital(int i) {
+    return tokens.has(i, Tokens.CAPITALIZED) && !tokens.has(i, Tokens.FIRST) && !tokens.norm[i].equals("i")
+        && !(i > 0 && endsSentence(i - 1));
+  }
+
+  /** True when a sentence ends right after token i (a later sentence of a multi-sentence fact). */
+  private boolean endsSentence(int i) {
+    for (int c = tokens.end[i]; c < tokens.start[i + 1]; c++) {
+      char ch = tokens.text.charAt(c);
+      if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "starting", "staying": an -ing word is a verb form unless a determiner makes it a noun ("the meeting"). */
+  private boolean isGerund(int i) {
+    String w = tokens.norm[i];
+    if (w.length() <= 5 || !w.endsWith("ing") || tokens.has(i, Tokens.CAPITALIZED) || Lexicon.isTimeLike(w)) {
+      return false;
+    }
+    String before = i > 0 ? tokens.norm[i - 1] : "";
+    return !(before.equals("the") || before.equals("a") || before.equals("an") || before.equals("my")
+        || before.equals("our") || before.equals("your") || before.equals("his") || before.equals("her")
+        || before.equals("their") || before.equals("is") || before.equals("are") || before.equals("was"));
   }
 
   /** "painted", "located", "scheduled": a lower-case -ed word is a verb form, not a value. */
@@ -149,17 +203,128 @@ final class FactMatch {
     return false;
   }
 
+  /**
+   * The clause of the fact the question is about, as [clauseFrom, clauseTo]. A fact may say several
+   * things ("Femke left for Amsterdam, so our head barista is now Anneliese"): the value and the
+   * "anything unasked?" check come from the clause holding most of the matched cues. Clauses end at
+   * , ; and at "and/but/so/since/because/while…" once the words before already form a clause (have a
+   * verb or copula).
+   */
+  int clauseFrom;
+  int clauseTo;
+
+  private void focusClause(int[] cls) {
+    int n = tokens.size;
+    clauseFrom = 0;
+    clauseTo = n - 1;
+    float bestWeight = -1;
+    float previousWeight = 0;
+    int start = 0;
+    boolean hasVerb = false;
+    for (int i = 0; i <= n; i++) {
+      boolean boundary = i == n;
+      int nextStart = i;
+      if (!boundary && i > start) {
+        String w = tokens.norm[i];
+        if (clauseBreakBefore(i) && !(isDatePart(i - 1) && isDatePart(i)) && ownVerbAhead(cls, i)) {
+          boundary = true;
+        } else if (hasVerb && isConjunction(w) && verbAhead(cls, i + 1)) {
+          boundary = true;
+          nextStart = i + 1;
+        }
+      }
+      if (boundary) {
+        float weight = 0;
+        for (int k = start; k < i; k++) {
+          weight += matchWeight[k];
+        }
+        // A clause opening on its verb ("… and is 40 cm wide") shares the previous clause's subject.
+        if (start > 0 && start < n && (cls[start] == COPULA || cls[start] == VERB
+            || (cls[start] == MATCHED && isVerbLike(start)))) {
+          weight += previousWeight;
+        }
+        previousWeight = weight;
+        if (weight > bestWeight) {
+          bestWeight = weight;
+          clauseFrom = start;
+          clauseTo = i - 1;
+        }
+        start = nextStart;
+        hasVerb = false;
+      }
+      if (i < n && (cls[i] == COPULA || cls[i] == VERB || (cls[i] == MATCHED && isVerbLike(i)))) {
+        hasVerb = true;
+      }
+    }
+  }
+
+  /**
+   * True when the words from {@code i} to the next comma form a clause of their own: a verb or copula
+   * after at least one word of subject ("Tomas is the team lead"), unlike a list item ("3 eggs") or a
+   * predicate continuing the subject before the comma ("is on Main Street").
+   */
+  private boolean ownVerbAhead(int[] cls, int i) {
+    for (int k = i; k < tokens.size; k++) {
+      if (k > i && clauseBreakBefore(k)) {
+        return false;
+      }
+      boolean verb = cls[k] == COPULA || cls[k] == VERB || (cls[k] == MATCHED && isVerbLike(k));
+      if (verb) {
+        return k > i;
+      }
+    }
+    return false;
+  }
+
+  /** A verb before the next comma, first word allowed: "weighs 12 kg and <b>is</b> 40 cm wide". */
+  private boolean verbAhead(int[] cls, int i) {
+    return i < tokens.size && (cls[i] == COPULA || cls[i] == VERB || ownVerbAhead(cls, i));
+  }
+
+  private boolean isVerbLike(int i) {
+    String w = tokens.norm[i];
+    return Lexicon.VERB.contains(w) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w);
+  }
+
+  private static boolean isConjunction(String w) {
+    return w.equals("and") || w.equals("but") || w.equals("so") || w.equals("since") || w.equals("because")
+        || w.equals("while") || w.equals("although") || w.equals("though") || w.equals("whereas")
+        || w.equals("then") || w.equals("after") || w.equals("before");
+  }
+
+  private boolean clauseBreakBefore(int i) {
+    for (int c = tokens.end[i - 1]; c < tokens.start[i]; c++) {
+      char ch = tokens.text.charAt(c);
+      if (ch == ',' || ch == ';' || ch == '(' || ch == ')') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void extractValue(Query q) {
     int n = tokens.size;
     int[] cls = new int[n];
     for (int i = 0; i < n; i++) {
       cls[i] = classOf(i);
     }
+    focusClause(cls);
+    if (valueIn(q, cls, clauseFrom, clauseTo) || (clauseFrom == 0 && clauseTo == n - 1)) {
+      return;
+    }
+    clauseFrom = 0;
+    clauseTo = n - 1;
+    valueIn(q, cls, 0, n - 1);
+  }
+
+  /** Finds the value among the tokens [from, to]; true when one was found. */
+  private boolean valueIn(Query q, int[] cls, int lo, int hi) {
+    int n = hi + 1;
     // The split: the first copula or "key: value" colon with words on both sides; a passive
     // "X is owned by Y" splits at "by". Left of the split is [0, leftEnd), right is [rightStart, n).
     int leftEnd = -1;
     int rightStart = -1;
-    for (int i = 1; i < n && leftEnd < 0; i++) {
+    for (int i = lo + 1; i < n && leftEnd < 0; i++) {
       if (colonBefore(i)) {
         leftEnd = i;
         rightStart = i;
@@ -177,7 +342,7 @@ final class FactMatch {
     }
     int matchedLeft = 0;
     int matchedRight = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = lo; i < n; i++) {
       if (cls[i] == MATCHED) {
         if (leftEnd >= 0 && i >= rightStart) {
           matchedRight++;
@@ -187,7 +352,9 @@ final class FactMatch {
       }
     }
     float bestScore = -1e9f;
-    int i = 0;
+    valueFrom = -1;
+    valueTo = -1;
+    int i = lo;
     while (i < n) {
       if (cls[i] != FREE) {
         i++;
@@ -202,13 +369,16 @@ final class FactMatch {
           j++;
           continue;
         }
-        // Inner "of"/"and"/"de" between capitalised words: "Bank of America", "Tom and Jerry".
-        if (j + 1 < n && cls[j] == STOP && cls[j + 1] == FREE && !commaBefore(j) && !commaBefore(j + 1)
-            && tokens.has(to, Tokens.CAPITALIZED) && tokens.has(j + 1, Tokens.CAPITALIZED)
-            && (tokens.norm[j].equals("of") || tokens.norm[j].equals("and") || tokens.norm[j].equals("de")
-                || tokens.norm[j].equals("the"))) {
-          to = j + 1;
-          j += 2;
+        // Up to two small words inside a capitalised name: "Bank of America", "The Remains of the Day".
+        int gap = 0;
+        while (gap < 2 && j + gap < n && cls[j + gap] == STOP && isNameJoiner(tokens.norm[j + gap])
+            && !commaBefore(j + gap)) {
+          gap++;
+        }
+        if (gap > 0 && j + gap < n && cls[j + gap] == FREE && !commaBefore(j + gap)
+            && tokens.has(to, Tokens.CAPITALIZED) && tokens.has(j + gap, Tokens.CAPITALIZED)) {
+          to = j + gap;
+          j += gap + 1;
           continue;
         }
         // Date parts across a comma: "June 5, 2026".
@@ -220,6 +390,9 @@ final class FactMatch {
         break;
       }
       float score = scoreChunk(q, cls, from, to, leftEnd, rightStart, matchedLeft, matchedRight);
+      if (DEBUG) {
+        System.out.println("chunk '" + tokens.span(from, to) + "' score " + score + " split " + leftEnd + "/" + rightStart);
+      }
       if (score > bestScore) {
         bestScore = score;
         valueFrom = from;
@@ -227,13 +400,26 @@ final class FactMatch {
       }
       i = to + 1;
     }
+    // A chunk with nothing for it (a possessed noun, the wrong side of the copula) is no answer.
+    if (valueFrom >= 0 && bestScore < MIN_VALUE_SCORE) {
+      valueFrom = -1;
+      valueTo = -1;
+    }
     if (valueFrom >= 0) {
       if (q.kind == Questions.Kind.COUNT) {
         trimToNumber();
       }
+      // "10:00 starting next week": a trailing -ing verb is not part of the value.
+      while (valueTo > valueFrom && tokens.norm[valueTo].endsWith("ing") && !tokens.has(valueTo, Tokens.CAPITALIZED)
+          && !Lexicon.isTimeLike(tokens.norm[valueTo])) {
+        valueTo--;
+      }
       value = tokens.span(valueFrom, valueTo);
       valueScore = bestScore;
+      return true;
     }
+    value = null;
+    return false;
   }
 
   /** "Chicago | last year": a time phrase next to a non-time word starts a new chunk; numbers join either. */
@@ -245,6 +431,10 @@ final class FactMatch {
     }
     int other = ta ? b : a;
     return !tokens.has(other, Tokens.HAS_DIGIT) && !Lexicon.isNumberWord(tokens.norm[other]);
+  }
+
+  private static boolean isNameJoiner(String w) {
+    return w.equals("of") || w.equals("the") || w.equals("and") || w.equals("de") || w.equals("for");
   }
 
   private boolean isDatePart(int i) {
@@ -276,7 +466,13 @@ final class FactMatch {
     boolean time = false;
     boolean color = false;
     boolean capital = true;
+    boolean clock = false;
+    boolean ordinal = false;
+    boolean allTime = true;
     for (int i = from; i <= to; i++) {
+      if (!(Lexicon.isTimeLike(tokens.norm[i]) || isDatePart(i))) {
+        allTime = false;
+      }
       String w = tokens.norm[i];
       if (tokens.has(i, Tokens.HAS_DIGIT)) {
         digit = true;
@@ -289,6 +485,12 @@ final class FactMatch {
       }
       if (Lexicon.COLORS.contains(w)) {
         color = true;
+      }
+      if (isClockTime(i)) {
+        clock = true;
+      }
+      if (tokens.has(i, Tokens.HAS_DIGIT) && (w.endsWith("st") || w.endsWith("nd") || w.endsWith("rd") || w.endsWith("th"))) {
+        ordinal = true;
       }
       if (!tokens.has(i, Tokens.CAPITALIZED) || (tokens.has(i, Tokens.FIRST))) {
         capital = capital && tokens.has(i, Tokens.CAPITALIZED) && !tokens.has(i, Tokens.FIRST);
@@ -309,32 +511,112 @@ final class FactMatch {
     }
     String before = previousWord(from);
     boolean afterLocative = before != null && Lexicon.LOCATIVE.contains(before);
+    // The shape the question asks for. A chunk of the wrong shape cannot be the answer at all.
+    boolean fits = true;
     switch (q.kind) {
-      case WHO -> score += capital ? 1.5f : -0.5f;
-      case WHEN -> score += time || digit ? 1.5f : -1f;
-      case WHERE -> {
-        if (time) {
-          score -= 1.5f;
-        } else {
-          score += (afterLocative ? 1.5f : 0f) + (capital ? 0.5f : 0f);
-        }
+      case WHO -> {
+        fits = !allTime;
+        score += capital ? 1.5f : -0.5f;
       }
-      case COUNT -> score += number ? 2f : -3f;
-      case COLOR -> score += color ? 2f : -1f;
+      case WHEN -> {
+        fits = q.wantsClockTime ? clock : (time || digit);
+        score += 1.5f;
+      }
+      case WHERE -> {
+        fits = !allTime;
+        score += (afterLocative ? 1.5f : 0f) + (capital ? 0.5f : 0f);
+      }
+      case COUNT -> {
+        fits = number && !ordinal;
+        score += 2f;
+      }
+      case COLOR -> {
+        fits = color;
+        score += 2f;
+      }
       default -> {}
     }
-    // Adjacent to a matched cue: "the pro plan", "14 tables".
-    if (to + 1 < tokens.size && cls[to + 1] == MATCHED) {
-      score += q.kind == Questions.Kind.COUNT && number ? 1.5f : 0.5f;
+    if (q.wantsAmount && (!digit || ordinal)) {
+      fits = false;
     }
-    if (from > 0 && cls[from - 1] == MATCHED && from != rightStart) {
-      score += 0.25f;
+    if (!fits) {
+      return UNFIT;
+    }
+    // "my wife is allergic to shellfish" does not say what *I* am allergic to: a possessed noun is a
+    // subject, not a value, unless the question asks who.
+    String possessor = previousWord(from);
+    if (q.kind != Questions.Kind.WHO && possessor != null && isPossessiveDeterminer(possessor)
+        && !tokens.has(from, Tokens.CAPITALIZED)) {
+      score -= 2.5f;
+    }
+    // Adjacent to a matched cue (never across a comma): "the pro plan", "14 tables", "900 meters of
+    // climbing", "weighs 12 kg". For a count, adjacency is the number's own, not the chunk's.
+    if (q.kind == Questions.Kind.COUNT && number) {
+      int num = from;
+      while (num < to && !(tokens.has(num, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(tokens.norm[num]))) {
+        num++;
+      }
+      int after = num + 1;
+      while (after <= to && !commaBefore(after) && isUnitOf(after)) {
+        after++; // "12 kg", "74 square meters": units sit between the number and its noun
+      }
+      if (after < tokens.size && !commaBefore(after) && cls[after] == MATCHED) {
+        score += 1.5f;
+      } else if (after + 1 < tokens.size && tokens.norm[after].equals("of") && cls[after + 1] == MATCHED) {
+        score += 1.5f;
+      }
+      if (num == from && from > 0 && !commaBefore(from) && cls[from - 1] == MATCHED) {
+        score += 1f;
+      }
+    } else {
+      if (to + 1 < tokens.size && !commaBefore(to + 1) && cls[to + 1] == MATCHED) {
+        score += 0.5f;
+      }
+      if (from > 0 && !commaBefore(from) && cls[from - 1] == MATCHED && from != rightStart) {
+        score += 0.25f;
+      }
     }
     int length = to - from + 1;
     if (length > 4) {
       score -= 0.1f * (length - 4);
     }
     return score;
+  }
+
+  private static final boolean DEBUG = Boolean.getBoolean("engram.debug");
+
+  /** The least a chunk must score to be offered as a value. */
+  static final float MIN_VALUE_SCORE = 0f;
+
+  /** Below any real chunk score: marks a chunk of the wrong shape for the question. */
+  static final float UNFIT = -1000f;
+
+  /** A short lower-case word right after a number inside its chunk: a unit ("kg", "square", "meters"). */
+  private boolean isUnitOf(int i) {
+    return i < tokens.size && !tokens.has(i, Tokens.CAPITALIZED) && tokens.norm[i].length() <= 7
+        && !tokens.has(i, Tokens.HAS_DIGIT);
+  }
+
+  private static boolean isPossessiveDeterminer(String w) {
+    return w.equals("my") || w.equals("your") || w.equals("his") || w.equals("her") || w.equals("our")
+        || w.equals("their");
+  }
+
+  /** "9:30", "7pm", "noon", "10 am": a time of day. */
+  private boolean isClockTime(int i) {
+    String w = tokens.norm[i];
+    if (w.equals("noon") || w.equals("midnight") || w.equals("morning") || w.equals("afternoon")
+        || w.equals("evening") || w.equals("night") || w.equals("am") || w.equals("pm")) {
+      return true;
+    }
+    if (!tokens.has(i, Tokens.HAS_DIGIT)) {
+      return false;
+    }
+    if (w.indexOf(':') > 0 || w.endsWith("am") || w.endsWith("pm") || w.endsWith("h")) {
+      return true;
+    }
+    return i + 1 < tokens.size && (tokens.norm[i + 1].equals("am") || tokens.norm[i + 1].equals("pm")
+        || tokens.norm[i + 1].equals("o'clock") || tokens.norm[i + 1].equals("oclock"));
   }
 
   private int firstContentAfter(int[] cls, int start) {
@@ -350,10 +632,32 @@ final class FactMatch {
     return i > 0 && !tokens.has(i - 1, Tokens.SYNTHETIC) ? tokens.norm[i - 1] : null;
   }
 
+  private boolean subjectIsSomeoneElse() {
+    for (int i = clauseFrom; i <= clauseTo; i++) {
+      String w = tokens.norm[i];
+      if (w.equals("i") || w.equals("we") || matchedTerm[i] >= 0) {
+        return false;
+      }
+      if (classOf(i) == COPULA || classOf(i) == VERB) {
+        return false; // reached the verb
+      }
+      if (Lexicon.OTHERS.contains(w)) {
+        return true;
+      }
+      if (i >= valueFrom && i <= valueTo && valueFrom >= 0) {
+        return false; // the value itself comes first: "Portland is where I live"
+      }
+      if (tokens.has(i, Tokens.CAPITALIZED) && !Lexicon.STOP.contains(w) && !Lexicon.isTimeLike(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void computePrecision() {
     float matched = 0;
     float total = 0;
-    for (int i = 0; i < tokens.size; i++) {
+    for (int i = clauseFrom; i <= clauseTo; i++) {
       if (i >= valueFrom && i <= valueTo && valueFrom >= 0) {
         continue;
       }
@@ -365,6 +669,9 @@ final class FactMatch {
         continue;
       }
       float w = c == VERB ? 0.5f : 1f;
+      if (c == FREE && !tokens.has(i, Tokens.HAS_DIGIT) && !Lexicon.isTimeLike(tokens.norm[i])) {
+        unmatchedNouns++;
+      }
       if (c == MATCHED && Lexicon.VERB.contains(tokens.norm[i])) {
         w = 0.5f;
       }

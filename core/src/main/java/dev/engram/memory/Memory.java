@@ -75,15 +75,22 @@ public final class Memory {
           continue;
         }
         String stem = Stemmer.stem(t.norm[i]);
-        boolean seen = false;
-        for (int j = 0; j < count && !seen; j++) {
-          seen = stems[j].equals(stem);
-        }
-        if (!seen) {
-          if (count == stems.length) {
-            stems = java.util.Arrays.copyOf(stems, count * 2);
+        String root = Stemmer.root(stem);
+        for (int key = 0; key < 2; key++) {
+          String s = key == 0 ? stem : root;
+          if (key == 1 && root.equals(stem)) {
+            break;
           }
-          stems[count++] = stem;
+          boolean seen = false;
+          for (int j = 0; j < count && !seen; j++) {
+            seen = stems[j].equals(s);
+          }
+          if (!seen) {
+            if (count == stems.length) {
+              stems = java.util.Arrays.copyOf(stems, count * 2);
+            }
+            stems[count++] = s;
+          }
         }
       }
       if (count == 0) {
@@ -101,8 +108,10 @@ public final class Memory {
 
   /** "Remember that my plan is pro." stores "my plan is pro." */
   private static String stripPreamble(String sentence) {
-    String[] preambles = {"remember that ", "remember ", "note that ", "fyi ", "fyi, ", "btw ", "btw, ",
-        "just so you know, ", "just so you know ", "for the record, ", "for the record "};
+    String[] preambles = {"remember that ", "remember ", "note that ", "fyi ", "fyi, ", "fyi: ", "btw ", "btw, ",
+        "just so you know, ", "just so you know ", "for the record, ", "for the record ", "correction: ",
+        "correction, ", "update: ", "update, ", "heads up, ", "heads up: ", "heads-up: ", "heads up ",
+        "actually, ", "note: ", "ps: ", "p.s. ", "oh and ", "also, ", "and ", "ok so ", "so "};
     String lower = sentence.toLowerCase();
     for (String p : preambles) {
       if (lower.startsWith(p) && sentence.length() > p.length() + 2) {
@@ -125,7 +134,21 @@ public final class Memory {
     if (q.termCount == 0) {
       return new Answer(null, null, 0);
     }
-    int[] candidates = candidates(index, q, CANDIDATES);
+    int[] candidates = answerCandidates(index, q, CANDIDATES);
+    Answer answer = candidates == null ? null : answerFrom(index, q, candidates);
+    if (answer == null || answer.value() == null) {
+      // Nothing can answer; say how close memory came (the knowledge-gap signal), from the broad path.
+      int[] near = candidates(index, q, CANDIDATES);
+      Answer closest = near.length == 0 ? null : answerFrom(index, q, near);
+      if (closest != null && closest.value() != null) {
+        return closest; // the strict path missed a one-word-short match of a long question
+      }
+      return closest == null ? new Answer(null, null, 0) : closest;
+    }
+    return answer;
+  }
+
+  private Answer answerFrom(ScopeIndex index, Query q, int[] candidates) {
     if (candidates.length == 0) {
       return new Answer(null, null, 0);
     }
@@ -135,9 +158,9 @@ public final class Memory {
     for (int c = 0; c < candidates.length; c++) {
       FactMatch m = new FactMatch(candidates[c], index.texts[candidates[c]], q);
       matches[c] = m;
-      if (m.value != null && m.coverage >= answerCoverage) {
+      if (answers(m, q)) {
         float quality = quality(m);
-        if (quality > bestQuality) {
+        if (quality > bestQuality || (quality == bestQuality && m.fact > best.fact)) {
           bestQuality = quality;
           best = m;
         }
@@ -152,14 +175,148 @@ public final class Memory {
       }
       return new Answer(null, index.texts[closest.fact], round(closest.coverage * 0.5f));
     }
+    // Updates: a newer fact that answers and says nothing the question did not ask about ("I moved to
+    // Portland") replaces the value; a newer fact about something else as well ("my sister's dog is
+    // Max") does not. Near-equal older facts give way to the newest too.
     for (FactMatch m : matches) {
-      if (m.value != null && m.coverage >= answerCoverage && m.fact > best.fact
-          && quality(m) >= bestQuality - sameSlot) {
+      if (m.fact > best.fact && answers(m, q)
+          && (m.unmatchedNouns == 0 || quality(m) >= bestQuality - sameSlot)) {
         best = m;
       }
     }
     reinforce(index, best.fact);
     return new Answer(best.value, index.texts[best.fact], round(confidence(best)));
+  }
+
+  /**
+   * The newest facts that can possibly answer: those holding every question word a fact must hold
+   * (all content words of a short question; the rare or unknown ones of a long one). The rarest such
+   * word drives, newest first, and the others are checked by binary search in their sorted posting
+   * lists, so a selective question touches a handful of postings whatever the scope's size, and a broad
+   * one stops after {@code limit} hits. Null when the question has no such word (the broad path decides).
+   */
+  private int[] answerCandidates(ScopeIndex index, Query q, int limit) {
+    weigh(index, q);
+    int hard = 0;
+    float hardTotal = 0;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t]) {
+        hard++;
+        hardTotal += q.weights[t];
+      }
+    }
+    int[] mandatory = new int[hard];
+    int m = 0;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t] && (hard <= 3 || !q.known[t] || q.weights[t] >= 0.25f * hardTotal)) {
+        mandatory[m++] = t;
+      }
+    }
+    if (m == 0) {
+      return null;
+    }
+    int[][] termIds = new int[q.termCount][];
+    int driver = -1;
+    long driverSize = Long.MAX_VALUE;
+    for (int i = 0; i < m; i++) {
+      int t = mandatory[i];
+      String[] alts = q.alternatives[t];
+      int[] ids = new int[alts.length];
+      int found = 0;
+      long size = 0;
+      for (String alt : alts) {
+        int id = index.term(TermHash.of(alt));
+        if (id >= 0) {
+          ids[found++] = id;
+          size += index.postingSizes[id];
+        }
+      }
+      if (found == 0) {
+        return new int[0]; // a word no fact holds: nothing can answer
+      }
+      termIds[t] = java.util.Arrays.copyOf(ids, found);
+      if (size < driverSize) {
+        driverSize = size;
+        driver = t;
+      }
+    }
+    int[] ids = termIds[driver];
+    int[] cursor = new int[ids.length];
+    for (int a = 0; a < ids.length; a++) {
+      cursor[a] = index.postingSizes[ids[a]] - 1;
+    }
+    int[] out = new int[limit];
+    int count = 0;
+    int last = Integer.MAX_VALUE;
+    while (count < limit) {
+      // Next-newest fact across the driver's alternatives (a k-way merge, descending).
+      int f = -1;
+      for (int a = 0; a < ids.length; a++) {
+        while (cursor[a] >= 0 && index.postings[ids[a]][cursor[a]] >= last) {
+          cursor[a]--;
+        }
+        if (cursor[a] >= 0 && index.postings[ids[a]][cursor[a]] > f) {
+          f = index.postings[ids[a]][cursor[a]];
+        }
+      }
+      if (f < 0) {
+        break;
+      }
+      last = f;
+      if (index.isForgotten(f)) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i < m && all; i++) {
+        int t = mandatory[i];
+        if (t != driver) {
+          all = holdsAny(index, termIds[t], f);
+        }
+      }
+      if (all) {
+        out[count++] = f;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
+  private static boolean holdsAny(ScopeIndex index, int[] termIds, int fact) {
+    for (int id : termIds) {
+      if (java.util.Arrays.binarySearch(index.postings[id], 0, index.postingSizes[id], fact) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a fact may answer: it offers a value of the right shape, covers enough of the question's
+   * weight, and leaves out no content word of a short question (one of four or more may be missing).
+   */
+  private boolean answers(FactMatch m, Query q) {
+    if (m.value == null || m.coverage < answerCoverage || (q.aboutSpeaker && m.aboutSomeoneElse)) {
+      return false;
+    }
+    if (m.missingTerms == 0) {
+      return true;
+    }
+    // A long question may leave out one common word; never a word the scope has not seen at all
+    // (that is what the question is really about: "the AWS account ID for *staging*").
+    int hard = 0;
+    float total = 0;
+    float missing = 0;
+    boolean missingUnknown = false;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t]) {
+        hard++;
+        total += q.weights[t];
+        if (m.termMatch[t] == 0) {
+          missing += q.weights[t];
+          missingUnknown |= !q.known[t];
+        }
+      }
+    }
+    return hard >= 4 && m.missingTerms == 1 && !missingUnknown && missing < 0.25f * total;
   }
 
   private static float quality(FactMatch m) {
@@ -654,6 +811,7 @@ public final class Memory {
           df = index.documentFrequency(index.term(TermHash.of(repair)));
         }
       }
+      q.known[t] = df > 0;
       float idf = (float) Math.log(1.0 + (n + 1.0) / (df + 0.5));
       q.weights[t] = q.soft[t] ? idf * Query.SOFT : idf;
     }

@@ -22,6 +22,10 @@ final class Query {
   static final int MAX_TERMS = 31;
 
   final Questions.Kind kind;
+  /** "what time …": a clock time is wanted, not a day. */
+  boolean wantsClockTime;
+  /** The question is about the speaker: "where do <b>I</b> live?", "what am <b>I</b> allergic to?" */
+  boolean aboutSpeaker;
   int termCount;
   String[] words = new String[8];
   boolean[] soft = new boolean[8];
@@ -45,10 +49,21 @@ final class Query {
         continue;
       }
       String w = Questions.normalize(t.norm[i]);
+      if (w.equals("i")) {
+        q.aboutSpeaker = true;
+      }
       if (Lexicon.STOP.contains(w) || Lexicon.FRAME.contains(w)) {
         continue;
       }
-      q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i));
+      if (w.equals("time") && q.kind == Questions.Kind.WHEN) {
+        q.wantsClockTime = true;
+      }
+      // "how long", "how wide": the measure names the answer's kind; a fact may leave it out.
+      boolean measure = i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.HOW_MEASURE.contains(w);
+      // "are we staying", "who is coming": a progressive verb in a question is rarely the fact's word.
+      boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w) && i > 0
+          && isAuxiliary(Questions.normalize(t.norm[i - 2 >= 0 && !isAuxiliary(t.norm[i - 1]) ? i - 2 : i - 1]));
+      q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i) || measure || progressive);
     }
     return q;
   }
@@ -74,6 +89,16 @@ final class Query {
         || t.norm[i - 2].equals("sort"));
   }
 
+  private static boolean isAuxiliary(String w) {
+    return w.equals("is") || w.equals("are") || w.equals("am") || w.equals("was") || w.equals("were")
+        || w.equals("be");
+  }
+
+  /** A quantity noun ("salary", "rent") asks for an amount: a value without a number cannot answer. */
+  boolean wantsAmount;
+  /** Per term, whether the scope has seen it at all (set with the weights). */
+  boolean[] known = new boolean[8];
+
   private void addTerm(String word, boolean isSoft) {
     if (termCount == MAX_TERMS) {
       return; // scoring keeps one bit per term; a question's first 31 content words decide its facts
@@ -91,27 +116,31 @@ final class Query {
       alternatives = java.util.Arrays.copyOf(alternatives, cap);
       altWeights = java.util.Arrays.copyOf(altWeights, cap);
       weights = java.util.Arrays.copyOf(weights, cap);
+      known = java.util.Arrays.copyOf(known, cap);
     }
     int term = termCount++;
     words[term] = word;
+    if (!isSoft && Lexicon.AMOUNT_NOUNS.contains(word)) {
+      wantsAmount = true;
+    }
     soft[term] = isSoft;
-    String[] derived = Stemmer.derivations(stem);
+    String root = Stemmer.root(stem);
     String[] synonyms = Lexicon.SYNONYMS.get(stem);
-    int n = 1 + derived.length + (synonyms == null ? 0 : synonyms.length);
+    int n = 1 + (root.equals(stem) ? 0 : 1) + (synonyms == null ? 0 : synonyms.length);
     String[] alts = new String[n];
     float[] ws = new float[n];
     int k = 0;
     alts[k] = stem;
     ws[k++] = 1f;
+    if (!root.equals(stem)) {
+      alts[k] = root;
+      ws[k++] = RELATED;
+    }
     if (synonyms != null) {
-      for (String s : synonyms) {
-        alts[k] = s;
+      for (String syn : synonyms) {
+        alts[k] = syn;
         ws[k++] = RELATED;
       }
-    }
-    for (String d : derived) {
-      alts[k] = d;
-      ws[k++] = RELATED;
     }
     alternatives[term] = alts;
     altWeights[term] = ws;

@@ -41,14 +41,15 @@ public final class Lexicon {
           + " can could may might must not no there here what which who whom whose where when why how all some any"
           + " each every just very also too up out over under again now currently still already ever"
           + " s t d ll re ve m much many more most such own same other another both either neither yet via per"
-          + " get got gets getting go going went let lets thing things stuff something anything everything"
-          + " someone anyone somebody anybody really quite rather pretty");
+          + " get got gets getting go goes going gone went let lets thing things stuff something anything everything"
+          + " someone anyone somebody anybody really quite rather pretty since because while although though"
+          + " whereas unless");
 
   /** Words that only frame a request ("remind me", "do you know", "please"): dropped from questions. */
   public static final HashSet<String> FRAME = set(
       "tell remind know knew recall remember say said please pls plz hey hi hello ok okay um uh er so well"
           + " quick question wonder wondering idea sure mind again kindly exactly actually basically right"
-          + " whats wat wut u ur r thx thanks check look lookup find remind");
+          + " whats wat wut u ur r thx thanks check look lookup find remind one use uses using");
 
   /**
    * Nouns that name the kind of answer wanted rather than the thing asked about: "what's my dog's
@@ -82,6 +83,23 @@ public final class Lexicon {
           + " drink drank lives located sits sit sat opens open opened closes close closed happens happened"
           + " takes place scheduled planned set due expires expired renews renewed arrives arrive arrived"
           + " departs depart departed leaves moved switched changed upgraded went goes go grew grow");
+
+  /** Words after "how" that ask for a measure: "how long", "how far", "how often". */
+  public static final HashSet<String> HOW_MEASURE = set(
+      "many much long far big old often tall heavy large wide deep high soon late early fast");
+
+  /** People and pets a fact can be about instead of the speaker: "my <b>wife</b> is allergic to peanuts". */
+  public static final HashSet<String> OTHERS = set(
+      "wife husband spouse partner sister brother mother mom mum father dad son daughter kid kids child"
+          + " children baby friend boss manager colleague coworker neighbor neighbour roommate flatmate cousin"
+          + " aunt uncle niece nephew grandma grandpa grandmother grandfather boyfriend girlfriend fiance fiancee"
+          + " dog cat puppy kitten pet parents parent sibling siblings team landlord tenant doctor dentist");
+
+  /** Nouns naming an amount of money or a quantity: "what's my <b>salary</b>?" wants a number. */
+  public static final HashSet<String> AMOUNT_NOUNS = set(
+      "salary salaries price prices cost costs rent budget budgets fee fees wage wages income balance amount"
+          + " bill fare deposit tip charge tuition mortgage premium payment payments allowance pension"
+          + " weight height distance population capacity");
 
   /** Prepositions that introduce a location. */
   public static final HashSet<String> LOCATIVE = set("in at near from to inside outside within across behind beside above below");
@@ -119,7 +137,7 @@ public final class Lexicon {
 
   static {
     String[] typos = {
-      "waht", "what", "wht", "what", "whta", "what", "wat", "what", "hwat", "what", "teh", "the", "hte", "the",
+      "whos", "who", "wheres", "where", "whens", "when", "hows", "how", "waht", "what", "wht", "what", "whta", "what", "wat", "what", "hwat", "what", "teh", "the", "hte", "the",
       "hwo", "how", "howm", "how", "wher", "where", "whre", "where", "wehre", "where", "whn", "when", "wehn", "when",
       "wich", "which", "whcih", "which", "waht's", "what", "iz", "is", "si", "is", "ma", "my", "mi", "my", "myy", "my",
       "adn", "and", "nad", "and", "fo", "of", "ot", "to", "yuor", "your", "yoru", "your", "thier", "their",
@@ -149,14 +167,16 @@ public final class Lexicon {
       "car vehicle auto automobile",
       "house home residence",
       "live reside move",
-      "like love enjoy adore",
+      "like love enjoy adore favorite favourite",
+      "birthplace hometown born",
+      "wife husband spouse married marry",
+      "boss manager supervisor report",
       "birthday birth born birthdate",
-      "wife husband spouse",
       "kid child",
       "doctor physician gp",
       "email mail inbox",
       "password passcode passphrase",
-      "salary wage income pay earnings",
+      "salary wage income pay earnings earn",
       "favorite favourite prefer preferred",
       "buy purchase",
       "start begin commence kickoff",
@@ -164,7 +184,6 @@ public final class Lexicon {
       "meeting meetup",
       "appointment booking reservation",
       "trip travel journey vacation holiday",
-      "boss manager supervisor",
       "friend buddy pal",
       "city town",
       "cost price fee",
@@ -193,7 +212,6 @@ public final class Lexicon {
       "gym fitness",
       "flat apartment",
       "holiday vacation",
-      "hometown birthplace",
       "weight weigh",
       "height tall",
       "large big",

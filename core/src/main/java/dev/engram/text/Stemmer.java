@@ -8,8 +8,8 @@ import java.util.HashMap;
  *
  * <p>Why not Porter: Porter also strips derivations ("general" and "generate" both become "gener"),
  * which makes unrelated words collide and costs precision in a memory that must abstain. Derivations
- * ("owner" from "own", "management" from "manage") are instead offered as weaker alternatives by
- * {@link #derivations}, which the caller looks up only where the scope actually holds them.
+ * ("owner" from "own", "management" from "manage") are instead joined through
+ * {@link #root}, which memory matches at a lower weight.
  *
  * <p>Words containing digits are never stemmed: "project17" and "project170" stay apart.
  */
@@ -54,6 +54,28 @@ public final class Stemmer {
     }
   }
 
+  /** Irregular past forms and participles: "took", "written", "went". */
+  private static final java.util.HashSet<String> IRREGULAR_VERB_FORMS = new java.util.HashSet<>();
+
+  static {
+    String[] verbs = {"went", "gone", "bought", "paid", "made", "met", "ran", "sold", "told", "took", "taken",
+      "wrote", "written", "drove", "driven", "ate", "eaten", "kept", "built", "sent", "spent", "taught",
+      "thought", "found", "held", "led", "won", "flew", "flown", "grew", "grown", "knew", "known", "began",
+      "begun", "chose", "chosen", "got", "gotten", "gave", "given", "saw", "seen", "came", "became", "left",
+      "lost", "felt", "heard", "said", "brought", "caught", "fought", "stood", "understood", "sat", "slept",
+      "spoke", "spoken", "stole", "stolen", "swam", "threw", "thrown", "wore", "worn", "broke", "broken",
+      "forgot", "forgotten", "hid", "hidden", "rode", "ridden", "rang", "sang", "sung", "drank", "drunk",
+      "lent", "meant", "dealt", "fed", "shot", "laid", "put", "set", "cut", "hit", "let", "shut", "quit"};
+    for (String v : verbs) {
+      IRREGULAR_VERB_FORMS.add(v);
+    }
+  }
+
+  /** True for an irregular past form or participle ("took", "written"): a verb, never a value. */
+  public static boolean isIrregularVerbForm(String w) {
+    return IRREGULAR_VERB_FORMS.contains(w);
+  }
+
   private Stemmer() {}
 
   private static boolean isVowel(char c) {
@@ -83,7 +105,8 @@ public final class Stemmer {
     }
     String irregular = IRREGULAR.get(w);
     if (irregular != null) {
-      return irregular;
+      // The base form is stemmed too, so "lives", "live" and "living" meet.
+      return irregular.equals(w) ? w : stem(irregular);
     }
     String s = w;
     if (s.endsWith("ies") && n > 4) {
@@ -123,38 +146,43 @@ public final class Stemmer {
     return s;
   }
 
-  private static final String[] DERIVATIONAL = {"er", "or", "ment", "ship", "ion", "ation", "ance", "ence", "ity", "al"};
+  private static final String[] DERIVATIONAL = {"ation", "ition", "ment", "ship", "ness", "ist", "er", "or"};
 
   /**
-   * Stems of words derived from, or underlying, {@code stem}: "own" -> "owner", "ownership"; "owner" ->
-   * "own"; "manag" -> "manager", "management". Candidates only: most of them are not words, and the
-   * caller keeps those its vocabulary holds.
+   * The root a derived word shares with its base: "owner" and "ownership" -> "own", "management" and
+   * "manager" -> "manag" (the stem of "manage"), "deployment" -> "deploy". At most two suffixes are
+   * removed and at least three letters stay. A word with no derivational suffix is its own root.
+   *
+   * <p>Memory indexes a word under its root as well as its stem, and a question looks its words up
+   * by root at a lower weight, so word families meet in two lookups instead of a list of guesses.
    */
-  public static String[] derivations(String stem) {
-    if (stem.length() < 3) {
-      return new String[0];
+  public static String root(String stem) {
+    String r = stem;
+    for (int round = 0; round < 2; round++) {
+      String next = stripOne(r);
+      if (next == null) {
+        break;
+      }
+      r = next;
     }
-    for (int i = 0; i < stem.length(); i++) {
-      char c = stem.charAt(i);
+    return r;
+  }
+
+  private static String stripOne(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       if (c < 'a' || c > 'z') {
-        return new String[0];
+        return null;
       }
     }
-    String[] out = new String[DERIVATIONAL.length * 4 + 1];
-    int k = 0;
     for (String suffix : DERIVATIONAL) {
-      out[k++] = stem + suffix;
-      out[k++] = stem + "e" + suffix; // the stem dropped a silent e: "manag" -> "management"
-      if (stem.endsWith(suffix) && stem.length() - suffix.length() >= 3) {
-        String base = stem.substring(0, stem.length() - suffix.length());
-        out[k++] = stem(base);
-        out[k++] = stem(base + "e"); // "manager" came from "manage"
+      int keep = s.length() - suffix.length();
+      if (keep >= 3 && s.endsWith(suffix)) {
+        String base = s.substring(0, keep);
+        boolean agentive = suffix.equals("er") || suffix.equals("or");
+        return undouble(stem(agentive || base.endsWith("e") ? base : base + "e"));
       }
     }
-    // "runner" -> "runn" -> "run"
-    if (stem.endsWith("er") && stem.length() >= 5) {
-      out[k++] = undouble(stem.substring(0, stem.length() - 2));
-    }
-    return java.util.Arrays.copyOf(out, k);
+    return null;
   }
 }

@@ -114,10 +114,7 @@ public final class Tokens {
         } else if (d == ',' && allDigits && i + 3 < n && isThousands(text, i + 1)) {
           i++; // "2,400": a thousands separator inside a number
         } else if (isJoiner(d) && i + 1 < n && isWordChar(text.charAt(i + 1)) && i > s) {
-          // A '.' only joins digits ("3.5", "v1.2") so that "end.Next" still splits into two words.
-          if (d == '.' && !(Character.isDigit(text.charAt(i - 1)) || Character.isDigit(text.charAt(i + 1)))) {
-            break;
-          }
+          // A '.' with no space around it joins: "3.5", "vpn.northwind.io", "kai.r@fastmail.com".
           if (d != '.' && d != ':' && d != '/') {
             allDigits = false;
           }
@@ -125,6 +122,9 @@ public final class Tokens {
         } else {
           break;
         }
+      }
+      if (i < n && text.charAt(i) == '%' && digit) {
+        i++; // "45%"
       }
       int e = i;
       // A currency sign belongs to its amount: "$2,400", "€30".

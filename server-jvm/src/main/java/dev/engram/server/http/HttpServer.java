@@ -1,0 +1,288 @@
+package dev.engram.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.Limits;
+import dev.engram.server.DurableEngram;
+import dev.engram.server.Json;
+import dev.engram.server.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code engram serve}: Javalin 7 on virtual threads in front of one {@link DurableEngram}.
+ *
+ * <pre>
+ * GET  /healthz                     {"status": "ok"}
+ * POST /v1/{scope}/observe          {"text": "..."} or {"texts": ["...", ...]}  ->  {"stored": N}
+ * GET  /v1/{scope}/get?q=           {"value": "..."} or {"value": null}
+ * GET  /v1/{scope}/recall?q=&k=     {"facts": ["...", ...]}   (k defaults to 5)
+ * GET  /v1/{scope}/chain?q=A -> r   {"value": "..." | null, "path": [...]}
+ * GET  /                            web-lab/ (its page loads the npm build from /engram/)
+ * GET  /engram/…                    npm/dist/
+ * </pre>
+ * Every failure answers with a JSON {@code {"error": "..."}}: 400 for bad input, 404/405 for unknown
+ * routes, 413 for a body over {@link #MAX_BODY_BYTES}, 503 when storage fails.
+ */
+public final class HttpServer implements AutoCloseable {
+  /** Largest request body: a 1 Mi-char text ({@link Limits#MAX_TEXT_CHARS}) may need 3 MiB of UTF-8 plus escapes. */
+  public static final long MAX_BODY_BYTES = 32L << 20;
+  /** k for recall when the request names none. */
+  public static final int DEFAULT_K = 5;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+  private static final String JSON = "application/json; charset=utf-8";
+
+  /**
+   * Where to listen and what to serve.
+   *
+   * @param host interface to bind (127.0.0.1 keeps the server local)
+   * @param port port, 0 for any free one
+   * @param labDir the web-lab directory served at {@code /}
+   * @param npmDist the npm package build served at {@code /engram/}
+   */
+  public record Options(String host, int port, Path labDir, Path npmDist) {}
+
+  private final Javalin app;
+  private final String labProblem;
+
+  private HttpServer(Javalin app, String labProblem) {
+    this.app = app;
+    this.labProblem = labProblem;
+  }
+
+  /** Starts serving {@code memory}; throws if the port cannot be bound. */
+  public static HttpServer start(DurableEngram memory, Options options) {
+    String labProblem = labProblem(options);
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.concurrency.useVirtualThreads = true;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.http.prefer405over404 = true;
+      config.jetty.host = options.host();
+      config.jetty.port = options.port();
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+
+      if (labProblem == null) {
+        config.staticFiles.add(files -> {
+          files.hostedPath = "/";
+          files.directory = options.labDir().toAbsolutePath().toString();
+          files.location = Location.EXTERNAL;
+          files.skipFileFunction = request -> isLabTooling(request.getRequestURI());
+        });
+        config.staticFiles.add(files -> {
+          files.hostedPath = "/engram";
+          files.directory = options.npmDist().toAbsolutePath().toString();
+          files.location = Location.EXTERNAL;
+        });
+      } else {
+        config.routes.get("/", ctx -> ctx.status(503).html(labMissingPage(labProblem)));
+      }
+
+      Api api = new Api(memory);
+      config.routes.get("/healthz", ctx -> json(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok")));
+      config.routes.post("/v1/{scope}/observe", api::observe);
+      config.routes.get("/v1/{scope}/get", api::get);
+      config.routes.get("/v1/{scope}/recall", api::recall);
+      config.routes.get("/v1/{scope}/chain", api::chain);
+      config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
+
+      config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        String message = e.getStatus() == 413 && !e.getMessage().contains("limit")
+            ? "request body is over the limit of " + MAX_BODY_BYTES + " bytes (split the texts over several requests)"
+            : e.getMessage();
+        json(ctx, e.getStatus(), Json.error(message));
+      });
+      config.routes.exception(StoreException.class, (e, ctx) -> {
+        LOG.error("storage failed: {}", e.getMessage());
+        json(ctx, 503, Json.error("storage failed: " + e.getMessage()));
+      });
+      config.routes.exception(IOException.class, (e, ctx) -> {
+        LOG.error("I/O failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        json(ctx, 503, Json.error("I/O failure: " + e.getMessage()));
+      });
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        json(ctx, 500, Json.error("internal error (logged on the server)"));
+      });
+      config.routes.error(404, ctx -> {
+        if (wantsJson(ctx)) {
+          json(ctx, 404, Json.error("no such endpoint: " + ctx.method() + " " + ctx.path()));
+        }
+      });
+      config.routes.error(405, ctx -> {
+        if (wantsJson(ctx)) {
+          json(ctx, 405, Json.error(ctx.method() + " is not allowed on " + ctx.path()));
+        }
+      });
+    });
+    app.start();
+    return new HttpServer(app, labProblem);
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Why the web-lab cannot be served, or {@code null} when it can. */
+  public String labProblem() {
+    return labProblem;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static String labProblem(Options options) {
+    if (options.labDir() == null || !Files.isRegularFile(options.labDir().resolve("index.html"))) {
+      return "the web-lab page was not found (looked for " + options.labDir() + "/index.html; pass --lab-dir)";
+    }
+    if (options.npmDist() == null || !Files.isRegularFile(options.npmDist().resolve("index.js"))) {
+      return "the npm build the page runs was not found (looked for " + options.npmDist()
+          + "/index.js). ./engram serve builds it by itself; by hand: mvn -q -B -pl wasm-bridge -am package, then"
+          + " cd npm && npm ci && npm run build (Node 22). Or pass --npm-dist DIR";
+    }
+    return null;
+  }
+
+  private static String labMissingPage(String problem) {
+    String escaped = problem.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>engram: web-lab not built</title>"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
+        + "</head><body><main><h1>The engram web-lab is not available</h1><p>" + escaped + "</p>"
+        + "<p>The HTTP API works regardless: <code>/healthz</code>, <code>/v1/{scope}/observe|get|recall</code>.</p>"
+        + "</main></body></html>";
+  }
+
+  /**
+   * web-lab/ also holds its test tooling (package.json, node_modules/, test/); only the page itself is
+   * published.
+   */
+  static boolean isLabTooling(String path) {
+    return path.startsWith("/node_modules/") || path.startsWith("/test/") || path.equals("/package.json")
+        || path.equals("/package-lock.json");
+  }
+
+  private static boolean wantsJson(Context ctx) {
+    return ctx.path().startsWith("/v1/") || ctx.path().equals("/v1") || ctx.path().equals("/healthz");
+  }
+
+  /** Rejects a body declared larger than the limit before reading any of it. */
+  private static void checkDeclaredLength(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX_BODY_BYTES) {
+      throw new HttpResponseException(413, "request body is " + declared + " bytes; the limit is "
+          + MAX_BODY_BYTES + " (split the texts over several requests)");
+    }
+  }
+
+  static void json(Context ctx, int status, ObjectNode body) {
+    ctx.status(status).contentType(JSON).result(body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The handlers; kept apart from server wiring so each reads as the contract it implements. */
+  private record Api(DurableEngram memory) {
+    void observe(Context ctx) throws Exception {
+      String scope = ctx.pathParam("scope");
+      byte[] raw = ctx.bodyAsBytes();
+      if (raw.length > MAX_BODY_BYTES) {
+        throw new HttpResponseException(413, "request body is over the limit of " + MAX_BODY_BYTES + " bytes");
+      }
+      JsonNode body;
+      try {
+        body = Json.MAPPER.readTree(raw);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
+      }
+      if (body == null || body.isMissingNode()) {
+        throw new IllegalArgumentException("body is empty; send {\"text\": \"...\"} or {\"texts\": [\"...\"]}");
+      }
+      if (!body.isObject()) {
+        throw new IllegalArgumentException("body must be a JSON object: {\"text\": \"...\"} or {\"texts\": [\"...\"]}");
+      }
+      for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!name.equals("text") && !name.equals("texts")) {
+          throw new IllegalArgumentException("unknown field '" + name + "'; expected \"text\" or \"texts\"");
+        }
+      }
+      JsonNode text = body.get("text");
+      JsonNode texts = body.get("texts");
+      List<String> list = new ArrayList<>();
+      if (text != null && texts != null) {
+        throw new IllegalArgumentException("send either \"text\" or \"texts\", not both");
+      } else if (text != null) {
+        if (!text.isTextual()) {
+          throw new IllegalArgumentException("\"text\" must be a string");
+        }
+        list.add(text.textValue());
+      } else if (texts != null) {
+        if (!texts.isArray()) {
+          throw new IllegalArgumentException("\"texts\" must be an array of strings");
+        }
+        if (texts.size() > Limits.MAX_BATCH) {
+          throw new IllegalArgumentException(
+              "\"texts\" has " + texts.size() + " items; the limit is " + Limits.MAX_BATCH + " per request");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+          if (!texts.get(i).isTextual()) {
+            throw new IllegalArgumentException("\"texts\"[" + i + "] must be a string");
+          }
+          list.add(texts.get(i).textValue());
+        }
+      } else {
+        throw new IllegalArgumentException("body needs \"text\" (a string) or \"texts\" (an array of strings)");
+      }
+      json(ctx, 200, Json.stored(memory.observe(scope, list)));
+    }
+
+    void get(Context ctx) throws Exception {
+      json(ctx, 200, Json.value(memory.get(ctx.pathParam("scope"), question(ctx))));
+    }
+
+    void recall(Context ctx) throws Exception {
+      json(ctx, 200, Json.facts(memory.recall(ctx.pathParam("scope"), question(ctx), k(ctx))));
+    }
+
+    void chain(Context ctx) throws Exception {
+      json(ctx, 200, Json.chain(memory.chain(ctx.pathParam("scope"), question(ctx))));
+    }
+
+    private static String question(Context ctx) {
+      String q = ctx.queryParam("q");
+      if (q == null || q.isBlank()) {
+        throw new IllegalArgumentException("query parameter q (the question) is required");
+      }
+      return q;
+    }
+
+    private static int k(Context ctx) {
+      String k = ctx.queryParam("k");
+      if (k == null) {
+        return DEFAULT_K;
+      }
+      try {
+        return Integer.parseInt(k.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "query parameter k must be a whole number between 1 and " + Limits.MAX_K + ", got '" + k + "'");
+      }
+    }
+  }
+}

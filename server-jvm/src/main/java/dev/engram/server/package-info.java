@@ -1,0 +1,10 @@
+/**
+ * The {@code engram} executable: the command line ({@link dev.engram.server.Cli}), its line-oriented
+ * {@code shell}, and {@link dev.engram.server.DurableEngram}, the single durable, thread-safe entry to the
+ * engine that the CLI, the shell and the HTTP server share.
+ *
+ * <p>Owns argument parsing, exit codes (0 ok, 1 storage or system failure, 2 bad input, 3 memory holds
+ * no answer) and the text and JSON output of each verb. It must not hold engine logic (that is
+ * {@code dev.engram}, in core) nor byte formats (that is {@code dev.engram.server.store}).
+ */
+package dev.engram.server;
