@@ -54,11 +54,13 @@ interface Bridge {
   assess(scope: string, question: string): number;
   chain(scope: string, expression: string): (string | null)[];
   size(scope: string): number;
+  dump(scope: string | null): Int8Array;
+  load(snapshot: Int8Array): string[];
   limits(): Int32Array;
 }
 
 const BRIDGE_FUNCTIONS = [
-  'observe', 'observeMany', 'get', 'recall', 'recallValue', 'lastConfidence', 'assess', 'chain', 'size', 'limits',
+  'observe', 'observeMany', 'get', 'recall', 'recallValue', 'lastConfidence', 'assess', 'chain', 'size', 'dump', 'load', 'limits',
 ] as const;
 
 const WASM_GC_HINT =
@@ -331,6 +333,53 @@ export class Engram {
     try {
       const flat = this.#bridge.chain(scope, expression);
       return { value: flat[0] ?? null, path: Array.from(flat.slice(1), (s) => s as string) };
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * A snapshot of `scope` (every scope when omitted) in engram's versioned, checksummed format: the
+   * facts with their index, so {@link Engram.load} does not re-index. The same bytes load on the JVM.
+   *
+   * ```ts
+   * await writeFile('memory.engram', memory.dump());                      // Node
+   * await idbPut('engram', memory.dump('user:42'));                       // browser, any store of bytes
+   * ```
+   */
+  dump(scope?: string): Uint8Array {
+    if (scope !== undefined) checkScope(this.limits, scope);
+    try {
+      const bytes = this.#bridge.dump(scope ?? null);
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Restores the scopes a snapshot holds (each replaces a scope of the same name) and returns their
+   * names. A corrupt, truncated or foreign file is rejected with an Error that says so
+   * (`checksum failed`, `too short`, `bad magic`, a version that is too old or too new).
+   *
+   * ```ts
+   * const memory = await Engram.forNode();
+   * memory.load(await readFile('memory.engram')); // ['user:42', ...]
+   * ```
+   */
+  load(snapshot: Uint8Array | ArrayBuffer): string[] {
+    let bytes: Int8Array;
+    if (snapshot instanceof ArrayBuffer) {
+      bytes = new Int8Array(snapshot);
+    } else if (ArrayBuffer.isView(snapshot)) {
+      bytes = new Int8Array(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
+    } else if (snapshot === null || snapshot === undefined) {
+      throw new Error('snapshot is required');
+    } else {
+      throw new Error(`snapshot must be a Uint8Array or an ArrayBuffer, got ${Array.isArray(snapshot) ? 'array' : typeof snapshot}`);
+    }
+    try {
+      return Array.from(this.#bridge.load(bytes));
     } catch (e) {
       rethrow(e);
     }

@@ -77,6 +77,28 @@ describe('argument checks before the call crosses into wasm', () => {
     }
   });
 
+  it('dump and load: a snapshot restores the same answers in another memory, bad bytes are refused', async () => {
+    const a = await Engram.forNode();
+    a.observeMany('s', ['The owner of Aurora is Kim Lee.', 'The deploy region is us-west-2.']);
+    a.observe('t', 'The color of the logo is teal.');
+    const b = await Engram.forNode();
+    expect(b.load(a.dump('s'))).toEqual(['s']);
+    expect(b.size('t')).toBe(0);
+    const c = await Engram.forNode();
+    expect(c.load(a.dump().slice().buffer).sort()).toEqual(['s', 't']);
+    for (const m of [b, c]) {
+      expect(m.size('s')).toBe(a.size('s'));
+      expect(m.recall('s', 'who owns Aurora', 5)).toEqual(a.recall('s', 'who owns Aurora', 5));
+      expect(m.get('s', 'deploy region?')).toBe(a.get('s', 'deploy region?'));
+    }
+    const bad = a.dump('s').slice();
+    bad[bad.length >> 1] ^= 0x10;
+    expect(() => b.load(bad)).toThrow(/checksum/);
+    expect(() => b.load(null as never)).toThrow(new Error('snapshot is required'));
+    expect(() => b.load([1, 2] as never)).toThrow(new Error('snapshot must be a Uint8Array or an ArrayBuffer, got array'));
+    expect(b.size('s')).toBe(a.size('s'));
+  });
+
   it('default k is 5', async () => {
     const m = await Engram.forNode();
     const texts = Array.from({ length: 8 }, (_, i) => `The deploy region of service${i} is r${i}.`);

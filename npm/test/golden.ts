@@ -17,8 +17,9 @@ export interface GoldenFile {
 /** Expands the compact forms the golden file uses for oversize inputs. */
 export function expandArg(arg: unknown): unknown {
   if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) {
-    const o = arg as { repeat?: string; fill?: string; count: number };
+    const o = arg as { repeat?: string; fill?: string; count: number; base64?: string };
     if (typeof o.repeat === 'string') return o.repeat.repeat(o.count);
+    if (typeof o.base64 === 'string') return Uint8Array.from(atob(o.base64), (c) => c.charCodeAt(0));
     if (typeof o.fill === 'string') return new Array<string>(o.count).fill(o.fill);
     throw new Error(`unknown argument form in golden file: ${JSON.stringify(arg)}`);
   }

@@ -5,13 +5,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const deno = fileURLToPath(new URL('../../node_modules/.bin/deno', import.meta.url));
+const deno = process.env.ENGRAM_DENO ?? fileURLToPath(new URL('../../../.tools/hosts/node_modules/.bin/deno', import.meta.url));
 const goldenPath =
   process.env.ENGRAM_GOLDEN ?? fileURLToPath(new URL('../../../tests/target/golden/memory.json', import.meta.url));
 
 describe('Deno', () => {
   it('replays the golden vectors exactly', () => {
-    if (!existsSync(deno)) throw new Error(`no deno at ${deno}: run npm ci in npm/`);
+    if (!existsSync(deno)) throw new Error(`no deno at ${deno}: run bash npm/scripts/host-tools.sh`);
     if (!existsSync(goldenPath)) throw new Error(`no golden file at ${goldenPath}: run mvn -q -B -pl tests -am verify first`);
     const script = fileURLToPath(new URL('./deno-replay.ts', import.meta.url));
     const stdout = execFileSync(deno, ['run', '--quiet', '--no-prompt', '--allow-read', '--allow-env', script, goldenPath], {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const workerd = fileURLToPath(new URL('../../node_modules/.bin/workerd', import.meta.url));
+const workerd = process.env.ENGRAM_WORKERD ?? fileURLToPath(new URL('../../../.tools/hosts/node_modules/.bin/workerd', import.meta.url));
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const goldenPath =
   process.env.ENGRAM_GOLDEN ?? fileURLToPath(new URL('../../../tests/target/golden/memory.json', import.meta.url));
@@ -76,7 +76,7 @@ afterAll(() => {
 
 describe('workerd (Cloudflare Workers runtime)', () => {
   it('replays the golden vectors through Engram.fromModule, exactly', async () => {
-    if (!existsSync(workerd)) throw new Error(`no workerd at ${workerd}: run npm ci in npm/`);
+    if (!existsSync(workerd)) throw new Error(`no workerd at ${workerd}: run bash npm/scripts/host-tools.sh`);
     if (!existsSync(goldenPath)) throw new Error(`no golden file at ${goldenPath}: run mvn -q -B -pl tests -am verify first`);
     dir = mkdtempSync(join(tmpdir(), 'engram-workerd-'));
     for (const f of ['index.js', 'engram-runtime.js', 'engram.wasm']) copyFileSync(join(dist, f), join(dir, f));

@@ -47,7 +47,7 @@ class GoldenVectorsTest {
         ops.add(step.op());
       }
       assertEquals(
-          Set.of("observe", "observeMany", "get", "recall", "recallValue", "assess", "chain", "size"), ops);
+          Set.of("observe", "observeMany", "get", "recall", "recallValue", "assess", "chain", "size", "load"), ops);
       assertTrue(errors >= 20, "the scripts should exercise the argument errors, got " + errors);
 
       Path dir = Path.of(System.getProperty("engram.golden.dir", "target/golden"));

@@ -14,6 +14,7 @@ import java.util.List;
  *   {"op":"get","args":["s","q"],"result":"v"}  |  {"op":..,"args":..,"error":"message"} ]}
  * results: int | number | string | null | [string|null..] | {"value","fact","confidence"} | {"value","path"}
  * args:    string | int | null | [string..] | {"repeat":unit,"count":n} | {"fill":item,"count":n}
+ *          | {"base64":bytes} (a snapshot for load)
  * </pre>
  */
 final class Json {
@@ -80,6 +81,11 @@ final class Json {
         value(sb, c.value());
         sb.append(",\"path\":");
         value(sb, c.path());
+        sb.append('}');
+      }
+      case byte[] bytes -> {
+        sb.append("{\"base64\":");
+        string(sb, java.util.Base64.getEncoder().encodeToString(bytes));
         sb.append('}');
       }
       case Step.Repeat r -> {

@@ -26,6 +26,7 @@ record Outcome(Object result, String error) {
         case "assess" -> engram.assess((String) a[0], (String) a[1]);
         case "chain" -> engram.chain((String) a[0], (String) a[1]);
         case "size" -> engram.size((String) a[0]);
+        case "load" -> engram.load((byte[]) a[0]);
         default -> throw new IllegalStateException("unknown op in script: " + step.op());
       };
       return new Outcome(result, null);

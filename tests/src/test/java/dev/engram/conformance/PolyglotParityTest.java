@@ -54,8 +54,10 @@ class PolyglotParityTest {
       Value mod = js.eval(Source.newBuilder("js", build).mimeType("application/javascript+module").build());
       Value driver = js.eval("js", DRIVER);
       Value toArray = js.eval("js", "(...xs) => xs");
+      Value toBytes = js.eval("js", "(xs) => new Int8Array(xs)");
       List<String> mismatches = new ArrayList<>();
       int skipped = 0;
+      long started = System.nanoTime();
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
         if (step.op().equals("observeMany") && step.args()[1] == null) {
@@ -68,7 +70,15 @@ class PolyglotParityTest {
         Object[] args = new Object[step.args().length];
         for (int j = 0; j < args.length; j++) {
           Object a = Step.materialize(step.args()[j]);
-          args[j] = a instanceof String[] arr ? toArray.execute((Object[]) arr) : a;
+          if (a instanceof byte[] bytes) {
+            Object[] boxed = new Object[bytes.length];
+            for (int b = 0; b < bytes.length; b++) {
+              boxed[b] = (int) bytes[b];
+            }
+            args[j] = toBytes.execute(toArray.execute(boxed));
+          } else {
+            args[j] = a instanceof String[] arr ? toArray.execute((Object[]) arr) : a;
+          }
         }
         Value got = driver.execute(mod, step.op(), toArray.execute(args));
         String problem = compare(step, expected.get(i), got);
@@ -77,6 +87,8 @@ class PolyglotParityTest {
         }
       }
       assertTrue(skipped <= 1, "only the null-array step may be skipped, skipped " + skipped);
+      System.out.println("polyglot: " + (steps.size() - skipped) + " steps on the JS build in "
+          + (System.nanoTime() - started) / 1_000_000 + " ms");
       if (!mismatches.isEmpty()) {
         System.err.println(Seeds.rerun(PolyglotParityTest.class, seed));
         fail(mismatches.size() + " of " + steps.size() + " steps differ between the JVM and the JS build:\n"

@@ -1,5 +1,6 @@
 package dev.engram.conformance;
 
+import dev.engram.Engram;
 import dev.engram.Limits;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,9 @@ final class Scripts {
     s.add(new Step("get", "", "q"));
     s.add(new Step("get", a, null));
     s.add(new Step("get", a, new Step.Repeat("q", Limits.MAX_QUESTION_CHARS + 1)));
-    s.add(new Step("get", a, new Step.Repeat("q", Limits.MAX_QUESTION_CHARS)));
+    // Exactly at the limit, as words: one 4,096-char token takes core seconds (spelling repair is
+    // quadratic in token length), which belongs in a core test, not in every runtime's replay.
+    s.add(new Step("get", a, new Step.Repeat("deploy, ", Limits.MAX_QUESTION_CHARS / 8)));
     s.add(new Step("recall", a, "deploy", 0));
     s.add(new Step("recall", a, "deploy", -3));
     s.add(new Step("recall", a, "deploy", Limits.MAX_K + 1));
@@ -109,6 +112,26 @@ final class Scripts {
     s.add(new Step("chain", a, null));
     s.add(new Step("size", ""));
     s.add(new Step("size", (Object) null));
+    // Snapshots written by the JVM, loaded by every runtime (dump itself is not replayed: a snapshot holds
+    // wall-clock use times, so its bytes differ from run to run).
+    Engram source = new Engram();
+    source.observeMany("snap:a", new String[] {"The owner of Nimbus is Priya Nair.", "The budget of Nimbus is 42000 euros."});
+    source.observe("snap:b", "Der Besitzer von Ølberg ist Zoë 🚀.");
+    byte[] one = source.dump("snap:a");
+    byte[] all = source.dump(null);
+    s.add(new Step("load", (Object) one));
+    s.add(new Step("size", "snap:a"));
+    s.add(new Step("get", "snap:a", "who is the owner of Nimbus?"));
+    s.add(new Step("recall", "snap:a", "Nimbus budget", 2));
+    s.add(new Step("observe", "snap:a", "The color of Nimbus is green."));
+    s.add(new Step("load", (Object) all));
+    s.add(new Step("size", "snap:a"));
+    s.add(new Step("get", "snap:b", "Besitzer von Ølberg"));
+    byte[] corrupt = one.clone();
+    corrupt[corrupt.length / 2] ^= 0x10;
+    s.add(new Step("load", (Object) corrupt));
+    s.add(new Step("load", (Object) java.util.Arrays.copyOf(one, one.length - 3)));
+    s.add(new Step("load", (Object) new byte[] {1, 2, 3}));
     // The memory is still whole after the errors.
     s.add(new Step("size", a));
     s.add(new Step("get", a, "what's the deploy region?"));

@@ -3,7 +3,8 @@ package dev.engram.conformance;
 /**
  * One call of an operation script: {@code op} is the name of an {@code Engram} method (the same name in
  * Java, the wasm bridge and the npm API) and {@code args} its arguments: {@code String}, {@code String[]},
- * {@code Integer}, {@code null}, or the compact {@link Repeat} / {@link Fill} for oversize inputs.
+ * {@code Integer}, {@code byte[]} (a snapshot), {@code null}, or the compact {@link Repeat} / {@link Fill}
+ * for oversize inputs.
  */
 record Step(String op, Object... args) {
   Step {

@@ -93,6 +93,21 @@ public final class Bridge {
   }
 
   /**
+   * A versioned, checksummed snapshot of {@code scope} (all scopes when {@code null}), as core's codec
+   * writes it; it crosses as an {@code Int8Array}.
+   */
+  @JSExport
+  public static byte[] dump(String scope) {
+    return ENGRAM.dump(scope);
+  }
+
+  /** Restores the scopes a snapshot holds (replacing scopes of the same name); returns their names. */
+  @JSExport
+  public static String[] load(byte[] snapshot) {
+    return ENGRAM.load(snapshot);
+  }
+
+  /**
    * The input limits of {@link Limits}, in the order scope chars, text chars, batch, question chars, k,
    * so the npm layer rejects oversize input before copying it across and never disagrees with core.
    */
