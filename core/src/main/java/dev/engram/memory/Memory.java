@@ -66,7 +66,7 @@ public final class Memory {
     long now = clock.getAsLong();
     int stored = 0;
     String[] stems = new String[16];
-    for (String sentence : Sentences.split(text)) {
+    for (String sentence : boundedSentences(text)) {
       if (Questions.isQuestion(sentence)) {
         continue;
       }
@@ -107,6 +107,29 @@ public final class Memory {
       stored++;
     }
     return stored;
+  }
+
+  /** Longest fact, in chars: a longer run without sentence punctuation is cut at a space, never dropped. */
+  static final int MAX_FACT_CHARS = 2000;
+
+  /** The sentences of {@code text}, each at most {@link #MAX_FACT_CHARS} long, covering all of it. */
+  private static java.util.List<String> boundedSentences(String text) {
+    java.util.List<String> sentences = Sentences.split(text);
+    java.util.List<String> out = new java.util.ArrayList<>(sentences.size());
+    for (String s : sentences) {
+      while (s.length() > MAX_FACT_CHARS) {
+        int cut = s.lastIndexOf(' ', MAX_FACT_CHARS);
+        if (cut < MAX_FACT_CHARS / 2) {
+          cut = MAX_FACT_CHARS;
+        }
+        out.add(s.substring(0, cut).trim());
+        s = s.substring(cut).trim();
+      }
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   /** "Remember that my plan is pro." stores "my plan is pro." */

@@ -111,6 +111,18 @@ class MemorySpecTest {
   }
 
   @Test
+  void aHugeRunOnSentenceIsKeptWholeInBoundedFacts() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      words.append("word").append(i).append(' ');
+    }
+    int stored = memory.observe("s", words + "and the vault code is 7731");
+    assertTrue(stored > 1, "split into facts: " + stored);
+    assertEquals("7731", memory.get("s", "what is the vault code?"));
+    assertEquals(1, memory.recall("s", "word4999", 5).length, "no word lost at a cut");
+  }
+
+  @Test
   void chainFollowsEachValue() {
     memory.observe("case", "Lena Marsh's partner was Marcus Vane");
     memory.observe("case", "Marcus Vane's creditor was Eliza Crowe");
