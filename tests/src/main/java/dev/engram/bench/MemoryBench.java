@@ -1,0 +1,251 @@
+package dev.engram.bench;
+
+import dev.engram.Engram;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Memory at scale, side by side in one run: engram, a brute-force scan and Apache Lucene (BM25, in-memory
+ * directory, top-1) answer the same questions over the same facts. Prints one JSON object per line.
+ *
+ * <p>Workload (seeded): {@code facts} facts "The ATTR of ENTITY is VALUE." over 20 attributes; 10% of the
+ * facts also carry the word "quarterly" (the broad cue). Questions: planted "what is the ATTR of
+ * ENTITY?" for random facts; broad "what is the quarterly ATTR of ENTITY?"; unanswerable questions
+ * about entities that were never observed, which must abstain.
+ *
+ * <pre>java -cp … dev.engram.bench.MemoryBench [facts=1000000] [questions=10000] [seed=1]</pre>
+ */
+public final class MemoryBench {
+  private static final String[] ATTRIBUTES = {"email", "phone", "city", "employer", "manager", "plan", "car",
+    "dog", "birthday", "locker", "team", "project", "badge", "desk", "laptop", "router", "server", "region",
+    "account", "license"};
+
+  public static void main(String[] args) throws Exception {
+    int facts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int questions = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+    Random random = new Random(seed);
+    String[] texts = new String[facts];
+    String[] values = new String[facts];
+    for (int i = 0; i < facts; i++) {
+      values[i] = "v" + Long.toString(random.nextLong() & 0xFFFFFFFFFFL, 36);
+      String broad = i % 10 == 3 ? "quarterly " : "";
+      texts[i] = "The " + broad + ATTRIBUTES[i % ATTRIBUTES.length] + " of entity" + i + " is " + values[i] + ".";
+    }
+    String workload = "{\"facts\":" + facts + ",\"questions\":" + questions + ",\"seed\":" + seed + "}";
+
+    // Heap of the texts alone, then of engram holding them: the difference is the index.
+    long textHeap = usedHeap();
+    Engram engram = new Engram();
+    long t0 = System.nanoTime();
+    engram.observeMany("bench", texts);
+    double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+    long withIndex = usedHeap();
+    double bytesPerFact = (withIndex - textHeap) / (double) facts;
+    emit("ingest", workload, "\"seconds\":" + fmt(ingestSeconds) + ",\"facts_per_second\":" + fmt(facts / ingestSeconds)
+        + ",\"index_bytes_per_fact\":" + fmt(bytesPerFact));
+
+    int[] planted = new int[questions];
+    String[] asks = new String[questions];
+    for (int q = 0; q < questions; q++) {
+      planted[q] = random.nextInt(facts);
+      asks[q] = "what is the " + ATTRIBUTES[planted[q] % ATTRIBUTES.length] + " of entity" + planted[q] + "?";
+    }
+    for (int warm = 0; warm < 3; warm++) {
+      for (String a : asks) {
+        engram.get("bench", a);
+      }
+    }
+    long[] latency = new long[questions];
+    int correct = 0;
+    for (int q = 0; q < questions; q++) {
+      long s = System.nanoTime();
+      String v = engram.get("bench", asks[q]);
+      latency[q] = System.nanoTime() - s;
+      if (values[planted[q]].equals(v)) {
+        correct++;
+      }
+    }
+    emit("get_selective", workload, percentiles(latency) + ",\"top1_accuracy\":" + fmt(correct / (double) questions));
+
+    // Broad: the question carries a word held by 10% of the facts.
+    int broadCount = Math.min(questions, 2000);
+    long[] broadLatency = new long[broadCount];
+    int broadCorrect = 0;
+    for (int q = 0; q < broadCount; q++) {
+      int f = random.nextInt(facts / 10) * 10 + 3;
+      String a = "what is the quarterly " + ATTRIBUTES[f % ATTRIBUTES.length] + " of entity" + f + "?";
+      long s = System.nanoTime();
+      String v = engram.get("bench", a);
+      broadLatency[q] = System.nanoTime() - s;
+      if (values[f].equals(v)) {
+        broadCorrect++;
+      }
+    }
+    emit("get_broad", workload, percentiles(broadLatency) + ",\"top1_accuracy\":" + fmt(broadCorrect / (double) broadCount));
+
+    int unanswerable = 1000;
+    int abstained = 0;
+    for (int q = 0; q < unanswerable; q++) {
+      String a = "what is the " + ATTRIBUTES[q % ATTRIBUTES.length] + " of entity" + (facts + q) + "?";
+      if (engram.get("bench", a) == null) {
+        abstained++;
+      }
+    }
+    emit("abstention", workload, "\"questions\":" + unanswerable + ",\"abstained\":" + abstained);
+
+    // Brute force and Lucene answer a sample of the same selective questions (they are slow).
+    int sample = Math.min(questions, 200);
+    long[] scan = new long[sample];
+    int scanCorrect = 0;
+    for (int q = 0; q < sample; q++) {
+      long s = System.nanoTime();
+      int best = bruteForceTop1(texts, asks[q]);
+      scan[q] = System.nanoTime() - s;
+      if (best == planted[q]) {
+        scanCorrect++;
+      }
+    }
+    emit("brute_force_scan", workload, percentiles(scan) + ",\"top1_accuracy\":" + fmt(scanCorrect / (double) sample)
+        + ",\"sample\":" + sample);
+
+    try (Analyzer analyzer = new EnglishAnalyzer(); ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      long li = System.nanoTime();
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256))) {
+        for (int i = 0; i < facts; i++) {
+          Document d = new Document();
+          d.add(new TextField("text", texts[i], Field.Store.NO));
+          d.add(new StoredField("id", i));
+          writer.addDocument(d);
+        }
+      }
+      double luceneIndexSeconds = (System.nanoTime() - li) / 1e9;
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        int luceneSample = Math.min(questions, 2000);
+        for (int warm = 0; warm < 2; warm++) {
+          for (int q = 0; q < luceneSample; q++) {
+            searcher.search(query(analyzer, asks[q]), 1);
+          }
+        }
+        long[] lucene = new long[luceneSample];
+        int luceneCorrect = 0;
+        for (int q = 0; q < luceneSample; q++) {
+          long s = System.nanoTime();
+          TopDocs top = searcher.search(query(analyzer, asks[q]), 1);
+          lucene[q] = System.nanoTime() - s;
+          if (top.scoreDocs.length > 0
+              && searcher.storedFields().document(top.scoreDocs[0].doc).getField("id").numericValue().intValue() == planted[q]) {
+            luceneCorrect++;
+          }
+        }
+        emit("lucene_bm25_top1", workload, percentiles(lucene) + ",\"top1_accuracy\":" + fmt(luceneCorrect / (double) luceneSample)
+            + ",\"index_seconds\":" + fmt(luceneIndexSeconds) + ",\"sample\":" + luceneSample);
+        long[] sorted = latency.clone();
+        Arrays.sort(sorted);
+        long[] ls = lucene.clone();
+        Arrays.sort(ls);
+        long[] ss = scan.clone();
+        Arrays.sort(ss);
+        emit("ratios", workload, "\"lucene_p50_over_engram_p50\":" + fmt(ls[ls.length / 2] / (double) sorted[sorted.length / 2])
+            + ",\"scan_p50_over_engram_p50\":" + fmt(ss[ss.length / 2] / (double) sorted[sorted.length / 2])
+            + ",\"engram_top1\":" + fmt(correct / (double) questions)
+            + ",\"lucene_top1\":" + fmt(luceneCorrect / (double) luceneSample)
+            + ",\"scan_top1\":" + fmt(scanCorrect / (double) sample));
+      }
+    }
+  }
+
+  private static BooleanQuery query(Analyzer analyzer, String text) throws java.io.IOException {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        b.add(new TermQuery(new Term("text", term.toString())), BooleanClause.Occur.SHOULD);
+      }
+      ts.end();
+    }
+    return b.build();
+  }
+
+  /** The fact sharing most lower-cased words with the question (ties: the first). */
+  static int bruteForceTop1(String[] texts, String question) {
+    List<String> words = new ArrayList<>();
+    for (String w : question.toLowerCase(Locale.ROOT).replace("?", "").split(" ")) {
+      if (w.length() > 2 && !w.equals("what") && !w.equals("the")) {
+        words.add(w);
+      }
+    }
+    int best = -1;
+    int bestHits = 0;
+    for (int i = 0; i < texts.length; i++) {
+      String t = texts[i].toLowerCase(Locale.ROOT);
+      int hits = 0;
+      for (String w : words) {
+        int at = t.indexOf(w);
+        // whole-word match: "entity17" must not hit "entity170"
+        while (at >= 0) {
+          int end = at + w.length();
+          boolean left = at == 0 || !Character.isLetterOrDigit(t.charAt(at - 1));
+          boolean right = end >= t.length() || !Character.isLetterOrDigit(t.charAt(end));
+          if (left && right) {
+            hits++;
+            break;
+          }
+          at = t.indexOf(w, at + 1);
+        }
+      }
+      if (hits > bestHits) {
+        bestHits = hits;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static String percentiles(long[] nanos) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    return "\"p50_us\":" + fmt(s[s.length / 2] / 1e3) + ",\"p99_us\":" + fmt(s[(int) (s.length * 0.99)] / 1e3)
+        + ",\"n\":" + s.length;
+  }
+
+  private static long usedHeap() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  private static String fmt(double x) {
+    return String.format(Locale.ROOT, "%.4g", x);
+  }
+
+  private static void emit(String name, String workload, String figures) {
+    System.out.println("{\"bench\":\"memory." + name + "\",\"workload\":" + workload + "," + figures + "}");
+  }
+}
