@@ -168,7 +168,12 @@ final class FactMatch {
   /** "painted", "located", "scheduled": a lower-case -ed word is a verb form, not a value. */
   private boolean looksLikeParticiple(int i) {
     String w = tokens.norm[i];
-    return w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed") && !tokens.has(i, Tokens.CAPITALIZED);
+    if (w.length() <= 4 || !w.endsWith("ed") || w.endsWith("eed") || tokens.has(i, Tokens.CAPITALIZED)) {
+      return false;
+    }
+    // "my application status is approved": a participle that is the whole predicate is the value.
+    boolean afterCopula = i > 0 && isCopula(tokens.norm[i - 1]);
+    return !(afterCopula && i == tokens.size - 1);
   }
 
   private static boolean isCopula(String w) {
