@@ -34,17 +34,36 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * ENTITY?" for random facts; broad "what is the quarterly ATTR of ENTITY?"; unanswerable questions
  * about entities that were never observed, which must abstain.
  *
- * <pre>java -cp … dev.engram.bench.MemoryBench [facts=1000000] [questions=10000] [seed=1]</pre>
+ * <pre>./engram bench memory [--facts 1000000] [--questions 10000] [--seed 1]</pre>
  */
 public final class MemoryBench {
   private static final String[] ATTRIBUTES = {"email", "phone", "city", "employer", "manager", "plan", "car",
     "dog", "birthday", "locker", "team", "project", "badge", "desk", "laptop", "router", "server", "region",
     "account", "license"};
 
+  private static String[] keepAlive;
+
   public static void main(String[] args) throws Exception {
-    int facts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    int questions = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-    long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+    int facts = 1_000_000;
+    int questions = 10_000;
+    long seed = 1;
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--facts" -> facts = positive(args[i], value);
+        case "--questions" -> questions = positive(args[i], value);
+        case "--seed" -> seed = positive(args[i], value);
+        default -> {
+          System.err.println("unknown argument " + args[i] + "; use --facts N --questions N --seed S");
+          System.exit(2);
+        }
+      }
+      i++;
+    }
+    if (facts < 100) {
+      System.err.println("--facts must be at least 100");
+      System.exit(2);
+    }
     Random random = new Random(seed);
     String[] texts = new String[facts];
     String[] values = new String[facts];
@@ -57,12 +76,13 @@ public final class MemoryBench {
 
     // The index's heap is engram's heap minus the heap of the fact texts it keeps (its own copies).
     long before = usedHeap();
-    String[] copies = new String[facts];
+    // Held in a static field: a local the JIT sees no later use of may be collected before the measurement.
+    keepAlive = new String[facts];
     for (int i = 0; i < facts; i++) {
-      copies[i] = new String(texts[i].toCharArray());
+      keepAlive[i] = new String(texts[i].toCharArray());
     }
     long textBytes = usedHeap() - before;
-    copies = null;
+    keepAlive = null;
     long textHeap = usedHeap();
     Engram engram = new Engram();
     long t0 = System.nanoTime();
@@ -73,7 +93,7 @@ public final class MemoryBench {
     long withIndex = usedHeap();
     double bytesPerFact = (withIndex - textHeap - textBytes) / (double) facts;
     emit("ingest", workload, "\"seconds\":" + fmt(ingestSeconds) + ",\"facts_per_second\":" + fmt(facts / ingestSeconds)
-        + ",\"index_bytes_per_fact\":" + fmt(bytesPerFact));
+        + ",\"index_bytes_per_fact\":" + fmt(bytesPerFact) + ",\"text_bytes_per_fact\":" + fmt(textBytes / (double) facts));
 
     int[] planted = new int[questions];
     String[] asks = new String[questions];
@@ -184,6 +204,20 @@ public final class MemoryBench {
             + ",\"scan_top1\":" + fmt(scanCorrect / (double) sample));
       }
     }
+  }
+
+  private static int positive(String flag, String value) {
+    try {
+      int v = Integer.parseInt(value);
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    System.err.println(flag + " needs a positive number, got '" + value + "'");
+    System.exit(2);
+    return 0;
   }
 
   private static BooleanQuery query(Analyzer analyzer, String text) throws java.io.IOException {
