@@ -24,6 +24,6 @@ public record ConnectivityParams(int synapsesPerNeuron, double localFraction, do
 
   /** Cortex's ~1,000 synapses per neuron, balanced so that recurrent input is net inhibitory (g = 5). */
   public static ConnectivityParams cortex() {
-    return new ConnectivityParams(1000, 0.8, 0.1, 5.0, 0.45, 1.2);
+    return new ConnectivityParams(1000, 0.8, 0.1, 6.0, 0.35, 0.6);
   }
 }
