@@ -15,10 +15,10 @@ import java.util.List;
  * {@code gain} (homeostatic), {@code rate} (spikes per step, averaged), {@code xPre}/{@code xPost} (STDP
  * traces): 28 bytes per neuron, plus four int input accumulators (16 bytes) and a one-byte force flag.
  *
- * <p><b>Procedural connectome.</b> Neuron s's k-th outgoing synapse is {@code mix(base(s) + (k+1)*golden)},
- * where {@code base(s) = mix(seed ^ s*golden)}: 16 bits pick local vs long-range, 16 bits the projection, 32
- * bits the target. Nothing is stored; a spike regenerates its targets. Cost: one SplitMix64 per synaptic event,
- * zero bytes per synapse.
+ * <p><b>Procedural connectome.</b> Neuron s's j-th outgoing synapse is {@link #synapseHash}{@code (base(s), j)},
+ * where {@code base(s) = mix(seed ^ s*golden)}: 12 bits pick the target region from a share table, the high 32
+ * bits the target cell. Nothing is stored; a spike regenerates its targets. Cost: one multiply-xorshift and a
+ * table load per synaptic event, zero bytes per synapse.
  *
  * <p><b>Input.</b> Synaptic input is summed in 32-bit fixed point (Q16, 1 mV = 65536) so that addition order
  * cannot change the result: a parallel stepper gets identical spikes (see {@link Stepper}).
@@ -44,9 +44,13 @@ public final class Brain {
   // Per-region model constants, index 2*region + (0 excitatory, 1 inhibitory).
   final float[] pDm, pDa, pRest, pReset, pThresh, pJump;
   final int[] pRefSteps;
-  // Projection tables: for region r, cumulative thresholds (out of 65536) and target regions.
-  final int[][] projCum, projTo;
-  final int localQ16;
+  // Target-region table: an excitatory synapse of region r lands in region targetTable[r << TABLE_BITS | u] for a
+  // uniform u of TABLE_BITS bits; the table holds each region in proportion to its share (local fraction, plus
+  // each projection's share of the rest, plus whatever the projections leave unassigned back to local), so
+  // shares are quantised to 1/4096. One load instead of a branchy search per synaptic event.
+  static final int TABLE_BITS = 12;
+  final byte[] targetTable;
+  final int[] regionSizes;
   final int wExcQ, wInhQ;
   final int synapsesPerNeuron;
   final float noiseMean, noiseSd;
@@ -117,22 +121,28 @@ public final class Brain {
         pRefSteps[i] = (int) Math.round(p.refractoryMs() / dt);
       }
     }
-    projCum = new int[regionCount][];
-    projTo = new int[regionCount][];
+    ConnectivityParams conn = config.connectivity();
+    targetTable = new byte[regionCount << TABLE_BITS];
+    regionSizes = new int[regionCount];
     for (int r = 0; r < regionCount; r++) {
-      List<Projection> out = new ArrayList<>();
-      for (Projection p : config.projections()) if (p.from().equals(regions.get(r).name()) && p.share() > 0) out.add(p);
-      projCum[r] = new int[out.size()];
-      projTo[r] = new int[out.size()];
+      regionSizes[r] = regionStart[r + 1] - regionStart[r];
+      double[] share = new double[regionCount];
+      double local = conn.localFraction(), rest = 1 - local, assigned = 0;
+      for (Projection p : config.projections())
+        if (p.from().equals(regions.get(r).name())) {
+          share[BrainConfig.indexOf(regions, p.to())] += rest * p.share();
+          assigned += rest * p.share();
+        }
+      share[r] += 1 - assigned;
+      int slot = 0;
       double acc = 0;
-      for (int i = 0; i < out.size(); i++) {
-        acc += out.get(i).share();
-        projCum[r][i] = (int) Math.round(acc * 65536);
-        projTo[r][i] = BrainConfig.indexOf(regions, out.get(i).to());
+      for (int t = 0; t < regionCount; t++) {
+        acc += share[t];
+        int end = t == regionCount - 1 ? 1 << TABLE_BITS : (int) Math.round(acc * (1 << TABLE_BITS));
+        for (; slot < end; slot++) targetTable[(r << TABLE_BITS) | slot] = (byte) t;
       }
     }
     ConnectivityParams c = config.connectivity();
-    localQ16 = (int) Math.round(c.localFraction() * 65536);
     wExcQ = Math.round((float) c.wExcMv() * Q);
     wInhQ = -Math.round((float) (c.wExcMv() * c.inhibitoryRatio()) * Q);
     synapsesPerNeuron = c.synapsesPerNeuron();
@@ -388,6 +398,8 @@ public final class Brain {
   /** Phase 4 for a parallel stepper: deliver into caller-owned accumulators (merge with {@link #addAccumulators}). */
   public void deliverInto(int from, int to, int[] accP, int[] accL, int[] accI) {
     int k = synapsesPerNeuron;
+    byte[] table = targetTable;
+    int[] sizes = regionSizes;
     SynapseOverlay o = overlay;
     long seed = config.seed();
     int r = 0;
@@ -398,36 +410,32 @@ public final class Brain {
       long base = Det.mix(seed ^ (s * GOLDEN));
       int rs = regionStart[r], rn = regionStart[r + 1] - rs;
       if (s < inhStart[r]) {
-        int[] cum = projCum[r], to2 = projTo[r];
-        int inh = wExcQ;
+        int tableBase = r << TABLE_BITS, mask = (1 << TABLE_BITS) - 1;
+        int exc = wExcQ;
         for (int j = 1; j <= k; j++) {
-          long h = Det.mix(base + j * GOLDEN);
-          int t;
-          int lowBits = (int) (h & 0xFFFF);
-          if (lowBits < localQ16 || cum.length == 0) {
-            t = rs + Det.below(h, rn);
-          } else {
-            int pick = (int) ((h >>> 16) & 0xFFFF), p = 0;
-            while (p < cum.length && pick >= cum[p]) p++;
-            if (p == cum.length) t = rs + Det.below(h, rn);
-            else {
-              int tr = to2[p];
-              t = regionStart[tr] + Det.below(h, regionStart[tr + 1] - regionStart[tr]);
-            }
-          }
-          accP[t] += inh;
+          long h = synapseHash(base, j);
+          int tr = table[tableBase | ((int) h & mask)];
+          accP[regionStart[tr] + Det.below(h, sizes[tr])] += exc;
         }
         float sum = outSum[s];
         float f = sum > outBudget ? Q * (outBudget / sum) : Q;
         for (int e = o.headOut[s]; e >= 0; e = o.nextOut[e]) accL[o.post[e]] += (int) (o.w[e] * f);
       } else {
         int wi = wInhQ;
-        for (int j = 1; j <= k; j++) {
-          long h = Det.mix(base + j * GOLDEN);
-          accI[rs + Det.below(h, rn)] += wi;
-        }
+        for (int j = 1; j <= k; j++) accI[rs + Det.below(synapseHash(base, j), rn)] += wi;
       }
     }
+  }
+
+  /**
+   * The j-th synapse of the neuron whose stream base is {@code base}: one multiply-xorshift (Stafford-style
+   * variant 13 with a single multiply) over a Weyl sequence. Weaker than SplitMix64 but ample for picking targets
+   * (high 32 bits: target cell, low 12 bits: target region), and it is the synaptic event's main cost.
+   */
+  static long synapseHash(long base, int j) {
+    long z = base + j * GOLDEN;
+    z = (z ^ (z >>> 32)) * 0xD6E8FEB86659FD93L;
+    return z ^ (z >>> 32);
   }
 
   /** Adds caller-owned accumulators into the brain's (integer sums: order-independent). */
