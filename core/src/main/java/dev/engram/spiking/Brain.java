@@ -80,6 +80,8 @@ public final class Brain {
   final int[] lastRegionSpikes;
   final byte[] force;
   boolean plasticity = true;
+  /** Fraction at which learned synapses transmit; {@link AssemblyParams#encodingGain} while an imprint plays. */
+  float learnedTransmission = 1f;
   int[] injectList = new int[0];
   int injectCount, injectStepsLeft;
   int injectQ;
@@ -285,7 +287,7 @@ public final class Brain {
     float ht = mod[Modulator.SEROTONIN.ordinal()] - (float) mp.baseSerotonin();
     float neScale = Math.max(0f, 1f + (float) mp.neGain() * ne);
     float procScale = Math.max(0f, 1f - (float) mp.achRecurrentSuppression() * ach) * neScale;
-    float learnScale = neScale;
+    float learnScale = neScale * learnedTransmission;
     float injScale = Math.max(0f, 1f + (float) mp.achInputBoost() * ach);
     float thrOffset = (float) mp.serotoninThresholdMv() * ht;
     long noiseSeed = Det.mix(config.seed() ^ (step * GOLDEN));
@@ -374,7 +376,7 @@ public final class Brain {
       int e = o.active[j];
       float dw = gate * el[e];
       float wi = w[e];
-      dw = dw > 0 ? dw * (wMax - wi) * invMax : dw * wi * invMax;
+      if (dw > 0) dw = dw * (wMax - wi) * invMax;
       wi += dw;
       wi = wi < 0 ? 0 : (wi > wMax ? wMax : wi);
       outSum[o.pre[e]] += wi - w[e];
@@ -596,6 +598,7 @@ public final class Brain {
           if (i != j && Math.abs(i - j) <= 2) link(ids[i], ids[j], ap.fanout(), w0);
     boolean was = plasticity;
     plasticity = true;
+    learnedTransmission = (float) ap.encodingGain();
     int offset = Math.max(1, (int) Math.round(ap.offsetMs() / config.dtMs()));
     int gap = (int) Math.round(ap.gapMs() / config.dtMs());
     int dopa = Modulator.DOPAMINE.ordinal();
@@ -607,6 +610,7 @@ public final class Brain {
       }
     }
     step(gap);
+    learnedTransmission = 1f;
     plasticity = was;
   }
 

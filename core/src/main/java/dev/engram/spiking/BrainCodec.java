@@ -19,7 +19,8 @@ import java.util.List;
  * config     scale f64, seed i64, dtMs f64, regions (i32 n; n x {UTF name, i32 fullScaleNeurons, alif}),
  *            inhibitory alif, excitatoryFraction f64, projections (i32 n; n x {UTF from, UTF to, f64 share}),
  *            UTF conceptRegion, connectivity {i32 K, 5 x f64}, stdp {9 x f64}, modulators {12 x f64},
- *            homeostasis {6 x f64}, assemblies {i32 size, i32 fanout, 4 x f64, i32 recallSteps, f64 prune, i32 replayCap}
+ *            homeostasis {6 x f64}, assemblies {i32 size, i32 fanout, 4 x f64, i32 recallSteps, f64 prune, i32 replayCap,
+ *            f64 encodingGain}
  *            where alif = 7 x f64 in AlifParams component order
  * state      i64 step, bool plasticity, f32[N] x {v, a, gain, rate, xPre, xPost, outSum},
  *            i32[N] x {refr, inP, inL, inI, inX}, forced (i32 n; n x i32 neuron), f32[4] modulators,
@@ -210,6 +211,7 @@ public final class BrainCodec {
     out.writeInt(a.recallSteps());
     out.writeDouble(a.pruneBelowMv());
     out.writeInt(a.replayCapacity());
+    out.writeDouble(a.encodingGain());
   }
 
   private static BrainConfig readConfig(DataInputStream in) throws IOException {
@@ -232,7 +234,7 @@ public final class BrainCodec {
     ModulatorParams m = new ModulatorParams(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
         in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
     HomeostasisParams h = new HomeostasisParams(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
-    AssemblyParams a = new AssemblyParams(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(), in.readInt());
+    AssemblyParams a = new AssemblyParams(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(), in.readInt(), in.readDouble());
     return new BrainConfig(scale, seed, dt, regions, inh, ef, projections, conceptRegion, k, s, m, h, a);
   }
 }

@@ -7,8 +7,12 @@ package dev.engram.spiking;
  * presynaptic spike adds {@code -aMinus * xPost} to each outgoing one (post before pre: depression). So the
  * window is {@code aPlus*exp(-dt/tauPlus)} for dt = t_post - t_pre > 0 and {@code -aMinus*exp(dt/tauMinus)} for
  * dt < 0, and spikes in the same step pair with nothing. Eligibility decays with {@code tauEligMs}; every step
- * {@code w += learningRate * dopamine * e}, soft-bounded (potentiation scaled by (wMax-w)/wMax, depression by
- * w/wMax) so w stays in [0, wMax] without clipping. Learned synapses are excitatory.
+ * {@code w += learningRate * dt * dopamine * e}: potentiation soft-bounded (scaled by (wMax-w)/wMax, so w never
+ * passes wMax), depression additive (w stops at 0). Why mixed: with both soft-bounded, uncorrelated background
+ * pairings have a stable fixed point at wMax*aPlus/(aPlus+aMinus) (1.8 mV here), so every learned synapse, forward
+ * or backward, drifted there while dopamine was up; with additive depression and aMinus > aPlus uncorrelated
+ * pairings drive weights down, and only consistent pre-before-post timing builds them. Learned synapses are
+ * excitatory.
  *
  * <p>Presynaptic resource normalisation: a neuron whose learned outgoing weights sum to more than
  * {@code outBudgetMv} delivers them scaled by {@code outBudgetMv / sum} (multiplicative, so ratios are kept).

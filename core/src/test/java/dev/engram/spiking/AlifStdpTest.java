@@ -62,8 +62,8 @@ class AlifStdpTest {
     double dE = Math.exp(-1 / s.tauEligMs()), dD = Math.exp(-1 / 20.0);
     for (int t = 0; t < steps; t++) {
       double dw = s.learningRate() * da * e;
-      dw = dw > 0 ? dw * (s.wMaxMv() - w) / s.wMaxMv() : dw * w / s.wMaxMv();
-      w += dw;
+      if (dw > 0) dw = dw * (s.wMaxMv() - w) / s.wMaxMv(); // potentiation soft-bounded, depression additive
+      w = Math.max(0, w + dw);
       e *= dE;
       da *= dD;
     }

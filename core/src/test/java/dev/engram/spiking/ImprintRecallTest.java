@@ -18,7 +18,7 @@ class ImprintRecallTest {
     BrainConfig base = BrainConfig.cortex(0.02, seed);
     ConnectivityParams c = base.connectivity();
     return base.withConnectivity(new ConnectivityParams(100, c.localFraction(), c.wExcMv() * 10, c.inhibitoryRatio(), c.noiseMeanMvPerMs(), c.noiseSdMv()))
-        .withAssemblies(new AssemblyParams(16, 10, 5, 50, 6, 5, 30, 0.05, 100_000));
+        .withAssemblies(new AssemblyParams(16, 10, 5, 50, 6, 5, 30, 0.05, 100_000, 0.0));
   }
 
   static List<String[]> triples(long seed) {
