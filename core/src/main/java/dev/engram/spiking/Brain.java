@@ -652,9 +652,12 @@ public final class Brain {
   }
 
   /**
-   * Spiking recall: injects current into the seed assemblies, runs exactly {@code steps} steps with plasticity
-   * off, ranks the other concepts by assembly spikes, then restores every bit of dynamic state, so recall never
-   * changes the brain.
+   * Spiking recall: injects current into the seed assemblies and runs exactly {@code steps} steps with plasticity
+   * off, then runs the same steps again from the same state without the injection. Noise is a pure function of
+   * (seed, step, neuron), so the second pass is the exact spontaneous counterfactual, and a concept's score is its
+   * evoked minus its spontaneous assembly spikes: what the seed caused, not what the background happened to do.
+   * Concepts with a positive score are ranked. Every bit of dynamic state is restored, so recall never changes
+   * the brain. Cost: 2 x steps.
    */
   public Recall recall(List<String> seeds, int steps, RecallMode mode) {
     if (seeds == null || seeds.isEmpty()) throw new IllegalArgumentException("recall needs at least one seed concept");
@@ -665,9 +668,35 @@ public final class Brain {
       seedIds[i] = conceptId(seeds.get(i));
       if (seedIds[i] < 0) throw new IllegalArgumentException("unknown concept: " + seeds.get(i));
     }
+    int concepts = conceptNames.size();
+    int[] evoked = new int[concepts], spont = new int[concepts], first = new int[concepts];
+    Arrays.fill(first, Integer.MAX_VALUE);
     Snapshot snap = snapshot();
     boolean was = plasticity;
     plasticity = false;
+    long total = run(seedIds, steps, mode, evoked, first);
+    restore(snap);
+    snap = snapshot();
+    run(new int[0], steps, mode, spont, null);
+    restore(snap);
+    plasticity = was;
+    int size = config.assemblies().size();
+    int[] score = new int[concepts];
+    for (int c = 0; c < concepts; c++) score[c] = evoked[c] - spont[c];
+    for (int id : seedIds) score[id] = 0;
+    Integer[] order = new Integer[concepts];
+    int m = 0;
+    for (int c = 0; c < concepts; c++) if (score[c] > 0) order[m++] = c;
+    Integer[] ranked = Arrays.copyOf(order, m);
+    Arrays.sort(ranked, (x, y) -> score[x] != score[y] ? Integer.compare(score[y], score[x])
+        : first[x] != first[y] ? Integer.compare(first[x], first[y]) : Integer.compare(x, y));
+    List<Recall.Hit> hits = new ArrayList<>(m);
+    for (Integer c : ranked) hits.add(new Recall.Hit(conceptNames.get(c), score[c], first[c], score[c] / (double) size));
+    return new Recall(hits, steps, total);
+  }
+
+  /** One recall pass from the current state: injects into the seeds' assemblies (none for the baseline) and counts assembly spikes. */
+  private long run(int[] seedIds, int steps, RecallMode mode, int[] count, int[] first) {
     if (mode == RecallMode.FOCUSED) mod[Modulator.ACETYLCHOLINE.ordinal()] = 1f;
     if (mode == RecallMode.BROAD) mod[Modulator.NOREPINEPHRINE.ordinal()] = 1f;
     int size = config.assemblies().size();
@@ -675,13 +704,9 @@ public final class Brain {
     injectCount = 0;
     for (int id : seedIds) for (int m : assembly(id)) injectList[injectCount++] = m;
     injectQ = Math.round((float) config.assemblies().injectMv() * Q);
-    injectStepsLeft = Math.max(1, (int) Math.round(config.assemblies().injectMs() / config.dtMs()));
+    injectStepsLeft = injectCount == 0 ? 0 : Math.max(1, (int) Math.round(config.assemblies().injectMs() / config.dtMs()));
     // The first step's injection has to be in the accumulators before that step integrates.
     pumpInjection();
-    int concepts = conceptNames.size();
-    int[] count = new int[concepts];
-    int[] first = new int[concepts];
-    Arrays.fill(first, Integer.MAX_VALUE);
     int lo = regionStart[conceptRegion], hi = regionStart[conceptRegion + 1];
     long total = 0;
     for (int t = 0; t < steps; t++) {
@@ -693,23 +718,12 @@ public final class Brain {
         int c = conceptOf[s - lo];
         if (c < 0) continue;
         count[c]++;
-        if (first[c] == Integer.MAX_VALUE) first[c] = t;
+        if (first != null && first[c] == Integer.MAX_VALUE) first[c] = t;
       }
     }
     injectStepsLeft = 0;
     injectCount = 0;
-    restore(snap);
-    plasticity = was;
-    for (int id : seedIds) count[id] = 0;
-    Integer[] order = new Integer[concepts];
-    int m = 0;
-    for (int c = 0; c < concepts; c++) if (count[c] > 0) order[m++] = c;
-    Integer[] ranked = Arrays.copyOf(order, m);
-    Arrays.sort(ranked, (x, y) -> count[x] != count[y] ? Integer.compare(count[y], count[x])
-        : first[x] != first[y] ? Integer.compare(first[x], first[y]) : Integer.compare(x, y));
-    List<Recall.Hit> hits = new ArrayList<>(m);
-    for (Integer c : ranked) hits.add(new Recall.Hit(conceptNames.get(c), count[c], first[c], count[c] / (double) size));
-    return new Recall(hits, steps, total);
+    return total;
   }
 
   private static final class Snapshot {

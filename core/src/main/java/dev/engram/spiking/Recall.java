@@ -3,11 +3,12 @@ package dev.engram.spiking;
 import java.util.List;
 
 /**
- * The outcome of a spiking recall: concepts other than the seeds ranked by how many spikes their assemblies
- * fired within the step budget (ties: earlier first spike, then older concept), and the budget used.
+ * The outcome of a spiking recall: concepts other than the seeds ranked by how many more spikes their assemblies
+ * fired with the seeds injected than without (same noise), within the step budget (ties: earlier first evoked
+ * spike, then older concept); the budget used; and all spikes of the evoked pass.
  */
 public record Recall(List<Hit> ranked, int steps, long totalSpikes) {
-  /** One recalled concept: its spikes, the step of its first spike, and spikes per assembly neuron. */
+  /** One recalled concept: evoked minus spontaneous spikes, the step of its first evoked spike, and the score per assembly neuron. */
   public record Hit(String concept, int spikes, int firstSpikeStep, double spikesPerNeuron) {}
 
   /** Position of {@code concept} in the ranking (0 = top), or -1 when it did not fire. */

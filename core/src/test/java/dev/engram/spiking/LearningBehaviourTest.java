@@ -50,6 +50,7 @@ class LearningBehaviourTest {
   @Test
   void focusedRecallIsNarrowerThanBroadRecall() {
     Brain b = new Brain(TestBrains.small(Seeds.SEED));
+    b.step(100); // a running brain: from its initial state this small, dense one can fall silent (docs/SPIKING.md)
     for (int i = 0; i < 8; i++) b.imprintTriple("s" + i, "rel" + (i % 2), "o" + i);
     int focused = 0, broad = 0;
     for (int i = 0; i < 8; i++) {
