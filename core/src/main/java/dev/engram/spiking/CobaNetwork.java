@@ -62,15 +62,20 @@ public final class CobaNetwork {
     long spikes = 0;
     for (int t = 0; t < steps; t++, step++) {
       int ns = 0;
+      // Conductances first (a separate, branch-free, vectorisable loop), then v from the old conductances.
       for (int i = 0; i < n; i++) {
-        double vi = v[i], gei = ge[i], gii = gi[i];
-        boolean refractory = refr[i] > 0;
-        if (!refractory) vi = vi + dt * ((gei * (ee - vi) + gii * (ei - vi) - (vi - el) + iext) * invTm);
-        else refr[i]--;
+        double gei = ge[i], gii = gi[i];
         ge[i] = gei + dt * (-gei * invTe);
         gi[i] = gii + dt * (-gii * invTi);
-        v[i] = vi;
-        if (!refractory && vi > vt) spk[ns++] = i;
+        double vi = v[i];
+        double nv = vi + dt * ((gei * (ee - vi) + gii * (ei - vi) - (vi - el) + iext) * invTm);
+        int ri = refr[i];
+        if (ri == 0) {
+          v[i] = nv;
+          if (nv > vt) spk[ns++] = i;
+        } else {
+          refr[i] = ri - 1;
+        }
       }
       for (int k = 0; k < ns; k++) {
         int i = spk[k];
