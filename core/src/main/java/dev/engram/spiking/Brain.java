@@ -272,6 +272,7 @@ public final class Brain {
 
   /** Forces the given neurons to spike in the next step (then the flag clears). */
   public void forceSpikes(int[] neurons) {
+    if (neurons == null) throw new IllegalArgumentException("neurons must not be null");
     for (int i : neurons) checkNeuron(i);
     for (int i : neurons) force[i] = 1;
   }

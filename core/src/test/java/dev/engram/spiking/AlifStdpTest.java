@@ -19,6 +19,26 @@ class AlifStdpTest {
   }
 
   @Test
+  void detExpIsWithinFourUlpOfMathExp() {
+    for (int k = -2000; k <= 2000; k++) {
+      double x = k / 37.0;
+      double want = Math.exp(x), got = Det.exp(x);
+      assertTrue(Math.abs(want - got) <= 4 * Math.ulp(want), "exp(" + x + ") = " + got + " vs " + want);
+    }
+  }
+
+  @Test
+  void assemblyCapacityIsEnforcedWithAClearMessage() {
+    Brain b = new Brain(TestBrains.silent()); // association: 100 cells, 80 excitatory, assemblies of 10
+    assertEquals(8, b.conceptCapacity());
+    for (int i = 0; i < 8; i++) b.concept("c" + i);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.concept("one too many"));
+    assertTrue(e.getMessage().contains("capacity"), e.getMessage());
+    java.util.Set<Integer> cells = new java.util.HashSet<>();
+    for (int i = 0; i < 8; i++) for (int c : b.assembly(i)) assertTrue(cells.add(c), "assemblies must be disjoint");
+  }
+
+  @Test
   void leakRelaxesTowardRestByExpMinusDtOverTau() {
     Brain b = new Brain(TestBrains.silent());
     int i = b.regionStart(2); // first excitatory cell of association: tauMem 20 ms, rest -65
