@@ -568,7 +568,7 @@ public final class Brain {
 
   /** Imprints subject -> relation -> object (Cortex's S->R, R->O and S->O links) as a timed sequence. */
   public void imprintTriple(String subject, String relation, String object) {
-    imprintSequence(List.of(subject, relation, object));
+    imprintSequence(Arrays.asList(subject, relation, object)); // asList: a null reaches checkName's message, not an NPE
   }
 
   /**
@@ -649,7 +649,7 @@ public final class Brain {
   // ---------------------------------------------------------------- recall
 
   public Recall recall(String seed) {
-    return recall(List.of(seed), config.assemblies().recallSteps(), RecallMode.NEUTRAL);
+    return recall(Arrays.asList(seed), config.assemblies().recallSteps(), RecallMode.NEUTRAL);
   }
 
   /**
@@ -666,6 +666,7 @@ public final class Brain {
     if (mode == null) throw new IllegalArgumentException("recall mode must not be null");
     int[] seedIds = new int[seeds.size()];
     for (int i = 0; i < seedIds.length; i++) {
+      if (seeds.get(i) == null) throw new IllegalArgumentException("seed concept must not be null");
       seedIds[i] = conceptId(seeds.get(i));
       if (seedIds[i] < 0) throw new IllegalArgumentException("unknown concept: " + seeds.get(i));
     }

@@ -9,10 +9,11 @@
  * {@link dev.engram.spiking.CobaParams}, ...), the {@link dev.engram.spiking.Brain} state, the
  * {@link dev.engram.spiking.Stepper} contract and its single-threaded implementation, and the brain's binary
  * format ({@link dev.engram.spiking.BrainCodec}). Must not use: threads, locks, reflection, regex,
- * {@code String.format}, {@code java.util.Random}, or {@code Math.exp/log/pow/sqrt} on any path whose result
- * decides a spike (their last bit may differ between the JVM and TeaVM's wasm); randomness comes from
- * {@link dev.engram.spiking.Det}'s SplitMix64 hashing and transcendental constants from {@link Det#exp}, which
- * uses only IEEE-754 basic operations, so the same seed gives the same spikes on every runtime. See
- * docs/SPIKING.md.
+ * {@code String.format}, {@code java.util.Random}, or {@code Math.exp/log/pow} on any path whose result decides a
+ * spike (their last bit may differ between the JVM and TeaVM's wasm; {@code Math.sqrt}, {@code floor} and
+ * {@code round} are exact or correctly rounded and are allowed). Randomness comes from
+ * {@link dev.engram.spiking.Det}'s SplitMix64 hashing and decay factors from {@link Det#exp}, which uses only
+ * IEEE-754 basic operations, so the same seed gives the same spikes on every runtime (checked by
+ * docs/spiking-wasm-probe). See docs/SPIKING.md.
  */
 package dev.engram.spiking;

@@ -129,6 +129,10 @@ class AlifStdpTest {
     e = assertThrows(IllegalArgumentException.class, () -> b.connect(b.firstInhibitory(2), b.regionStart(2), 1));
     assertTrue(e.getMessage().contains("inhibitory"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> b.recall("never imprinted"));
+    assertThrows(IllegalArgumentException.class, () -> b.recall((String) null));
+    assertThrows(IllegalArgumentException.class, () -> b.imprintTriple("a", null, "b"));
+    assertThrows(IllegalArgumentException.class, () -> b.imprintTriple("a", "  ", "b"));
+    assertThrows(IllegalArgumentException.class, () -> b.step(-1));
     assertFalse(b.plasticity() == false);
   }
 }
