@@ -94,7 +94,7 @@ public final class Engram {
   public double assess(String scope, String question) {
     Limits.checkScope(scope);
     Limits.checkQuestion(question);
-    return memory.recallValue(scope, question).confidence();
+    return memory.assess(scope, question);
   }
 
   /**

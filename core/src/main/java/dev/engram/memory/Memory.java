@@ -152,6 +152,15 @@ public final class Memory {
   }
 
   public Answer recallValue(String scope, String question) {
+    return answer(scope, question, true);
+  }
+
+  /** How close memory comes to answering, without counting it as a use of any fact. */
+  public double assess(String scope, String question) {
+    return answer(scope, question, false).confidence();
+  }
+
+  private Answer answer(String scope, String question, boolean use) {
     ScopeIndex index = scopes.get(scope);
     if (index == null || index.liveCount == 0) {
       return new Answer(null, null, 0);
@@ -161,11 +170,11 @@ public final class Memory {
       return new Answer(null, null, 0);
     }
     int[] candidates = answerCandidates(index, q, CANDIDATES);
-    Answer answer = candidates == null ? null : answerFrom(index, q, candidates);
+    Answer answer = candidates == null ? null : answerFrom(index, q, candidates, use);
     if (answer == null || answer.value() == null) {
       // Nothing can answer; say how close memory came (the knowledge-gap signal), from the broad path.
       int[] near = candidates(index, q, CANDIDATES);
-      Answer closest = near.length == 0 ? null : answerFrom(index, q, near);
+      Answer closest = near.length == 0 ? null : answerFrom(index, q, near, use);
       if (closest != null && closest.value() != null) {
         return closest; // the strict path missed a one-word-short match of a long question
       }
@@ -174,7 +183,7 @@ public final class Memory {
     return answer;
   }
 
-  private Answer answerFrom(ScopeIndex index, Query q, int[] candidates) {
+  private Answer answerFrom(ScopeIndex index, Query q, int[] candidates, boolean use) {
     if (candidates.length == 0) {
       return new Answer(null, null, 0);
     }
@@ -210,7 +219,9 @@ public final class Memory {
         best = m;
       }
     }
-    reinforce(index, best.fact);
+    if (use) {
+      reinforce(index, best.fact);
+    }
     return new Answer(best.value, index.texts[best.fact], round(confidence(best)));
   }
 
