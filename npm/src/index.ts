@@ -16,10 +16,19 @@
 import { load } from './engram-runtime.js';
 import {
   checkBatch,
+  checkClock,
+  checkCursor,
+  checkId,
   checkK,
+  checkKind,
+  checkLine,
   checkQuestion,
   checkScope,
+  checkShellScope,
+  checkSubstring,
   checkText,
+  checkVarName,
+  checkVarValue,
   type Limits,
 } from './checks.js';
 
@@ -43,6 +52,50 @@ export interface ChainResult {
   path: string[];
 }
 
+/** What a stored sentence is; every kind is recalled the same way, and {@link Engram.notes} lists by kind. */
+export type NoteKind = 'fact' | 'preference' | 'event' | 'task' | 'person' | 'instruction';
+
+/** One recalled fact with the evidence for it (see {@link Engram.recallScored}). */
+export interface Recalled {
+  /** The fact's number in its scope: stable, never reused; pass it to {@link Engram.forgetId}. */
+  id: number;
+  /** The fact as observed. */
+  text: string;
+  /** The note kind the fact was stored as ('fact' for {@link Engram.observe}). */
+  kind: NoteKind;
+  /** How much of the question the fact covers, 0..1 (for {@link Engram.assoc}: its activation). */
+  score: number;
+  /** The value the fact offers for the question, or `null`. */
+  value: string | null;
+  /** Which question words matched, and how: `phone~mobile` for a synonym, `kye->key` for a repaired typo. */
+  why: string;
+  /** Plastic strength: 1 for a fact never used; grows with each use and halves every half-life of disuse. */
+  strength: number;
+}
+
+/** One page of results, best (or, for notes, newest) first. */
+export interface RecallPage {
+  items: Recalled[];
+  /** Pass back as `cursor` for the next page; `null` on the last page. */
+  next: string | null;
+}
+
+/** Counts over the whole store or one scope (see {@link Engram.stats}). */
+export interface Stats {
+  /** Scopes holding at least one fact or variable. */
+  scopes: number;
+  /** Live facts. */
+  facts: number;
+  /** Facts forgotten but still numbered (their ids are never reused). */
+  forgotten: number;
+  /** Distinct cue stems indexed. */
+  terms: number;
+  /** Hebbian links between facts recalled together. */
+  links: number;
+  /** Variables set. */
+  vars: number;
+}
+
 /** The functions the wasm bridge (dev.engram.wasm.Bridge) exports. */
 interface Bridge {
   observe(scope: string, text: string): number;
@@ -57,10 +110,30 @@ interface Bridge {
   dump(scope: string | null): Int8Array;
   load(snapshot: Int8Array): string[];
   limits(): Int32Array;
+  recallScored(scope: string, question: string, k: number): (string | null)[];
+  recallPage(scope: string, question: string, k: number, cursor: string | null): (string | null)[];
+  assoc(scope: string, cue: string, k: number): (string | null)[];
+  note(scope: string, kind: string | null, text: string): number;
+  notes(scope: string, kind: string | null, k: number, cursor: string | null): (string | null)[];
+  lastIds(): Int32Array;
+  lastNumbers(): Float64Array;
+  forget(scope: string, substring: string): number;
+  forgetId(scope: string, id: number): boolean;
+  setVar(scope: string, name: string, value: string): void;
+  getVar(scope: string, name: string): string | null;
+  deleteVar(scope: string, name: string): boolean;
+  vars(scope: string): string[];
+  scopes(): string[];
+  stats(scope: string | null): Float64Array;
+  shell(scope: string | null, line: string): string;
+  setClock(ms: number): void;
+  useWallClock(): void;
 }
 
 const BRIDGE_FUNCTIONS = [
   'observe', 'observeMany', 'get', 'recall', 'recallValue', 'lastConfidence', 'assess', 'chain', 'size', 'dump', 'load', 'limits',
+  'recallScored', 'recallPage', 'assoc', 'note', 'notes', 'lastIds', 'lastNumbers', 'forget', 'forgetId', 'setVar', 'getVar',
+  'deleteVar', 'vars', 'scopes', 'stats', 'shell', 'setClock', 'useWallClock',
 ] as const;
 
 const WASM_GC_HINT =
@@ -110,7 +183,28 @@ export class Engram {
   private constructor(bridge: Bridge) {
     this.#bridge = bridge;
     const l = bridge.limits();
-    this.limits = Object.freeze({ scopeChars: l[0], textChars: l[1], batch: l[2], questionChars: l[3], k: l[4] });
+    this.limits = Object.freeze({
+      scopeChars: l[0], textChars: l[1], batch: l[2], questionChars: l[3], k: l[4], varNameChars: l[5], varValueChars: l[6],
+    });
+  }
+
+  /** Rebuilds a page the bridge flattened: `[next, text, kind, value, why, ...]`, ids and doubles aside. */
+  #page(flat: (string | null)[]): RecallPage {
+    const ids = this.#bridge.lastIds();
+    const numbers = this.#bridge.lastNumbers();
+    const items: Recalled[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      items.push({
+        id: ids[i],
+        text: flat[1 + 4 * i] as string,
+        kind: flat[2 + 4 * i] as NoteKind,
+        score: numbers[2 * i],
+        value: flat[3 + 4 * i] ?? null,
+        why: flat[4 + 4 * i] as string,
+        strength: numbers[2 * i + 1],
+      });
+    }
+    return { items, next: flat[0] ?? null };
   }
 
   /**
@@ -380,6 +474,298 @@ export class Engram {
     }
     try {
       return Array.from(this.#bridge.load(bytes));
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * The (at most `k`, 1..1000) facts that best match `question`, best first, each with its id, score,
+   * the value it offers, the words that matched and its plastic strength. Recalling a fact strengthens it.
+   *
+   * ```ts
+   * memory.recallScored('user:42', 'deploy region', 3);
+   * // [{ id: 0, text: 'The deploy region is us-west-2.', kind: 'fact', score: 1, value: 'us-west-2',
+   * //    why: 'deploy region', strength: 1 }]
+   * ```
+   */
+  recallScored(scope: string, question: string, k = 5): Recalled[] {
+    checkScope(this.limits, scope);
+    checkQuestion(this.limits, question);
+    checkK(this.limits, k);
+    try {
+      return this.#page(this.#bridge.recallScored(scope, question, k)).items;
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * One page of {@link Engram.recallScored}: pass `null` (or nothing) as `cursor` for the first page, then
+   * each page's `next` until it is `null`. A cursor belongs to the same scope and question; a forged one
+   * is an error (`invalid cursor '...'`), not a wrong page.
+   *
+   * ```ts
+   * let page = memory.recallPage('user:42', 'owner', 10);
+   * while (page.next !== null) page = memory.recallPage('user:42', 'owner', 10, page.next);
+   * ```
+   */
+  recallPage(scope: string, question: string, k = 5, cursor?: string | null): RecallPage {
+    checkScope(this.limits, scope);
+    checkQuestion(this.limits, question);
+    checkK(this.limits, k);
+    const c = checkCursor(cursor);
+    try {
+      return this.#page(this.#bridge.recallPage(scope, question, k, c));
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Associative recall: facts matching `cue` light up and pass activation to facts sharing their rarer
+   * cues and to facts recalled together with them (Hebbian links); ranked by activation (`score`).
+   *
+   * ```ts
+   * memory.assoc('user:42', 'Aurora', 5).map((r) => r.text);
+   * // ['The owner of Aurora is Kim Lee.', 'The manager of Kim Lee is Ana Ruiz.']
+   * ```
+   */
+  assoc(scope: string, cue: string, k = 5): Recalled[] {
+    checkScope(this.limits, scope);
+    checkQuestion(this.limits, cue);
+    checkK(this.limits, k);
+    try {
+      return this.#page(this.#bridge.assoc(scope, cue, k)).items;
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Stores a typed note (each statement of `text`, as {@link Engram.observe} does); it is recalled like
+   * any fact and listed by kind with {@link Engram.notes}. Returns the number stored. Core matches the
+   * kind case-insensitively and rejects an unknown one, naming the valid kinds.
+   *
+   * ```ts
+   * memory.note('user:42', 'preference', 'I prefer tea over coffee.'); // 1
+   * ```
+   */
+  note(scope: string, kind: NoteKind, text: string): number {
+    checkScope(this.limits, scope);
+    const kd = checkKind(kind);
+    checkText(this.limits, text);
+    try {
+      return this.#bridge.note(scope, kd, text);
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Notes of `kind` (every kind when `null` or omitted), newest first, `k` (1..1000) per page; pass the
+   * page's `next` as `cursor` for the following page.
+   *
+   * ```ts
+   * memory.notes('user:42', 'task', 20).items.map((n) => n.text); // ['Book the venue.', ...]
+   * ```
+   */
+  notes(scope: string, kind?: NoteKind | null, k = 20, cursor?: string | null): RecallPage {
+    checkScope(this.limits, scope);
+    const kd = checkKind(kind);
+    checkK(this.limits, k);
+    const c = checkCursor(cursor);
+    try {
+      return this.#page(this.#bridge.notes(scope, kd, k, c));
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Forgets the facts whose text contains `substring` (case-insensitive); `''` forgets the whole scope,
+   * variables included. Returns how many facts were forgotten. Ids of forgotten facts are never reused.
+   *
+   * ```ts
+   * memory.forget('user:42', 'deploy region'); // 1
+   * memory.forget('user:42', '');              // every fact left in the scope
+   * ```
+   */
+  forget(scope: string, substring: string): number {
+    checkScope(this.limits, scope);
+    checkSubstring(this.limits, substring);
+    try {
+      return this.#bridge.forget(scope, substring);
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Forgets one fact by its id (a {@link Recalled.id}); `false` when there is no such live fact.
+   *
+   * ```ts
+   * const [top] = memory.recallScored('user:42', 'deploy region', 1);
+   * memory.forgetId('user:42', top.id); // true
+   * ```
+   */
+  forgetId(scope: string, id: number): boolean {
+    checkScope(this.limits, scope);
+    checkId(id);
+    try {
+      return this.#bridge.forgetId(scope, id);
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Sets a variable: an exact name/value pair kept beside the facts (never recalled by cue).
+   *
+   * ```ts
+   * memory.setVar('user:42', 'theme', 'dark');
+   * ```
+   */
+  setVar(scope: string, name: string, value: string): void {
+    checkScope(this.limits, scope);
+    checkVarName(this.limits, name);
+    checkVarValue(this.limits, value);
+    try {
+      this.#bridge.setVar(scope, name, value);
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * A variable's value, or `null` when it is not set.
+   *
+   * ```ts
+   * memory.getVar('user:42', 'theme'); // 'dark'
+   * ```
+   */
+  getVar(scope: string, name: string): string | null {
+    checkScope(this.limits, scope);
+    checkVarName(this.limits, name);
+    try {
+      return this.#bridge.getVar(scope, name) ?? null;
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Deletes a variable; `false` when it was not set.
+   *
+   * ```ts
+   * memory.deleteVar('user:42', 'theme'); // true
+   * ```
+   */
+  deleteVar(scope: string, name: string): boolean {
+    checkScope(this.limits, scope);
+    checkVarName(this.limits, name);
+    try {
+      return this.#bridge.deleteVar(scope, name);
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Every variable of `scope`, in a `Map` sorted by name as core sorts (UTF-16 code units: `'10'` before
+   * `'9'`; a plain object would reorder names that look like numbers).
+   *
+   * ```ts
+   * memory.vars('user:42'); // Map { 'lang' => 'en', 'theme' => 'dark' }
+   * ```
+   */
+  vars(scope: string): Map<string, string> {
+    checkScope(this.limits, scope);
+    try {
+      const flat = this.#bridge.vars(scope);
+      const out = new Map<string, string>();
+      for (let i = 0; i + 1 < flat.length; i += 2) out.set(flat[i], flat[i + 1]);
+      return out;
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * The names of the scopes holding anything (facts or variables), sorted.
+   *
+   * ```ts
+   * memory.scopes(); // ['team:core', 'user:42']
+   * ```
+   */
+  scopes(): string[] {
+    try {
+      return Array.from(this.#bridge.scopes());
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Counts for one scope, or for the whole store when `scope` is omitted.
+   *
+   * ```ts
+   * memory.stats('user:42'); // { scopes: 1, facts: 3, forgotten: 0, terms: 9, links: 0, vars: 1 }
+   * memory.stats().scopes;   // every scope
+   * ```
+   */
+  stats(scope?: string | null): Stats {
+    if (scope !== undefined && scope !== null) checkScope(this.limits, scope);
+    try {
+      const n = this.#bridge.stats(scope ?? null);
+      return { scopes: n[0], facts: n[1], forgotten: n[2], terms: n[3], links: n[4], vars: n[5] };
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Runs one line of engram's shell vocabulary (the same as `engram shell` on the CLI) and returns one
+   * line: `observe TEXT`, `get QUESTION`, `recall QUESTION -k N`, `chain A -> rel -> rel`, `assoc CUE`,
+   * `note KIND TEXT`, `notes [KIND]`, `forget [SUBSTRING|#ID]`, `var set|get|del NAME [VALUE]`, `vars`,
+   * `stats`, `scopes`, `help`. A question is answered, any other line is observed. Errors come back as
+   * an `error: ...` line, not as an exception (only a line that is not a string throws).
+   *
+   * ```ts
+   * memory.shell('user:42', 'The deploy region is us-west-2.'); // 'stored 1'
+   * memory.shell('user:42', "what's the deploy region?");       // 'us-west-2'
+   * memory.shell('user:42', 'recall deploy -k 0');              // 'error: k must be between 1 and 1000, got 0'
+   * ```
+   */
+  shell(scope: string, line: string): string {
+    const s = checkShellScope(scope);
+    checkLine(line);
+    try {
+      return this.#bridge.shell(s, line);
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Pins this memory's clock to `ms` (milliseconds since the epoch, a whole number) or, with `null`,
+   * returns it to the wall clock (the default). Plastic strength decays with the time since a fact was
+   * last used, so `strength`, and the ranking it feeds, depend on when calls run; a pinned clock makes
+   * them reproducible (tests, replays) and lets a host run memory on its own time.
+   *
+   * ```ts
+   * memory.setClock(Date.UTC(2026, 0, 1)); // strength now decays only when you move the clock
+   * memory.setClock(null);                 // back to Date.now()
+   * ```
+   */
+  setClock(ms: number | null): void {
+    try {
+      if (ms === null) {
+        this.#bridge.useWallClock();
+        return;
+      }
+      checkClock(ms);
+      this.#bridge.setClock(ms);
     } catch (e) {
       rethrow(e);
     }

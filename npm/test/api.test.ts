@@ -54,6 +54,33 @@ describe('argument checks before the call crosses into wasm', () => {
     ['string k', (m) => m.recall('s', 'q', '3' as never), 'k must be an integer, got string'],
     ['oversize text', (m) => m.observe('s', 'x'.repeat(m.limits.textChars + 1)), 'text is 1048577 chars; the limit is 1048576 per call (split it)'],
     ['control char in scope (core checks it)', (m) => m.size('a\u0001b'), 'scope must not contain control characters (at index 1)'],
+    ['number cursor', (m) => m.recallPage('s', 'q', 2, 7 as never), 'cursor must be a string, got number'],
+    ['forged cursor (core checks it)', (m) => m.recallPage('s', 'q', 2, 'c9.x'), "invalid cursor 'c9.x': pass back the 'next' of a previous page"],
+    ['fractional k for assoc', (m) => m.assoc('s', 'q', 1.5), 'k must be an integer, got 1.5'],
+    ['number note kind', (m) => m.note('s', 3 as never, 'x'), 'kind must be a string, got number'],
+    ['unknown note kind (core checks it)', (m) => m.note('s', 'recipe' as never, 'x'), "unknown note kind 'recipe'; use one of fact, preference, event, task, person, instruction"],
+    ['object kind for notes', (m) => m.notes('s', {} as never), 'kind must be a string, got object'],
+    ['undefined substring', (m) => m.forget('s', undefined as never), 'substring is required ("" forgets the whole scope)'],
+    ['number substring', (m) => m.forget('s', 1 as never), 'substring must be a string, got number'],
+    ['oversize substring', (m) => m.forget('s', 'x'.repeat(4097)), 'question is 4097 chars; the limit is 4096'],
+    ['fractional id', (m) => m.forgetId('s', 0.5), 'id must be a 32-bit integer, got 0.5'],
+    ['id past int32', (m) => m.forgetId('s', 2 ** 31), 'id must be a 32-bit integer, got 2147483648'],
+    ['string id', (m) => m.forgetId('s', '0' as never), 'id must be a 32-bit integer, got string'],
+    ['empty var name', (m) => m.setVar('s', '', 'v'), 'variable name must not be empty'],
+    ['undefined var name', (m) => m.getVar('s', undefined as never), 'variable name must not be empty'],
+    ['number var name', (m) => m.deleteVar('s', 9 as never), 'variable name must be a string, got number'],
+    ['oversize var name', (m) => m.setVar('s', 'n'.repeat(201), 'v'), 'variable name is 201 chars; the limit is 200'],
+    ['null var value', (m) => m.setVar('s', 'n', null as never), 'variable value is required'],
+    ['number var value', (m) => m.setVar('s', 'n', 1 as never), 'variable value must be a string, got number'],
+    ['oversize var value', (m) => m.setVar('s', 'n', 'v'.repeat(65537)), 'variable value is 65537 chars; the limit is 65536'],
+    ['number stats scope', (m) => m.stats(1 as never), 'scope must be a string, got number'],
+    ['null shell line', (m) => m.shell('s', null as never), 'line is required'],
+    ['number shell line', (m) => m.shell('s', 1 as never), 'line must be a string, got number'],
+    ['number shell scope', (m) => m.shell(1 as never, 'help'), 'scope must be a string, got number'],
+    ['negative clock', (m) => m.setClock(-1), 'clock must be a whole number of ms in 0..2^53-1, got -1'],
+    ['fractional clock', (m) => m.setClock(1.5), 'clock must be a whole number of ms in 0..2^53-1, got 1.5'],
+    ['unsafe clock', (m) => m.setClock(2 ** 53), 'clock must be a whole number of ms in 0..2^53-1, got 9007199254740992'],
+    ['string clock', (m) => m.setClock('0' as never), 'clock must be a whole number of ms in 0..2^53-1, got string'],
   ];
   for (const [name, call, message] of cases) {
     it(`${name}: ${message}`, async () => {
@@ -97,6 +124,65 @@ describe('argument checks before the call crosses into wasm', () => {
     expect(() => b.load(null as never)).toThrow(new Error('snapshot is required'));
     expect(() => b.load([1, 2] as never)).toThrow(new Error('snapshot must be a Uint8Array or an ArrayBuffer, got array'));
     expect(b.size('s')).toBe(a.size('s'));
+  });
+
+  it('recallPage walks every page with its cursor, and pages cover recallScored', async () => {
+    const m = await Engram.forNode();
+    m.setClock(Date.UTC(2026, 0, 1));
+    m.observeMany('s', Array.from({ length: 7 }, (_, i) => `The deploy region of service${i} is r${i}.`));
+    const seen: string[] = [];
+    let page = m.recallPage('s', 'deploy region', 3);
+    let pages = 1;
+    while (page.next !== null) {
+      seen.push(...page.items.map((r) => r.text));
+      page = m.recallPage('s', 'deploy region', 3, page.next);
+      pages++;
+    }
+    seen.push(...page.items.map((r) => r.text));
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(7);
+    const [top] = m.recallScored('s', 'deploy region of service3', 1);
+    expect(top).toMatchObject({ text: 'The deploy region of service3 is r3.', kind: 'fact', value: 'r3' });
+    expect(typeof top.score).toBe('number');
+    expect(m.forgetId('s', top.id)).toBe(true);
+    expect(m.forgetId('s', top.id)).toBe(false);
+    expect(m.stats('s')).toEqual({ scopes: 1, facts: 6, forgotten: 1, terms: m.stats('s').terms, links: m.stats('s').links, vars: 0 });
+  });
+
+  it('a pinned clock makes strength reproducible; null returns to the wall clock', async () => {
+    const week = 7 * 24 * 3600 * 1000;
+    const t0 = Date.UTC(2026, 0, 1);
+    const run = async () => {
+      const m = await Engram.forNode();
+      m.setClock(t0);
+      m.observe('s', 'The owner of Aurora is Kim Lee.');
+      m.recallScored('s', 'who owns Aurora', 1); // used once: strength 2 from now on, decaying
+      m.setClock(t0 + 2 * week);
+      return m.recallScored('s', 'who owns Aurora', 1)[0].strength;
+    };
+    expect(await run()).toBe(1.25); // 1 + 1 * 0.5^2: two half-lives of disuse
+    expect(await run()).toBe(await run());
+    const m = await Engram.forNode();
+    m.setClock(null);
+    m.observe('s', 'The owner of Aurora is Kim Lee.');
+    expect(m.recallScored('s', 'who owns Aurora', 1)[0].strength).toBe(1);
+  });
+
+  it('vars keep core\'s order in a Map, notes list by kind, shell answers in one line', async () => {
+    const m = await Engram.forNode();
+    m.setVar('s', '9', 'nine');
+    m.setVar('s', '10', 'ten');
+    expect([...m.vars('s')]).toEqual([['10', 'ten'], ['9', 'nine']]);
+    expect(m.getVar('s', 'missing')).toBeNull();
+    expect(m.deleteVar('s', '9')).toBe(true);
+    expect(m.note('s', 'task', 'Book the venue. Send the invites.')).toBe(2);
+    expect(m.notes('s', 'task').items.map((n) => n.text)).toEqual(['Send the invites.', 'Book the venue.']);
+    expect(m.scopes()).toEqual(['s']);
+    expect(m.shell('s', 'The deploy region is us-west-2.')).toBe('stored 1');
+    expect(m.shell('s', "what's the deploy region?")).toBe('us-west-2');
+    expect(m.shell('', 'get x')).toBe('error: scope must not be empty');
+    expect(m.forget('s', '')).toBe(3);
+    expect(m.scopes()).toEqual([]);
   });
 
   it('default k is 5', async () => {

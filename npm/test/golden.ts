@@ -26,11 +26,17 @@ export function expandArg(arg: unknown): unknown {
   return arg;
 }
 
+/** The golden file's shape of a result: vars' Map as [name, value] pairs, a void result as null. */
+function toGolden(result: unknown): unknown {
+  if (result instanceof Map) return Array.from(result);
+  return result === undefined ? null : result;
+}
+
 /** Runs one step against `engram` and returns what it produced, in the golden file's shape. */
 export function runStep(engram: Record<string, (...a: unknown[]) => unknown>, step: GoldenStep): GoldenStep {
   const args = step.args.map(expandArg);
   try {
-    return { op: step.op, args: step.args, result: engram[step.op](...args) };
+    return { op: step.op, args: step.args, result: toGolden(engram[step.op](...args)) };
   } catch (e) {
     return { op: step.op, args: step.args, error: (e as Error).message };
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.engram.Engram;
+import dev.engram.memory.MemoryConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +22,11 @@ import org.junit.jupiter.api.Test;
 class GoldenVectorsTest {
 
   static List<Outcome> runAll(List<Step> steps) {
-    Engram engram = new Engram();
+    StepClock clock = new StepClock();
+    Engram engram = new Engram(MemoryConfig.DEFAULT, clock);
     List<Outcome> out = new ArrayList<>(steps.size());
     for (Step step : steps) {
-      out.add(Outcome.run(engram, step));
+      out.add(Outcome.run(engram, clock, step));
     }
     return out;
   }
@@ -47,7 +49,10 @@ class GoldenVectorsTest {
         ops.add(step.op());
       }
       assertEquals(
-          Set.of("observe", "observeMany", "get", "recall", "recallValue", "assess", "chain", "size", "load"), ops);
+          Set.of("observe", "observeMany", "get", "recall", "recallValue", "assess", "chain", "size", "load",
+              "recallScored", "recallPage", "assoc", "note", "notes", "forget", "forgetId", "setVar", "getVar",
+              "deleteVar", "vars", "scopes", "stats", "shell", "setClock"),
+          ops);
       assertTrue(errors >= 20, "the scripts should exercise the argument errors, got " + errors);
 
       Path dir = Path.of(System.getProperty("engram.golden.dir", "target/golden"));

@@ -2,6 +2,9 @@ package dev.engram.conformance;
 
 import dev.engram.Answer;
 import dev.engram.Chain;
+import dev.engram.RecallPage;
+import dev.engram.Recalled;
+import dev.engram.Stats;
 import java.util.List;
 
 /**
@@ -12,7 +15,10 @@ import java.util.List;
  * <pre>
  * {"format":"engram-golden","version":1,"seed":N,"steps":[
  *   {"op":"get","args":["s","q"],"result":"v"}  |  {"op":..,"args":..,"error":"message"} ]}
- * results: int | number | string | null | [string|null..] | {"value","fact","confidence"} | {"value","path"}
+ * results: int | number | bool | string | null | [string|null..] | {"value","fact","confidence"}
+ *          | {"value","path"} | [recalled..] | {"items":[recalled..],"next"} | [[name,value]..] (vars)
+ *          | {"scopes","facts","forgotten","terms","links","vars"} (stats)
+ *          recalled = {"id","text","kind","score","value","why","strength"}
  * args:    string | int | null | [string..] | {"repeat":unit,"count":n} | {"fill":item,"count":n}
  *          | {"base64":bytes} (a snapshot for load)
  * </pre>
@@ -56,6 +62,56 @@ final class Json {
       case null -> sb.append("null");
       case String s -> string(sb, s);
       case Integer n -> sb.append(n.intValue());
+      case Long n -> sb.append(n.longValue());
+      case Boolean b -> sb.append(b.booleanValue());
+      case Recalled[] items -> {
+        sb.append('[');
+        for (int i = 0; i < items.length; i++) {
+          if (i > 0) {
+            sb.append(',');
+          }
+          value(sb, items[i]);
+        }
+        sb.append(']');
+      }
+      case Recalled r -> {
+        sb.append("{\"id\":").append(r.id()).append(",\"text\":");
+        value(sb, r.text());
+        sb.append(",\"kind\":");
+        value(sb, r.kind());
+        sb.append(",\"score\":");
+        number(sb, r.score());
+        sb.append(",\"value\":");
+        value(sb, r.value());
+        sb.append(",\"why\":");
+        value(sb, r.why());
+        sb.append(",\"strength\":");
+        number(sb, r.strength());
+        sb.append('}');
+      }
+      case RecallPage p -> {
+        sb.append("{\"items\":");
+        value(sb, p.items());
+        sb.append(",\"next\":");
+        value(sb, p.next());
+        sb.append('}');
+      }
+      case Stats st -> sb.append("{\"scopes\":").append(st.scopes()).append(",\"facts\":").append(st.facts())
+          .append(",\"forgotten\":").append(st.forgotten()).append(",\"terms\":").append(st.terms())
+          .append(",\"links\":").append(st.links()).append(",\"vars\":").append(st.vars()).append('}');
+      case java.util.SortedMap<?, ?> map -> {
+        sb.append('[');
+        boolean first = true;
+        for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+          sb.append(first ? "[" : ",[");
+          first = false;
+          value(sb, e.getKey());
+          sb.append(',');
+          value(sb, e.getValue());
+          sb.append(']');
+        }
+        sb.append(']');
+      }
       case Double d -> number(sb, d);
       case String[] arr -> {
         sb.append('[');

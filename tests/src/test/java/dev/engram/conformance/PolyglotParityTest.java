@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.engram.Answer;
 import dev.engram.Chain;
+import dev.engram.RecallPage;
+import dev.engram.Recalled;
+import dev.engram.Stats;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -31,7 +36,12 @@ class PolyglotParityTest {
       (mod, name, args) => {
         try {
           const value = mod[name](...args);
-          return name === 'recallValue' ? { value, confidence: mod.lastConfidence() } : { value };
+          if (name === 'recallValue') return { value, confidence: mod.lastConfidence() };
+          if (['recallScored', 'recallPage', 'assoc', 'notes'].includes(name)) {
+            return { value, ids: Array.from(mod.lastIds()), numbers: Array.from(mod.lastNumbers()) };
+          }
+          if (name === 'stats') return { value: Array.from(value) };
+          return { value };
         } catch (e) {
           return { error: String(e && e.message) };
         }
@@ -77,7 +87,7 @@ class PolyglotParityTest {
             }
             args[j] = toBytes.execute(toArray.execute(boxed));
           } else {
-            args[j] = a instanceof String[] arr ? toArray.execute((Object[]) arr) : a;
+            args[j] = a instanceof String[] arr ? toArray.execute((Object[]) arr) : a instanceof Long l ? (double) l : a;
           }
         }
         Value got = driver.execute(mod, step.op(), toArray.execute(args));
@@ -111,6 +121,19 @@ class PolyglotParityTest {
     boolean same = switch (result) {
       case null -> v.isNull();
       case Integer n -> v.isNumber() && v.fitsInInt() && v.asInt() == n;
+      case Boolean b -> v.isBoolean() && v.asBoolean() == b;
+      case Recalled[] items -> samePage(items, null, v, got);
+      case RecallPage p -> samePage(p.items(), p.next(), v, got);
+      case Stats st -> Arrays.equals(
+          new double[] {st.scopes(), st.facts(), st.forgotten(), st.terms(), st.links(), st.vars()}, doubles(v));
+      case SortedMap<?, ?> map -> {
+        List<String> flat = new ArrayList<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          flat.add((String) e.getKey());
+          flat.add((String) e.getValue());
+        }
+        yield Arrays.equals(flat.toArray(new String[0]), strings(v));
+      }
       case String s -> v.isString() && v.asString().equals(s);
       case Double d -> v.isNumber() && Math.abs(v.asDouble() - d) <= TOLERANCE;
       case String[] arr -> Arrays.equals(arr, strings(v));
@@ -129,6 +152,38 @@ class PolyglotParityTest {
     return same ? null : "want " + describe(result) + ", got " + v;
   }
 
+  /** A flat page ({@code [next, text, kind, value, why, ...]} with ids and numbers aside) against core's. */
+  private static boolean samePage(Recalled[] items, String next, Value v, Value got) {
+    String[] flat = strings(v);
+    double[] numbers = doubles(got.getMember("numbers"));
+    double[] ids = doubles(got.getMember("ids"));
+    if (flat == null || flat.length != 1 + 4 * items.length || !Objects.equals(flat[0], next)
+        || ids == null || ids.length != items.length || numbers == null || numbers.length != 2 * items.length) {
+      return false;
+    }
+    for (int i = 0; i < items.length; i++) {
+      Recalled r = items[i];
+      if (ids[i] != r.id() || !r.text().equals(flat[1 + 4 * i]) || !r.kind().equals(flat[2 + 4 * i])
+          || !Objects.equals(r.value(), flat[3 + 4 * i]) || !r.why().equals(flat[4 + 4 * i])
+          || Math.abs(numbers[2 * i] - r.score()) > TOLERANCE
+          || Math.abs(numbers[2 * i + 1] - r.strength()) > TOLERANCE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double[] doubles(Value v) {
+    if (v == null || !v.hasArrayElements()) {
+      return null;
+    }
+    double[] out = new double[(int) v.getArraySize()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = v.getArrayElement(i).asDouble();
+    }
+    return out;
+  }
+
   private static String[] strings(Value v) {
     if (!v.hasArrayElements()) {
       return null;
@@ -145,6 +200,8 @@ class PolyglotParityTest {
     return switch (result) {
       case String[] arr -> Arrays.toString(arr);
       case Chain c -> "Chain[" + c.value() + ", " + Arrays.toString(c.path()) + "]";
+      case Recalled[] items -> Arrays.toString(items);
+      case RecallPage p -> "RecallPage[" + Arrays.toString(p.items()) + ", " + p.next() + "]";
       default -> String.valueOf(result);
     };
   }

@@ -29,6 +29,11 @@ final class Scripts {
     "The weather was mild and the meeting ran long.", "Remember to rotate the keys!", "   ", ""
   };
 
+  /** 2026-01-01T00:00Z: the time the scripts pin the clock to, so plastic strength is the same everywhere. */
+  static final long T0 = 1_767_225_600_000L;
+  /** MemoryConfig.DEFAULT's half-life (a week), to move the clock by whole and fractional half-lives. */
+  static final long HALF_LIFE = 7L * 24 * 3600 * 1000;
+
   private Scripts() {}
 
   static List<Step> all(long seed) {
@@ -42,6 +47,7 @@ final class Scripts {
 
   static List<Step> handWritten() {
     List<Step> s = new ArrayList<>();
+    s.add(new Step("setClock", T0));
     String a = "user:42";
     s.add(new Step("size", a));
     s.add(new Step("get", a, "what is the deploy region?"));
@@ -135,12 +141,136 @@ final class Scripts {
     // The memory is still whole after the errors.
     s.add(new Step("size", a));
     s.add(new Step("get", a, "what's the deploy region?"));
+    s.addAll(evidenceNotesVarsForget());
+    s.addAll(shellLines());
+    return s;
+  }
+
+  /** recallScored/recallPage/assoc with evidence and plastic strength, typed notes, variables, forget, stats. */
+  static List<Step> evidenceNotesVarsForget() {
+    List<Step> s = new ArrayList<>();
+    String o = "ops:1";
+    s.add(new Step("note", o, "preference", "I prefer tea over coffee."));
+    s.add(new Step("note", o, "task", "Book the venue for Friday. Send the invites. Is it booked?"));
+    s.add(new Step("note", o, "Person", "Dana is the designer."));
+    s.add(new Step("note", o, " event ", "The launch was on Monday."));
+    s.add(new Step("note", o, "recipe", "Bake the bread."));
+    s.add(new Step("note", o, null, "Bake the bread."));
+    s.add(new Step("note", o, "fact", null));
+    s.add(new Step("note", "", "fact", "The sky is blue."));
+    s.add(new Step("observeMany", o, new String[] {
+      "The owner of Aurora is Kim Lee.", "The manager of Kim Lee is Ana Ruiz.",
+      "The deploy region of Aurora is us-west-2.", "The phone number of Kim Lee is 555-0100."}));
+    s.add(new Step("notes", o, null, 20, null));
+    s.add(new Step("notes", o, "task", 1, null));
+    s.add(new Step("notes", o, "TASK", 1, "c1.1"));
+    s.add(new Step("notes", o, "task", 1, "c1.2"));
+    s.add(new Step("notes", "never:written", null, 5, null));
+    s.add(new Step("notes", o, "recipe", 5, null));
+    s.add(new Step("notes", o, null, 0, null));
+    s.add(new Step("notes", o, null, 5, "bogus"));
+    s.add(new Step("notes", o, null, 5, "c1.zzzzzzz"));
+    s.add(new Step("notes", o, null, 5, "c1.zzzzzzzz"));
+    s.add(new Step("notes", o, null, 5, "c1.lfls"));
+    s.add(new Step("recallScored", o, "who owns Aurora?", 3));
+    s.add(new Step("recallScored", o, "what is Kim Lee's mobile?", 2));
+    s.add(new Step("recallScored", o, "deploy regoin of Aurora", 2));
+    s.add(new Step("recallScored", o, "quantum chromodynamics", 2));
+    s.add(new Step("recallScored", "never:written", "Aurora", 2));
+    s.add(new Step("recallPage", o, "Aurora", 1, null));
+    s.add(new Step("recallPage", o, "Aurora", 1, "c1.1"));
+    s.add(new Step("recallPage", o, "Aurora", 1, "c1.2"));
+    s.add(new Step("recallPage", o, "Aurora", 2, ""));
+    s.add(new Step("recallPage", o, "Aurora", 2, "c2.1"));
+    s.add(new Step("recallPage", o, "Aurora", 2, "c1.-1"));
+    s.add(new Step("recallPage", o, "Aurora", Limits.MAX_K + 1, null));
+    s.add(new Step("recallScored", o, "Aurora", 0));
+    s.add(new Step("recallScored", null, "Aurora", 3));
+    s.add(new Step("recallScored", o, null, 3));
+    // Strength decays with the time since last use: two half-lives exactly, then a fraction of one.
+    s.add(new Step("setClock", T0 + 2 * HALF_LIFE));
+    s.add(new Step("recallScored", o, "who owns Aurora?", 2));
+    s.add(new Step("setClock", T0 + 2 * HALF_LIFE + HALF_LIFE / 3));
+    s.add(new Step("recallScored", o, "who owns Aurora?", 2));
+    s.add(new Step("assoc", o, "Aurora", 5));
+    s.add(new Step("assoc", o, "Kim Lee", 3));
+    s.add(new Step("assoc", o, "", 5));
+    s.add(new Step("assoc", o, "Aurora", 0));
+    s.add(new Step("assoc", o, null, 5));
+    s.add(new Step("assoc", "never:written", "Aurora", 5));
+    // Variables: exact pairs beside the facts, listed in core's order ("10" before "9").
+    s.add(new Step("setVar", o, "theme", "dark"));
+    s.add(new Step("setVar", o, "10", "ten"));
+    s.add(new Step("setVar", o, "9", "nine"));
+    s.add(new Step("setVar", o, "emoji 🚀", "Zoë"));
+    s.add(new Step("getVar", o, "theme"));
+    s.add(new Step("getVar", o, "missing"));
+    s.add(new Step("vars", o));
+    s.add(new Step("setVar", o, "theme", "light"));
+    s.add(new Step("getVar", o, "theme"));
+    s.add(new Step("deleteVar", o, "theme"));
+    s.add(new Step("deleteVar", o, "theme"));
+    s.add(new Step("setVar", o, "", "x"));
+    s.add(new Step("setVar", o, null, "x"));
+    s.add(new Step("setVar", o, "n", null));
+    s.add(new Step("setVar", o, new Step.Repeat("n", Limits.MAX_VAR_NAME_CHARS + 1), "x"));
+    s.add(new Step("setVar", o, "n", new Step.Repeat("v", Limits.MAX_VAR_VALUE_CHARS + 1)));
+    s.add(new Step("setVar", "", "n", "v"));
+    s.add(new Step("getVar", o, ""));
+    s.add(new Step("deleteVar", o, null));
+    s.add(new Step("vars", "never:written"));
+    s.add(new Step("vars", ""));
+    s.add(new Step("setVar", "vars:only", "k", "v"));
+    s.add(new Step("scopes"));
+    s.add(new Step("stats", o));
+    s.add(new Step("stats", "vars:only"));
+    s.add(new Step("stats", (Object) null));
+    s.add(new Step("stats", ""));
+    // Forget by substring (case-insensitive), by id, and a whole scope.
+    s.add(new Step("forget", o, "PHONE number"));
+    s.add(new Step("forget", o, "nothing matches this"));
+    s.add(new Step("forget", o, null));
+    s.add(new Step("forget", o, new Step.Repeat("x", Limits.MAX_QUESTION_CHARS + 1)));
+    s.add(new Step("forget", "", "x"));
+    s.add(new Step("forgetId", o, 0));
+    s.add(new Step("forgetId", o, 0));
+    s.add(new Step("forgetId", o, -1));
+    s.add(new Step("forgetId", o, 99999));
+    s.add(new Step("forgetId", "never:written", 0));
+    s.add(new Step("stats", o));
+    s.add(new Step("recallScored", o, "Aurora", 10));
+    s.add(new Step("notes", o, null, 20, null));
+    s.add(new Step("forget", "never:written", ""));
+    return s;
+  }
+
+  /** The shell vocabulary: one line in, one line out; errors are lines too. */
+  static List<Step> shellLines() {
+    List<Step> s = new ArrayList<>();
+    String o = "ops:shell";
+    for (String line : new String[] {
+      "help", "The color of the logo is teal.", "observe The owner of Aurora is Kim Lee.",
+      "remember The manager of Kim Lee is Ana Ruiz.", "what is the color of the logo?", "get logo color",
+      "who is the owner of Zeta?", "recall logo -k 2", "recall -k 1 owner", "recall logo -k 0", "recall logo -k x",
+      "chain Aurora -> owner -> manager", "chain Nobody -> owner", "chain Aurora", "assoc Aurora -k 2",
+      "note task Water the plants.", "note recipe Bake.", "notes task", "notes", "notes recipe",
+      "var set lang en", "var set greeting hello world", "var get lang", "vars", "var del lang", "var get lang",
+      "var frob x", "var set", "stats", "forget #1", "forget #1", "forget #x", "forget logo", "", "   ",
+      "scopes", "forget", "stats"}) {
+      s.add(new Step("shell", o, line));
+    }
+    s.add(new Step("shell", "", "observe The sky is blue."));
+    s.add(new Step("shell", "", "help"));
+    s.add(new Step("shell", null, "stats"));
+    s.add(new Step("shell", "tab\there", "get sky"));
+    s.add(new Step("shell", o, "get " + "deploy, ".repeat(Limits.MAX_QUESTION_CHARS / 8 + 1)));
     return s;
   }
 
   /** Facts "The A of E is V.", then questions about them, in scopes named after the script. */
   static List<Step> randomScript(Random r, int script) {
     List<Step> s = new ArrayList<>();
+    s.add(new Step("setClock", T0 + script * HALF_LIFE));
     String scope = "rand:" + script + ":" + pick(r, new String[] {"a", "team/β", "x y", "🚀"});
     int facts = 3 + r.nextInt(10);
     List<String> written = new ArrayList<>();
@@ -162,13 +292,15 @@ final class Scripts {
         case 1 -> attribute + " " + entity;
         default -> "Who or what is the " + attribute + " for " + entity.toUpperCase() + "?";
       };
-      switch (r.nextInt(8)) {
+      switch (r.nextInt(10)) {
         case 0, 1 -> s.add(new Step("get", scope, question));
         case 2 -> s.add(new Step("recall", scope, question, 1 + r.nextInt(6)));
         case 3 -> s.add(new Step("recallValue", scope, question));
         case 4 -> s.add(new Step("assess", scope, question));
         case 5 -> s.add(new Step("chain", scope, entity + " -> " + attribute + " -> " + pick(r, ATTRIBUTES)));
         case 6 -> s.add(new Step("size", scope));
+        case 7 -> s.add(new Step("recallScored", scope, question, 1 + r.nextInt(4)));
+        case 8 -> s.add(new Step("assoc", scope, entity, 1 + r.nextInt(4)));
         default -> s.add(new Step("get", scope, written.get(r.nextInt(written.size()))));
       }
     }

@@ -4,6 +4,13 @@ import dev.engram.Answer;
 import dev.engram.Chain;
 import dev.engram.Engram;
 import dev.engram.Limits;
+import dev.engram.RecallPage;
+import dev.engram.Recalled;
+import dev.engram.Stats;
+import dev.engram.memory.MemoryConfig;
+import dev.engram.ops.Shell;
+import java.util.Map;
+import java.util.SortedMap;
 import org.teavm.jso.JSExport;
 
 /**
@@ -20,8 +27,19 @@ import org.teavm.jso.JSExport;
  *       Double.toString} does not always print the shortest form the JVM prints (2.5E22 comes out as
  *       2.4999999999999998E22), so a JSON number would not round-trip bit-exactly;
  *   <li>{@link #chain} returns {@code [value, start, hop1, hop2, ...]}, value {@code null} when a hop
- *       found nothing.
+ *       found nothing;
+ *   <li>a list of {@link Recalled} ({@link #recallScored}, {@link #recallPage}, {@link #assoc},
+ *       {@link #notes}) returns {@code [next, text0, kind0, value0, why0, text1, ...]} (four strings per
+ *       item after the page's cursor), and leaves the ids for {@link #lastIds} and the doubles for
+ *       {@link #lastNumbers} ({@code [score0, strength0, score1, ...]});
+ *   <li>{@link #vars} returns {@code [name0, value0, name1, ...]} in core's (sorted) order, and {@link
+ *       #stats} its six counts as doubles (exact up to 2^53; a long does not cross as a JS number).
  * </ul>
+ *
+ * <p>Clock: plastic strength decays with the time since a fact was last used, so {@code strength} and
+ * the ranking it feeds depend on when a call runs. {@link #setClock} pins this instance's clock to a
+ * given millisecond (the golden vectors do this, so every runtime sees the same times) and {@link
+ * #useWallClock} returns to {@code System.currentTimeMillis()}, the default.
  *
  * <p>Errors: an {@link IllegalArgumentException} thrown by core is not caught here. TeaVM 0.15.0 turns
  * an exception escaping an export into a JS {@code Error} carrying the Java message on both targets
@@ -29,8 +47,17 @@ import org.teavm.jso.JSExport;
  * usable afterwards; the npm layer rethrows it as a plain {@code Error} with the same message.
  */
 public final class Bridge {
-  private static final Engram ENGRAM = new Engram();
+  /** The pinned time in ms, or {@code NaN} while the wall clock is used. */
+  private static double fixedNow = Double.NaN;
+
+  private static final Engram ENGRAM = new Engram(MemoryConfig.DEFAULT, Bridge::now);
   private static double lastConfidence;
+  private static int[] lastIds = new int[0];
+  private static double[] lastNumbers = new double[0];
+
+  private static long now() {
+    return Double.isNaN(fixedNow) ? System.currentTimeMillis() : (long) fixedNow;
+  }
 
   private Bridge() {}
 
@@ -107,14 +134,158 @@ public final class Bridge {
     return ENGRAM.load(snapshot);
   }
 
+  /** Flat page, see the class comment: {@code [next, text, kind, value, why, ...]}, ids and doubles aside. */
+  @JSExport
+  public static String[] recallScored(String scope, String question, int k) {
+    return flatten(ENGRAM.recallScored(scope, question, k), null);
+  }
+
+  /** Flat page, see the class comment; {@code cursor} null or "" for the first page. */
+  @JSExport
+  public static String[] recallPage(String scope, String question, int k, String cursor) {
+    RecallPage page = ENGRAM.recallPage(scope, question, k, cursor);
+    return flatten(page.items(), page.next());
+  }
+
+  @JSExport
+  public static String[] assoc(String scope, String cue, int k) {
+    return flatten(ENGRAM.assoc(scope, cue, k), null);
+  }
+
+  @JSExport
+  public static int note(String scope, String kind, String text) {
+    return ENGRAM.note(scope, kind, text);
+  }
+
+  /** Flat page of notes; {@code kind} null for every kind. */
+  @JSExport
+  public static String[] notes(String scope, String kind, int k, String cursor) {
+    RecallPage page = ENGRAM.notes(scope, kind, k, cursor);
+    return flatten(page.items(), page.next());
+  }
+
+  /** The ids of the items of the last page returned (recallScored, recallPage, assoc, notes). */
+  @JSExport
+  public static int[] lastIds() {
+    return lastIds;
+  }
+
+  /** {@code [score0, strength0, score1, strength1, ...]} of the items of the last page returned. */
+  @JSExport
+  public static double[] lastNumbers() {
+    return lastNumbers;
+  }
+
+  private static String[] flatten(Recalled[] items, String next) {
+    String[] out = new String[1 + 4 * items.length];
+    int[] ids = new int[items.length];
+    double[] numbers = new double[2 * items.length];
+    out[0] = next;
+    for (int i = 0; i < items.length; i++) {
+      Recalled r = items[i];
+      out[1 + 4 * i] = r.text();
+      out[2 + 4 * i] = r.kind();
+      out[3 + 4 * i] = r.value();
+      out[4 + 4 * i] = r.why();
+      ids[i] = r.id();
+      numbers[2 * i] = r.score();
+      numbers[2 * i + 1] = r.strength();
+    }
+    lastIds = ids;
+    lastNumbers = numbers;
+    return out;
+  }
+
+  @JSExport
+  public static int forget(String scope, String substring) {
+    return ENGRAM.forget(scope, substring);
+  }
+
+  @JSExport
+  public static boolean forgetId(String scope, int id) {
+    return ENGRAM.forgetId(scope, id);
+  }
+
+  @JSExport
+  public static void setVar(String scope, String name, String value) {
+    ENGRAM.setVar(scope, name, value);
+  }
+
+  @JSExport
+  public static String getVar(String scope, String name) {
+    return ENGRAM.getVar(scope, name);
+  }
+
+  @JSExport
+  public static boolean deleteVar(String scope, String name) {
+    return ENGRAM.deleteVar(scope, name);
+  }
+
+  /** {@code [name0, value0, name1, value1, ...]}, sorted by name as core sorts them. */
+  @JSExport
+  public static String[] vars(String scope) {
+    SortedMap<String, String> vars = ENGRAM.vars(scope);
+    String[] out = new String[2 * vars.size()];
+    int i = 0;
+    for (Map.Entry<String, String> e : vars.entrySet()) {
+      out[i++] = e.getKey();
+      out[i++] = e.getValue();
+    }
+    return out;
+  }
+
+  @JSExport
+  public static String[] scopes() {
+    return ENGRAM.scopes();
+  }
+
+  /** {@code [scopes, facts, forgotten, terms, links, vars]} for {@code scope}, or the store when null. */
+  @JSExport
+  public static double[] stats(String scope) {
+    Stats s = ENGRAM.stats(scope);
+    return new double[] {s.scopes(), s.facts(), s.forgotten(), s.terms(), s.links(), s.vars()};
+  }
+
+  /**
+   * One line of the shell vocabulary ({@link Shell}) in, one line out; errors come back as "error: ...".
+   * A null line is refused here: core's shell would fail on it with a NullPointerException.
+   */
+  @JSExport
+  public static String shell(String scope, String line) {
+    if (line == null) {
+      throw new IllegalArgumentException("line is required");
+    }
+    return Shell.execute(ENGRAM, scope, line);
+  }
+
+  /**
+   * Pins this instance's clock to {@code ms} (a whole, non-negative number of milliseconds since the
+   * epoch) for plastic strength and decay; {@link #useWallClock} undoes it.
+   */
+  @JSExport
+  public static void setClock(double ms) {
+    if (!(ms >= 0 && ms <= 9.007199254740991E15) || ms != Math.floor(ms)) {
+      throw new IllegalArgumentException("clock must be a whole number of ms in 0..2^53-1, got " + ms);
+    }
+    fixedNow = ms;
+  }
+
+  /** Returns to the wall clock ({@code System.currentTimeMillis()}), the default. */
+  @JSExport
+  public static void useWallClock() {
+    fixedNow = Double.NaN;
+  }
+
   /**
    * The input limits of {@link Limits}, in the order scope chars, text chars, batch, question chars, k,
-   * so the npm layer rejects oversize input before copying it across and never disagrees with core.
+   * variable name chars, variable value chars, so the npm layer rejects oversize input before copying it
+   * across and never disagrees with core.
    */
   @JSExport
   public static int[] limits() {
     return new int[] {
-      Limits.MAX_SCOPE_CHARS, Limits.MAX_TEXT_CHARS, Limits.MAX_BATCH, Limits.MAX_QUESTION_CHARS, Limits.MAX_K
+      Limits.MAX_SCOPE_CHARS, Limits.MAX_TEXT_CHARS, Limits.MAX_BATCH, Limits.MAX_QUESTION_CHARS, Limits.MAX_K,
+      Limits.MAX_VAR_NAME_CHARS, Limits.MAX_VAR_VALUE_CHARS
     };
   }
 }

@@ -8,6 +8,9 @@ import dev.engram.Answer;
 import dev.engram.Chain;
 import dev.engram.Engram;
 import dev.engram.Limits;
+import dev.engram.RecallPage;
+import dev.engram.Recalled;
+import dev.engram.memory.MemoryConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +55,57 @@ class BridgeTest {
   @Test
   void limitsAreCoresInTheDocumentedOrder() {
     assertArrayEquals(
-        new int[] {Limits.MAX_SCOPE_CHARS, Limits.MAX_TEXT_CHARS, Limits.MAX_BATCH, Limits.MAX_QUESTION_CHARS, Limits.MAX_K},
+        new int[] {
+          Limits.MAX_SCOPE_CHARS, Limits.MAX_TEXT_CHARS, Limits.MAX_BATCH, Limits.MAX_QUESTION_CHARS, Limits.MAX_K,
+          Limits.MAX_VAR_NAME_CHARS, Limits.MAX_VAR_VALUE_CHARS
+        },
         Bridge.limits());
+  }
+
+  @Test
+  void pagesAreNextThenFourStringsPerItemWithIdsAndNumbersAside() {
+    long t0 = 1_767_225_600_000L;
+    Engram engram = new Engram(MemoryConfig.DEFAULT, () -> t0 + 3 * 24 * 3600 * 1000L);
+    engram.observeMany("bridge:page", FACTS);
+    Bridge.setClock(t0);
+    try {
+      Bridge.observeMany("bridge:page", FACTS);
+      Bridge.setClock(t0 + 3 * 24 * 3600 * 1000L);
+      RecallPage want = engram.recallPage("bridge:page", "Kim Lee", 1, null);
+      String[] got = Bridge.recallPage("bridge:page", "Kim Lee", 1, null);
+      assertEquals(1 + 4 * want.items().length, got.length);
+      assertEquals(want.next(), got[0]);
+      for (int i = 0; i < want.items().length; i++) {
+        Recalled r = want.items()[i];
+        assertArrayEquals(new String[] {r.text(), r.kind(), r.value(), r.why()}, java.util.Arrays.copyOfRange(got, 1 + 4 * i, 5 + 4 * i));
+        assertEquals(r.id(), Bridge.lastIds()[i]);
+        assertEquals(r.score(), Bridge.lastNumbers()[2 * i]);
+        assertEquals(r.strength(), Bridge.lastNumbers()[2 * i + 1]);
+      }
+      // Recalling reinforced the fact at the pinned time on both sides, so strength moves in step.
+      Recalled again = engram.recallScored("bridge:page", "Kim Lee", 1)[0];
+      Bridge.recallScored("bridge:page", "Kim Lee", 1);
+      assertEquals(again.strength(), Bridge.lastNumbers()[1]);
+    } finally {
+      Bridge.useWallClock();
+    }
+  }
+
+  @Test
+  void varsAreSortedPairsAndStatsSixCounts() {
+    Bridge.setVar("bridge:vars", "9", "nine");
+    Bridge.setVar("bridge:vars", "10", "ten");
+    assertArrayEquals(new String[] {"10", "ten", "9", "nine"}, Bridge.vars("bridge:vars"));
+    assertArrayEquals(new double[] {1, 0, 0, 0, 0, 2}, Bridge.stats("bridge:vars"));
+  }
+
+  @Test
+  void clockAndShellRefuseWhatCoreCannotTake() {
+    assertThrows(IllegalArgumentException.class, () -> Bridge.setClock(-1));
+    assertThrows(IllegalArgumentException.class, () -> Bridge.setClock(0.5));
+    assertThrows(IllegalArgumentException.class, () -> Bridge.setClock(Double.NaN));
+    assertEquals("line is required", assertThrows(IllegalArgumentException.class, () -> Bridge.shell("s", null)).getMessage());
+    assertEquals("stored 1", Bridge.shell("bridge:shell", "The sky is blue."));
   }
 
   @Test
