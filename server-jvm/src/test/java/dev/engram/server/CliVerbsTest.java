@@ -313,4 +313,17 @@ class CliVerbsTest {
     assertEquals(before, ok(db, "export").out(), "nothing refused was stored");
     assertNotEquals("", before);
   }
+
+  @Test
+  void aLoggedWriteThisEngramDoesNotKnowStopsTheOpenWithAStorageError() throws Exception {
+    Path db = tmp.resolve("db");
+    ok(db, "observe", "team", "The cache is Redis.");
+    try (var store = dev.engram.server.store.LogStore.open(db, warning -> {})) {
+      store.catchUp(op -> {});
+      store.append(new dev.engram.server.store.Call("team", "frobnicate", List.of("x"), 1L), op -> {});
+    }
+    Run run = in(db, "get", "team", "what is the cache?");
+    assertEquals(1, run.code(), run.toString());
+    assertTrue(run.err().contains("'frobnicate'") && run.err().contains("newer engram"), run.toString());
+  }
 }
