@@ -43,8 +43,8 @@ import java.util.function.Supplier;
  *
  * <p>Time: the engine's clock drives plastic decay. Each write is stamped with the time it was
  * acknowledged and applied at that time, live and on replay alike, so a restart rebuilds the same facts
- * with the same ages. What reads change (recency of use) is not logged, so it starts afresh after a
- * restart.
+ * with the same ages. What reads change (recency of use, and the strength and Hebbian links that
+ * recall and assoc build) is not logged, so it starts afresh after a restart; a snapshot export keeps it.
  *
  * <p>Writes other processes appended to the same data directory are applied before each call.
  *
