@@ -2,7 +2,9 @@ package dev.engram.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.engram.Answer;
 import dev.engram.Chain;
+import dev.engram.RecallPage;
 import dev.engram.Limits;
 import dev.engram.server.http.HttpServer;
 import dev.engram.server.store.StoreException;
@@ -14,6 +16,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -40,8 +43,10 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     subcommands = {
-      Cli.Observe.class, Cli.Get.class, Cli.Recall.class, Cli.ChainVerb.class, Cli.Shell.class, Cli.Serve.class,
-      CommandLine.HelpCommand.class
+      Cli.Observe.class, Cli.Get.class, Cli.Recall.class, MemoryVerbs.Assess.class, MemoryVerbs.Assoc.class,
+      Cli.ChainVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
+      MemoryVerbs.Var.class, MemoryVerbs.Vars.class, MemoryVerbs.StatsVerb.class, MemoryVerbs.Scopes.class,
+      Transfer.Export.class, Transfer.Import.class, Cli.Shell.class, Cli.Serve.class, CommandLine.HelpCommand.class
     },
     description = "engram: plain-language fact memory. Observe facts, then ask for them.",
     synopsisSubcommandLabel = "VERB",
@@ -51,6 +56,11 @@ import picocli.CommandLine.ScopeType;
       "  engram get team 'what is the deploy region?'        (prints us-west-2)",
       "  engram recall team 'deploy region' -k 3 --json",
       "  engram chain team 'Aurora -> owner -> timezone'      (quote it: > redirects)",
+      "  engram note team task 'Call Ana about the cache.'   then: engram notes team task",
+      "  engram var set team region us-west-2                 then: engram var get team region",
+      "  engram forget team 'cache'        engram forget team --id 4        engram forget team (all of it)",
+      "  engram export team -o team.jsonl                     engram import team.jsonl",
+      "  engram export --format snapshot -o all.snap         (exact, versioned; engram import all.snap)",
       "  cat notes.txt | engram observe team -",
       "  printf 'observe The cache is Redis.\\nget what is the cache?\\n' | engram shell team",
       "  engram serve --port 7077                             (http://127.0.0.1:7077/)",
@@ -77,20 +87,29 @@ public final class Cli implements Callable<Integer> {
   PrintWriter out;
   PrintWriter err;
   InputStream in;
+  /** Standard output as bytes, for a binary export; null when the caller gave only a text writer. */
+  OutputStream rawOut;
 
   /** Runs the CLI on the process's standard streams and returns the exit code. */
   public static int run(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), UTF_8), true);
+    FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), UTF_8), true);
-    return run(args, new FileInputStream(FileDescriptor.in), out, err);
+    return run(args, new FileInputStream(FileDescriptor.in), out, err, stdout);
   }
 
   /** Runs the CLI on the given streams (tests use this to stay in-process). */
   public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    return run(args, in, out, err, null);
+  }
+
+  /** As above; {@code rawOut} (standard output as bytes, may be null) receives binary exports. */
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, OutputStream rawOut) {
     Cli cli = new Cli();
     cli.in = in;
     cli.out = out;
     cli.err = err;
+    cli.rawOut = rawOut;
     CommandLine line = new CommandLine(cli);
     line.setOut(out);
     line.setErr(err);
@@ -130,7 +149,8 @@ public final class Cli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("engram: a verb is required (observe, get, recall, chain, shell, serve).");
+    err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, note, notes, forget, var,"
+        + " vars, stats, scopes, export, import, shell, serve).");
     err.println("Try 'engram --help'.");
     return BAD_INPUT;
   }
@@ -216,17 +236,18 @@ public final class Cli implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "QUESTION")
     List<String> words;
 
-    @Option(names = "--json", description = "print {\"value\": \"...\"} ({\"value\": null} on a miss)")
+    @Option(names = "--json", description = "print {\"value\": \"...\" | null, \"fact\": \"...\" | null, \"confidence\": 0..1}")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-      String value;
+      Answer answer;
       try (DurableEngram memory = cli.open()) {
-        value = memory.get(scope, join(words));
+        answer = memory.recallValue(scope, join(words));
       }
+      String value = answer.value();
       if (json) {
-        cli.out.println(Json.text(Json.value(value)));
+        cli.out.println(Json.text(Json.answer(answer)));
       } else if (value != null) {
         cli.out.println(value);
       } else {
@@ -249,21 +270,26 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "-k", paramLabel = "N", description = "how many facts at most (default: ${DEFAULT-VALUE})")
     int k = HttpServer.DEFAULT_K;
 
-    @Option(names = "--json", description = "print {\"facts\": [...]}")
+    @Option(names = "--cursor", paramLabel = "C", description = "the next page: the cursor a previous call printed")
+    String cursor;
+
+    @Option(names = "--scores", description = "add the score and the fact id to each line, tab-separated")
+    boolean scores;
+
+    @Option(names = "--json", description = "print {\"facts\": [...], \"items\": [{id, text, kind, score, value, why, strength}], \"next\": cursor | null}")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-      String[] facts;
+      RecallPage page;
       try (DurableEngram memory = cli.open()) {
-        facts = memory.recall(scope, join(words), k);
+        page = memory.recallPage(scope, join(words), k, cursor);
       }
       if (json) {
-        cli.out.println(Json.text(Json.facts(facts)));
+        cli.out.println(Json.text(Json.recall(page)));
       } else {
-        for (String fact : facts) {
-          cli.out.println(fact);
-        }
+        MemoryVerbs.printItems(cli, page.items(), scores);
+        MemoryVerbs.more(cli, page.next());
       }
       return OK;
     }

@@ -1,24 +1,37 @@
 package dev.engram.server;
 
+import dev.engram.Answer;
 import dev.engram.Chain;
 import dev.engram.Engram;
 import dev.engram.Limits;
+import dev.engram.RecallPage;
+import dev.engram.Recalled;
+import dev.engram.Stats;
 import dev.engram.memory.MemoryConfig;
+import dev.engram.memory.NoteKind;
 import dev.engram.ops.Shell;
+import dev.engram.server.store.Call;
 import dev.engram.server.store.Command;
+import dev.engram.server.store.Load;
 import dev.engram.server.store.LogStore;
 import dev.engram.server.store.Observation;
 import dev.engram.server.store.Operation;
 import dev.engram.server.store.Store;
+import dev.engram.server.store.StoreException;
 import dev.engram.text.Questions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The one place the JVM hosts (CLI, shell, HTTP) touch the engine: an {@link Engram} whose writes are
@@ -30,16 +43,28 @@ import java.util.function.LongSupplier;
  *
  * <p>Time: the engine's clock drives plastic decay. Each write is stamped with the time it was
  * acknowledged and applied at that time, live and on replay alike, so a restart rebuilds the same facts
- * with the same ages. What reads change (recency of use) is not logged, so it starts afresh after a
- * restart.
+ * with the same ages. What reads change (recency of use, and the strength and Hebbian links that
+ * recall and assoc build) is not logged, so it starts afresh after a restart; a snapshot export keeps it.
  *
- * <p>Observations other processes appended to the same data directory are applied before each call.
+ * <p>Writes other processes appended to the same data directory are applied before each call.
+ *
+ * <p>What is logged: an observe as an {@link Observation}; a note, forget or variable change as a
+ * {@link Call} (the operation's name and arguments, see {@link #execute}); a snapshot import as a
+ * {@link Load}; a write typed into the shell as its {@link Command} line. Arguments are checked before
+ * anything is logged, so a refused write leaves no record.
  */
 public final class DurableEngram implements AutoCloseable {
   /** Shell verbs that only read (see {@link Shell}); every other line writes and is logged first. */
   private static final Set<String> READ_VERBS =
       Set.of("get", "ask", "recall", "assoc", "chain", "notes", "vars", "stats", "scopes", "help");
   private static final Set<String> OBSERVE_VERBS = Set.of("observe", "remember", "add");
+
+  /** The {@link Call} verbs and their arguments; these names are stored in logs, so never rename one. */
+  static final String NOTE = "note"; // kind, text
+  static final String FORGET = "forget"; // substring ("" = the whole scope)
+  static final String FORGET_ID = "forget.id"; // id, decimal
+  static final String VAR_SET = "var.set"; // name, value
+  static final String VAR_DEL = "var.del"; // name
 
   private final ReplayClock clock = new ReplayClock();
   private final Engram engram = new Engram(MemoryConfig.DEFAULT, clock);
@@ -57,7 +82,7 @@ public final class DurableEngram implements AutoCloseable {
     Store store = LogStore.open(dir, warnings);
     DurableEngram memory = new DurableEngram(store, warnings);
     try {
-      store.catchUp(memory::apply);
+      memory.sync(() -> store.catchUp(memory::apply));
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
@@ -77,7 +102,7 @@ public final class DurableEngram implements AutoCloseable {
     lock.lock();
     try {
       Observation observation = new Observation(scope, texts, System.currentTimeMillis());
-      store.append(observation, this::apply);
+      sync(() -> store.append(observation, this::apply));
       return clock.at(observation.at(), () -> engram.observeMany(scope, array));
     } finally {
       lock.unlock();
@@ -112,7 +137,7 @@ public final class DurableEngram implements AutoCloseable {
       if (write == null) {
         return Shell.execute(engram, scope, command);
       }
-      store.append(write, this::apply);
+      sync(() -> store.append(write, this::apply));
       return clock.at(write.at(), () -> Shell.execute(engram, scope, command));
     } finally {
       lock.unlock();
@@ -121,45 +146,231 @@ public final class DurableEngram implements AutoCloseable {
 
   /** The value answering {@code question}, or {@code null} when memory does not hold it. */
   public String get(String scope, String question) throws IOException {
-    lock.lock();
-    try {
-      refresh();
-      return engram.get(scope, question);
-    } finally {
-      lock.unlock();
-    }
+    return read(() -> engram.get(scope, question));
+  }
+
+  /** {@link #get} with the fact the value came from and a calibrated confidence. */
+  public Answer recallValue(String scope, String question) throws IOException {
+    return read(() -> engram.recallValue(scope, question));
+  }
+
+  /** How much of {@code question} memory holds, 0..1 (the knowledge-gap signal). */
+  public double assess(String scope, String question) throws IOException {
+    return read(() -> engram.assess(scope, question));
   }
 
   /** The best (at most {@code k}) facts for {@code question}, best first. */
   public String[] recall(String scope, String question, int k) throws IOException {
-    lock.lock();
-    try {
-      refresh();
-      return engram.recall(scope, question, k);
-    } finally {
-      lock.unlock();
-    }
+    return read(() -> engram.recall(scope, question, k));
+  }
+
+  /** A page of scored facts for {@code question}; {@code cursor} is null or the previous page's {@code next}. */
+  public RecallPage recallPage(String scope, String question, int k, String cursor) throws IOException {
+    return read(() -> engram.recallPage(scope, question, k, cursor));
+  }
+
+  /** Spreading-activation recall from {@code cue}, ranked. */
+  public Recalled[] assoc(String scope, String cue, int k) throws IOException {
+    return read(() -> engram.assoc(scope, cue, k));
   }
 
   /** Multi-hop recall, {@code "A -> relation -> relation"}. */
   public Chain chain(String scope, String expression) throws IOException {
+    return read(() -> engram.chain(scope, expression));
+  }
+
+  /** Notes of {@code kind} (every kind, plain facts included, when null), newest first, a page at a time. */
+  public RecallPage notes(String scope, String kind, int k, String cursor) throws IOException {
+    return read(() -> engram.notes(scope, kind, k, cursor));
+  }
+
+  /** A variable's value, or null when it is unset. */
+  public String getVar(String scope, String name) throws IOException {
+    return read(() -> engram.getVar(scope, name));
+  }
+
+  /** The variables of {@code scope}, sorted by name. */
+  public SortedMap<String, String> vars(String scope) throws IOException {
+    return read(() -> engram.vars(scope));
+  }
+
+  /** Names of the scopes holding anything, sorted. */
+  public String[] scopes() throws IOException {
+    return read(engram::scopes);
+  }
+
+  /** Counts for {@code scope}, or for the whole store when it is null. */
+  public Stats stats(String scope) throws IOException {
+    return read(() -> engram.stats(scope));
+  }
+
+  /** The store (scope null) or one scope in the versioned binary snapshot format. */
+  public byte[] dump(String scope) throws IOException {
+    return read(() -> engram.dump(scope));
+  }
+
+  /**
+   * Every live fact of {@code scope} (notes included), oldest first, read under one lock so the list is
+   * one consistent state; for export.
+   */
+  public List<Recalled> facts(String scope) throws IOException {
+    return read(() -> {
+      ArrayList<Recalled> all = new ArrayList<>();
+      String cursor = null;
+      do {
+        RecallPage page = engram.notes(scope, null, Limits.MAX_K, cursor);
+        all.addAll(Arrays.asList(page.items()));
+        cursor = page.next();
+      } while (cursor != null);
+      Collections.reverse(all); // notes come newest first; replaying oldest first keeps updates in order
+      return all;
+    });
+  }
+
+  /** Number of facts in {@code scope}. */
+  public int size(String scope) throws IOException {
+    return read(() -> engram.size(scope));
+  }
+
+  /** Stores a typed note durably; returns how many notes (statements of {@code text}) were stored. */
+  public int note(String scope, String kind, String text) throws IOException {
+    Limits.checkScope(scope);
+    NoteKind.parse(kind);
+    Limits.checkText(text);
+    return (Integer) write(new Call(scope, NOTE, List.of(kind, text), System.currentTimeMillis()));
+  }
+
+  /** Forgets, durably, the facts containing {@code substring}; {@code ""} forgets the whole scope. */
+  public int forget(String scope, String substring) throws IOException {
+    Limits.checkScope(scope);
+    if (substring == null) {
+      throw new IllegalArgumentException("substring is required (\"\" forgets the whole scope)");
+    }
+    Limits.checkQuestion(substring);
+    return (Integer) write(new Call(scope, FORGET, List.of(substring), System.currentTimeMillis()));
+  }
+
+  /** Forgets, durably, the fact numbered {@code id}; false when there is no such live fact. */
+  public boolean forgetId(String scope, int id) throws IOException {
+    Limits.checkScope(scope);
+    if (id < 0) {
+      throw new IllegalArgumentException("fact id must be 0 or more, got " + id);
+    }
+    return (Boolean) write(new Call(scope, FORGET_ID, List.of(Integer.toString(id)), System.currentTimeMillis()));
+  }
+
+  /** Sets a variable durably. */
+  public void setVar(String scope, String name, String value) throws IOException {
+    Limits.checkScope(scope);
+    Limits.checkVarName(name);
+    Limits.checkVarValue(value);
+    write(new Call(scope, VAR_SET, List.of(name, value), System.currentTimeMillis()));
+  }
+
+  /** Deletes a variable durably; false when it was not set. */
+  public boolean deleteVar(String scope, String name) throws IOException {
+    Limits.checkScope(scope);
+    Limits.checkVarName(name);
+    return (Boolean) write(new Call(scope, VAR_DEL, List.of(name), System.currentTimeMillis()));
+  }
+
+  /**
+   * Imports a snapshot made by {@link #dump} durably: each scope in it replaces the scope of that name.
+   * Returns the scopes loaded. A damaged, foreign or too-new snapshot is refused
+   * ({@link dev.engram.codec.SnapshotException}, an {@link IllegalArgumentException}, with the codec's
+   * message) before anything is logged or changed.
+   */
+  public String[] load(byte[] snapshot) throws IOException {
+    if (snapshot == null) {
+      throw new IllegalArgumentException("snapshot is required");
+    }
+    new Engram().load(snapshot); // a trial load checks everything the real one will, on a scratch engine
+    return (String[]) write(new Load(snapshot, System.currentTimeMillis()));
+  }
+
+  /** Under the lock, after applying what other processes appended. */
+  private <T> T read(Supplier<T> work) throws IOException {
     lock.lock();
     try {
       refresh();
-      return engram.chain(scope, expression);
+      return work.get();
     } finally {
       lock.unlock();
     }
   }
 
-  /** Number of facts in {@code scope}. */
-  public int size(String scope) throws IOException {
+  /** Makes {@code write} durable, then applies it at its recorded time and returns the engine's answer. */
+  private Object write(Operation write) throws IOException {
     lock.lock();
     try {
-      refresh();
-      return engram.size(scope);
+      sync(() -> store.append(write, this::apply));
+      return clock.at(write.at(), () -> execute(write));
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Runs a logged {@link Call} or {@link Load} on the engine: the one place their meaning is defined, for
+   * the live call and for replay alike.
+   */
+  private Object execute(Operation operation) {
+    if (operation instanceof Load l) {
+      return engram.load(l.snapshot());
+    }
+    Call c = (Call) operation;
+    List<String> a = c.args();
+    return switch (c.verb()) {
+      case NOTE -> {
+        arity(c, 2);
+        yield engram.note(c.scope(), a.get(0), a.get(1));
+      }
+      case FORGET -> {
+        arity(c, 1);
+        yield engram.forget(c.scope(), a.get(0));
+      }
+      case FORGET_ID -> {
+        arity(c, 1);
+        yield engram.forgetId(c.scope(), Integer.parseInt(a.get(0)));
+      }
+      case VAR_SET -> {
+        arity(c, 2);
+        engram.setVar(c.scope(), a.get(0), a.get(1));
+        yield a.get(1);
+      }
+      case VAR_DEL -> {
+        arity(c, 1);
+        yield engram.deleteVar(c.scope(), a.get(0));
+      }
+      default -> throw new UnknownCall("the log holds a write '" + c.verb() + "' in scope '" + c.scope()
+          + "' that this engram does not know (written by a newer engram?); upgrade engram to open this data");
+    };
+  }
+
+  private static void arity(Call c, int n) {
+    if (c.args().size() != n) {
+      throw new UnknownCall("the log holds a write '" + c.verb() + "' with " + c.args().size()
+          + " arguments where this engram expects " + n + " (written by a newer engram?)");
+    }
+  }
+
+  private interface StoreStep {
+    void run() throws IOException;
+  }
+
+  /** Runs a store call whose sink replays writes; a write this engram cannot interpret becomes a storage failure. */
+  private void sync(StoreStep step) throws IOException {
+    try {
+      step.run();
+    } catch (UnknownCall e) {
+      throw new StoreException(e.getMessage(), e);
+    }
+  }
+
+  /** A logged write this engram cannot interpret; replay must stop rather than skip it. */
+  private static final class UnknownCall extends RuntimeException {
+    UnknownCall(String message) {
+      super(message);
     }
   }
 
@@ -175,7 +386,7 @@ public final class DurableEngram implements AutoCloseable {
 
   private void refresh() throws IOException {
     if (store.hasUnseen()) {
-      store.catchUp(this::apply);
+      sync(() -> store.catchUp(this::apply));
     }
   }
 
@@ -195,6 +406,21 @@ public final class DurableEngram implements AutoCloseable {
         }
       }
       case Command c -> clock.at(c.at(), () -> Shell.execute(engram, c.scope(), c.line()));
+      case Call c -> replay(c);
+      case Load l -> replay(l);
+    }
+  }
+
+  /**
+   * Replays a typed write or an import. One the engine now refuses (its limits changed since it was
+   * written) is reported and skipped, like an observation; one this engram cannot read stops the replay.
+   */
+  private void replay(Operation operation) {
+    try {
+      clock.at(operation.at(), () -> execute(operation));
+    } catch (IllegalArgumentException e) {
+      warnings.accept("skipped a stored " + (operation instanceof Call c ? "'" + c.verb() + "'" : "snapshot import")
+          + " in scope '" + operation.scope() + "' that this engram rejects: " + e.getMessage());
     }
   }
 
@@ -226,7 +452,7 @@ public final class DurableEngram implements AutoCloseable {
       return fixed >= 0 ? fixed : System.currentTimeMillis();
     }
 
-    <T> T at(long time, java.util.function.Supplier<T> work) {
+    <T> T at(long time, Supplier<T> work) {
       fixed = time;
       try {
         return work.get();

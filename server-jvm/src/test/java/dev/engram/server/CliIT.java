@@ -111,6 +111,39 @@ class CliIT {
   }
 
   @Test
+  void aBinarySnapshotPipedThroughRealStdoutAndStdinImportsExactly() throws Exception {
+    String a = tmp.resolve("a").toString();
+    assertEquals(0, engram("--db", a, "observe", "team", "The deploy region is us-west-2.").code());
+    assertEquals(0, engram("--db", a, "var", "set", "team", "colour", "teal").code());
+    Path snap = tmp.resolve("all.snap");
+    Process export = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--db", a, "export", "--format", "snapshot")
+        .directory(tmp.toFile())
+        .redirectOutput(snap.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    assertTrue(export.waitFor(60, TimeUnit.SECONDS) && export.exitValue() == 0, "export exits 0");
+    byte[] bytes = Files.readAllBytes(snap);
+    assertEquals("ENGR", new String(bytes, 0, 4, UTF_8), "stdout carries the snapshot's bytes unchanged");
+
+    String b = tmp.resolve("b").toString();
+    Process importing = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--db", b, "import", "-")
+        .directory(tmp.toFile())
+        .redirectInput(snap.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    assertTrue(importing.waitFor(60, TimeUnit.SECONDS) && importing.exitValue() == 0, "import exits 0");
+    Run got = engram("--db", b, "get", "team", "what is the deploy region?");
+    assertEquals("us-west-2\n", got.out(), got.toString());
+    assertEquals("teal\n", engram("--db", b, "var", "get", "team", "colour").out());
+
+    Run help = engram("--help");
+    for (String verb : List.of("assoc", "note", "notes", "forget", "var", "vars", "stats", "scopes", "export", "import")) {
+      assertTrue(help.out().contains("  " + verb + " "), verb + " in --help:\n" + help.out());
+    }
+  }
+
+  @Test
   void defaultDataDirectoryIsEngramDataInTheWorkingDirectory() throws Exception {
     assertEquals(0, engram("observe", "team", "The deploy region is us-west-2.").code());
     assertTrue(Files.isRegularFile(tmp.resolve("engram-data").resolve(LogStore.FILE_NAME)));

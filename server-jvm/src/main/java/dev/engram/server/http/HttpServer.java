@@ -27,12 +27,28 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET  /healthz                     {"status": "ok"}
  * POST /v1/{scope}/observe          {"text": "..."} or {"texts": ["...", ...]}  ->  {"stored": N}
- * GET  /v1/{scope}/get?q=           {"value": "..."} or {"value": null}
- * GET  /v1/{scope}/recall?q=&k=     {"facts": ["...", ...]}   (k defaults to 5)
+ * GET  /v1/{scope}/get?q=           {"value": "..." | null, "fact": "..." | null, "confidence": 0..1}
+ * GET  /v1/{scope}/recall?q=&k=&cursor=
+ *                                   {"facts": ["...", ...], "items": [ITEM, ...], "next": "cursor" | null}
+ *                                   (k defaults to 5; pass "next" back as cursor for the following page)
+ * GET  /v1/{scope}/assess?q=        {"score": 0..1}   how much of the question memory holds
+ * GET  /v1/{scope}/assoc?q=&k=      {"items": [ITEM, ...]}   spreading activation from the cue q
  * GET  /v1/{scope}/chain?q=A -> r   {"value": "..." | null, "path": [...]}
+ * POST /v1/{scope}/notes            {"kind": "task", "text": "..."}  ->  {"stored": N}
+ * GET  /v1/{scope}/notes?kind=&k=&cursor=
+ *                                   {"items": [ITEM, ...], "next": ...}   newest first; k defaults to 20
+ * POST /v1/{scope}/forget           {"substring": "..."} ("" forgets the scope) or {"id": N}  ->  {"forgotten": N}
+ * GET  /v1/{scope}/vars             {"vars": {"name": "value", ...}}
+ * GET  /v1/{scope}/vars/{name}      {"name": "...", "value": "..." | null}
+ * PUT  /v1/{scope}/vars/{name}      {"value": "..."}  ->  {"name": "...", "value": "..."}
+ * DELETE /v1/{scope}/vars/{name}    {"name": "...", "deleted": true | false}
+ * GET  /v1/{scope}/stats, /v1/stats {"scope", "scopes", "facts", "forgotten", "terms", "links", "vars"}
+ * GET  /v1/scopes                   {"scopes": ["...", ...]}
  * GET  /                            web-lab/ (its page loads the npm build from /engram/)
  * GET  /engram/…                    npm/dist/
  * </pre>
+ * ITEM is {@code {"id", "text", "kind", "score", "value", "why", "strength"}} ({@link Json#item}). Writes
+ * (observe, notes, forget, vars PUT/DELETE) are durable before they are answered.
  * Every failure answers with a JSON {@code {"error": "..."}}: 400 for bad input, 404/405 for unknown
  * routes, 413 for a body over {@link #MAX_BODY_BYTES}, 503 when storage fails.
  */
@@ -41,6 +57,8 @@ public final class HttpServer implements AutoCloseable {
   public static final long MAX_BODY_BYTES = 32L << 20;
   /** k for recall when the request names none. */
   public static final int DEFAULT_K = 5;
+  /** k for a notes listing when the request names none. */
+  public static final int DEFAULT_NOTES_K = 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
   private static final String JSON = "application/json; charset=utf-8";
@@ -98,6 +116,19 @@ public final class HttpServer implements AutoCloseable {
       config.routes.get("/v1/{scope}/get", api::get);
       config.routes.get("/v1/{scope}/recall", api::recall);
       config.routes.get("/v1/{scope}/chain", api::chain);
+      config.routes.get("/v1/{scope}/assess", api::assess);
+      config.routes.get("/v1/{scope}/assoc", api::assoc);
+      config.routes.post("/v1/{scope}/notes", api::note);
+      config.routes.get("/v1/{scope}/notes", api::notes);
+      config.routes.post("/v1/{scope}/forget", api::forget);
+      config.routes.get("/v1/{scope}/vars", api::vars);
+      config.routes.get("/v1/{scope}/vars/{name}", api::getVar);
+      config.routes.put("/v1/{scope}/vars/{name}", api::setVar);
+      config.routes.delete("/v1/{scope}/vars/{name}", api::deleteVar);
+      config.routes.get("/v1/{scope}/stats", ctx -> json(ctx, 200, Json.stats(ctx.pathParam("scope"),
+          memory.stats(ctx.pathParam("scope")))));
+      config.routes.get("/v1/stats", ctx -> json(ctx, 200, Json.stats(null, memory.stats(null))));
+      config.routes.get("/v1/scopes", ctx -> json(ctx, 200, Json.scopes(memory.scopes())));
       config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
 
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));
@@ -200,28 +231,7 @@ public final class HttpServer implements AutoCloseable {
   private record Api(DurableEngram memory) {
     void observe(Context ctx) throws Exception {
       String scope = ctx.pathParam("scope");
-      byte[] raw = ctx.bodyAsBytes();
-      if (raw.length > MAX_BODY_BYTES) {
-        throw new HttpResponseException(413, "request body is over the limit of " + MAX_BODY_BYTES + " bytes");
-      }
-      JsonNode body;
-      try {
-        body = Json.MAPPER.readTree(raw);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
-      }
-      if (body == null || body.isMissingNode()) {
-        throw new IllegalArgumentException("body is empty; send {\"text\": \"...\"} or {\"texts\": [\"...\"]}");
-      }
-      if (!body.isObject()) {
-        throw new IllegalArgumentException("body must be a JSON object: {\"text\": \"...\"} or {\"texts\": [\"...\"]}");
-      }
-      for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!name.equals("text") && !name.equals("texts")) {
-          throw new IllegalArgumentException("unknown field '" + name + "'; expected \"text\" or \"texts\"");
-        }
-      }
+      JsonNode body = object(ctx, "{\"text\": \"...\"} or {\"texts\": [\"...\"]}", "text", "texts");
       JsonNode text = body.get("text");
       JsonNode texts = body.get("texts");
       List<String> list = new ArrayList<>();
@@ -253,11 +263,115 @@ public final class HttpServer implements AutoCloseable {
     }
 
     void get(Context ctx) throws Exception {
-      json(ctx, 200, Json.value(memory.get(ctx.pathParam("scope"), question(ctx))));
+      json(ctx, 200, Json.answer(memory.recallValue(ctx.pathParam("scope"), question(ctx))));
     }
 
     void recall(Context ctx) throws Exception {
-      json(ctx, 200, Json.facts(memory.recall(ctx.pathParam("scope"), question(ctx), k(ctx))));
+      json(ctx, 200, Json.recall(memory.recallPage(ctx.pathParam("scope"), question(ctx), k(ctx, DEFAULT_K),
+          ctx.queryParam("cursor"))));
+    }
+
+    void assess(Context ctx) throws Exception {
+      json(ctx, 200, Json.assess(memory.assess(ctx.pathParam("scope"), question(ctx))));
+    }
+
+    void assoc(Context ctx) throws Exception {
+      json(ctx, 200, Json.items(memory.assoc(ctx.pathParam("scope"), question(ctx), k(ctx, DEFAULT_K))));
+    }
+
+    void note(Context ctx) throws Exception {
+      JsonNode body = object(ctx, "{\"kind\": \"task\", \"text\": \"...\"}", "kind", "text");
+      json(ctx, 200, Json.stored(memory.note(ctx.pathParam("scope"), string(body, "kind"), string(body, "text"))));
+    }
+
+    void notes(Context ctx) throws Exception {
+      String kind = ctx.queryParam("kind");
+      json(ctx, 200, Json.page(memory.notes(ctx.pathParam("scope"), kind == null || kind.isBlank() ? null : kind,
+          k(ctx, DEFAULT_NOTES_K), ctx.queryParam("cursor"))));
+    }
+
+    void forget(Context ctx) throws Exception {
+      String scope = ctx.pathParam("scope");
+      String hint = "{\"substring\": \"...\"} (\"\" forgets the whole scope) or {\"id\": N}";
+      JsonNode body = object(ctx, hint, "substring", "id");
+      JsonNode substring = body.get("substring");
+      JsonNode id = body.get("id");
+      if (substring != null && id != null) {
+        throw new IllegalArgumentException("send either \"substring\" or \"id\", not both");
+      } else if (substring != null) {
+        json(ctx, 200, Json.forgotten(memory.forget(scope, string(body, "substring"))));
+      } else if (id != null) {
+        if (!id.canConvertToInt() || !id.isIntegralNumber() || id.intValue() < 0) {
+          throw new IllegalArgumentException("\"id\" must be a fact id (a whole number, 0 or more), got " + id);
+        }
+        json(ctx, 200, Json.forgotten(memory.forgetId(scope, id.intValue()) ? 1 : 0));
+      } else {
+        throw new IllegalArgumentException("body needs " + hint);
+      }
+    }
+
+    void vars(Context ctx) throws Exception {
+      json(ctx, 200, Json.vars(memory.vars(ctx.pathParam("scope"))));
+    }
+
+    void getVar(Context ctx) throws Exception {
+      String name = ctx.pathParam("name");
+      json(ctx, 200, Json.variable(name, memory.getVar(ctx.pathParam("scope"), name)));
+    }
+
+    void setVar(Context ctx) throws Exception {
+      String name = ctx.pathParam("name");
+      JsonNode body = object(ctx, "{\"value\": \"...\"}", "value");
+      String value = string(body, "value");
+      memory.setVar(ctx.pathParam("scope"), name, value);
+      json(ctx, 200, Json.variable(name, value));
+    }
+
+    void deleteVar(Context ctx) throws Exception {
+      String name = ctx.pathParam("name");
+      json(ctx, 200, Json.deleted(name, memory.deleteVar(ctx.pathParam("scope"), name)));
+    }
+
+    /** The request body as a JSON object holding only {@code fields}; {@code shape} shows the caller what to send. */
+    private static JsonNode object(Context ctx, String shape, String... fields) {
+      byte[] raw = ctx.bodyAsBytes();
+      if (raw.length > MAX_BODY_BYTES) {
+        throw new HttpResponseException(413, "request body is over the limit of " + MAX_BODY_BYTES + " bytes");
+      }
+      JsonNode body;
+      try {
+        body = Json.MAPPER.readTree(raw);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("body could not be read as JSON: " + e.getMessage());
+      }
+      if (body == null || body.isMissingNode()) {
+        throw new IllegalArgumentException("body is empty; send " + shape);
+      }
+      if (!body.isObject()) {
+        throw new IllegalArgumentException("body must be a JSON object: " + shape);
+      }
+      List<String> allowed = List.of(fields);
+      for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!allowed.contains(name)) {
+          throw new IllegalArgumentException("unknown field '" + name + "'; send " + shape);
+        }
+      }
+      return body;
+    }
+
+    /** A required string field of {@code body}. */
+    private static String string(JsonNode body, String field) {
+      JsonNode node = body.get(field);
+      if (node == null || node.isNull()) {
+        throw new IllegalArgumentException("\"" + field + "\" is required");
+      }
+      if (!node.isTextual()) {
+        throw new IllegalArgumentException("\"" + field + "\" must be a string");
+      }
+      return node.textValue();
     }
 
     void chain(Context ctx) throws Exception {
@@ -272,10 +386,10 @@ public final class HttpServer implements AutoCloseable {
       return q;
     }
 
-    private static int k(Context ctx) {
+    private static int k(Context ctx, int fallback) {
       String k = ctx.queryParam("k");
       if (k == null) {
-        return DEFAULT_K;
+        return fallback;
       }
       try {
         return Integer.parseInt(k.trim());

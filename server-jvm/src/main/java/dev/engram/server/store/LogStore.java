@@ -34,8 +34,13 @@ import java.util.zip.CRC32;
  * payload := kind u8 | at i64 (epoch ms) | scope:string | body
  * body    := count u32 | text:string{count}           kind 1, an observe ({@link Observation})
  *          | line:string                              kind 2, a shell command line ({@link Command})
+ *          | verb:string | count u32 | arg:string{count}  kind 3, a typed write ({@link Call}: note, forget, var)
+ *          | byteLength u32 | bytes                     kind 4, a snapshot import ({@link Load}); its scope is ""
  * string  := byteLength u32 | UTF-8 bytes (strictly valid)
  * </pre>
+ * Kinds 3 and 4 were added without a version change: the framing is the same, and an engram that
+ * predates them stops at such a record with "has kind N, which this engram does not know (written by a
+ * newer engram?)" and leaves the file untouched.
  * Readers accept versions {@value #MIN_VERSION}..{@value #VERSION} and refuse others with "too old"
  * or "too new"; a header whose checksum fails is refused as well.
  *
@@ -70,6 +75,8 @@ public final class LogStore implements Store {
   static final int MAX_RECORD_BYTES = 256 << 20;
   static final byte KIND_OBSERVE = 1;
   static final byte KIND_COMMAND = 2;
+  static final byte KIND_CALL = 3;
+  static final byte KIND_LOAD = 4;
 
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
@@ -331,6 +338,27 @@ public final class LogStore implements Store {
         writeString(out, c.scope());
         writeString(out, c.line());
       }
+      case Call c -> {
+        out.write(KIND_CALL);
+        writeLong(out, c.at());
+        writeString(out, c.scope());
+        writeString(out, c.verb());
+        writeInt(out, c.args().size());
+        for (String arg : c.args()) {
+          writeString(out, arg);
+        }
+      }
+      case Load l -> {
+        if (l.snapshot().length > MAX_RECORD_BYTES) {
+          throw new StoreException("a snapshot of " + l.snapshot().length + " bytes is over the log's record limit of "
+              + MAX_RECORD_BYTES + " bytes; import its scopes one at a time");
+        }
+        out.write(KIND_LOAD);
+        writeLong(out, l.at());
+        writeString(out, l.scope());
+        writeInt(out, l.snapshot().length);
+        out.write(l.snapshot(), 0, l.snapshot().length);
+      }
     }
     if (out.size() > MAX_RECORD_BYTES) {
       throw new StoreException("a write of " + out.size() + " bytes is over the log's record limit of "
@@ -343,7 +371,7 @@ public final class LogStore implements Store {
     ByteBuffer b = ByteBuffer.wrap(body, 0, length);
     try {
       byte kind = b.get();
-      if (kind != KIND_OBSERVE && kind != KIND_COMMAND) {
+      if (kind < KIND_OBSERVE || kind > KIND_LOAD) {
         throw new StoreException(file + ": record " + (records + 1) + " at byte " + at + " has kind " + kind
             + ", which this engram does not know (written by a newer engram?); the file was left untouched");
       }
@@ -360,8 +388,27 @@ public final class LogStore implements Store {
           texts.add(readString(b));
         }
         operation = new Observation(scope, texts, time);
-      } else {
+      } else if (kind == KIND_COMMAND) {
         operation = new Command(scope, readString(b), time);
+      } else if (kind == KIND_CALL) {
+        String verb = readString(b);
+        int count = b.getInt();
+        if (count < 0 || count > b.remaining() / 4) {
+          throw new IllegalStateException("argument count " + count + " does not fit the record");
+        }
+        List<String> args = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          args.add(readString(b));
+        }
+        operation = new Call(scope, verb, args, time);
+      } else {
+        int n = b.getInt();
+        if (n < 0 || n > b.remaining()) {
+          throw new IllegalStateException("a snapshot of " + n + " bytes does not fit the record");
+        }
+        byte[] snapshot = new byte[n];
+        b.get(snapshot);
+        operation = new Load(snapshot, time);
       }
       if (b.hasRemaining()) {
         throw new IllegalStateException(b.remaining() + " unexpected bytes at its end");

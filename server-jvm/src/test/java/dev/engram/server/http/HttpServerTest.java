@@ -1,6 +1,7 @@
 package dev.engram.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +90,18 @@ class HttpServerTest {
 
   private HttpResponse<String> post(String path, String body) throws Exception {
     return post(path, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> put(String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Content-Type", "application/json")
+        .PUT(BodyPublishers.ofString(body))
+        .build();
+    return client.send(request, BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> delete(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url(path))).DELETE().build(), BodyHandlers.ofString());
   }
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -282,5 +295,111 @@ class HttpServerTest {
     assertEquals(503, page.statusCode());
     assertTrue(page.body().contains("npm ci &amp;&amp; npm run build"), page.body());
     assertEquals("ok", ok(get("/healthz")).get("status").asText(), "the API works without the lab");
+  }
+
+  @Test
+  void recallPagesCarryScoresAndWhyAndKeepFacts() throws Exception {
+    ok(post("/v1/team/observe", "{\"text\": \"The deploy region is us-west-2. The deploy tool is Argo. The deploy window is Friday.\"}"));
+    JsonNode first = ok(get("/v1/team/recall?q=deploy&k=2"));
+    assertEquals(2, first.get("items").size(), first.toString());
+    assertEquals(first.get("items").get(0).get("text"), first.get("facts").get(0), first.toString());
+    JsonNode item = first.get("items").get(0);
+    for (String field : List.of("id", "text", "kind", "score", "value", "why", "strength")) {
+      assertTrue(item.has(field), field + " in " + item);
+    }
+    assertTrue(first.get("next").isTextual(), first.toString());
+    JsonNode second = ok(get("/v1/team/recall?q=deploy&k=2&cursor=" + enc(first.get("next").asText())));
+    assertEquals(1, second.get("items").size(), second.toString());
+    assertTrue(second.get("next").isNull(), second.toString());
+    assertTrue(ok(get("/v1/team/assoc?q=deploy&k=3")).get("items").size() >= 1);
+    double known = ok(get("/v1/team/assess?q=" + enc("what is the deploy region?"))).get("score").asDouble();
+    double unknown = ok(get("/v1/team/assess?q=" + enc("what is the blood type?"))).get("score").asDouble();
+    assertTrue(known > unknown, known + " vs " + unknown);
+    JsonNode answer = ok(get("/v1/team/get?q=" + enc("what is the deploy region?")));
+    assertEquals("The deploy region is us-west-2.", answer.get("fact").asText(), answer.toString());
+    assertTrue(answer.get("confidence").asDouble() > 0, answer.toString());
+  }
+
+  @Test
+  void notesVarsAndForgetSurviveARestart() throws Exception {
+    ok(post("/v1/team/observe", "{\"text\": \"The cache is Redis. The queue is Kafka. The database is Postgres.\"}"));
+    assertEquals(1, ok(post("/v1/team/notes", "{\"kind\": \"task\", \"text\": \"Call Ana about the invoices.\"}"))
+        .get("stored").asInt());
+    assertEquals("x = y | z", ok(put("/v1/team/vars/odd%20name", "{\"value\": \"x = y | z\"}")).get("value").asText());
+    ok(put("/v1/team/vars/region", "{\"value\": \"us-west-2\"}"));
+    ok(put("/v1/team/vars/gone", "{\"value\": \"soon\"}"));
+    assertTrue(ok(delete("/v1/team/vars/gone")).get("deleted").asBoolean());
+    assertFalse(ok(delete("/v1/team/vars/gone")).get("deleted").asBoolean());
+    assertEquals(1, ok(post("/v1/team/forget", "{\"substring\": \"kafka\"}")).get("forgotten").asInt());
+    int postgres = -1;
+    for (JsonNode n : ok(get("/v1/team/notes")).get("items")) {
+      if (n.get("text").asText().contains("Postgres")) {
+        postgres = n.get("id").asInt();
+      }
+    }
+    assertEquals(1, ok(post("/v1/team/forget", "{\"id\": " + postgres + "}")).get("forgotten").asInt());
+    ok(post("/v1/other/observe", "{\"text\": \"The sky is blue.\"}"));
+    ok(put("/v1/other/vars/x", "{\"value\": \"1\"}"));
+    assertEquals(1, ok(post("/v1/other/forget", "{\"substring\": \"\"}")).get("forgotten").asInt());
+
+    for (int round = 0; round < 2; round++) {
+      JsonNode task = ok(get("/v1/team/notes?kind=task"));
+      assertEquals(1, task.get("items").size(), "round " + round + ": " + task);
+      assertEquals("Call Ana about the invoices.", task.get("items").get(0).get("text").asText());
+      JsonNode all = ok(get("/v1/team/notes?k=1"));
+      assertEquals("Call Ana about the invoices.", all.get("items").get(0).get("text").asText(), "newest first");
+      JsonNode rest = ok(get("/v1/team/notes?k=5&cursor=" + enc(all.get("next").asText())));
+      assertEquals(1, rest.get("items").size(), "the cache fact is left: " + rest);
+      assertEquals("x = y | z", ok(get("/v1/team/vars/odd%20name")).get("value").asText());
+      assertTrue(ok(get("/v1/team/vars/gone")).get("value").isNull());
+      assertEquals("{\"vars\":{\"odd name\":\"x = y | z\",\"region\":\"us-west-2\"}}", get("/v1/team/vars").body());
+      assertTrue(ok(get("/v1/team/get?q=" + enc("what is the queue?"))).get("value").isNull());
+      assertTrue(ok(get("/v1/team/get?q=" + enc("what is the database?"))).get("value").isNull());
+      assertEquals("Redis", ok(get("/v1/team/get?q=" + enc("what is the cache?"))).get("value").asText());
+      JsonNode stats = ok(get("/v1/team/stats"));
+      assertEquals(2, stats.get("facts").asInt(), stats.toString());
+      assertEquals(2, stats.get("forgotten").asInt(), stats.toString());
+      assertEquals(2, stats.get("vars").asInt(), stats.toString());
+      assertEquals("{\"scopes\":[\"team\"]}", get("/v1/scopes").body(), "the forgotten scope is gone");
+      assertEquals(1, ok(get("/v1/stats")).get("scopes").asInt());
+      restart(dist);
+    }
+  }
+
+  @Test
+  void badInputToTheNewEndpointsIs4xxAndStoresNothing() throws Exception {
+    ok(post("/v1/team/observe", "{\"text\": \"The cache is Redis.\"}"));
+    rejected(400, "unknown note kind", post("/v1/team/notes", "{\"kind\": \"bogus\", \"text\": \"x\"}"));
+    rejected(400, "\"text\" is required", post("/v1/team/notes", "{\"kind\": \"task\"}"));
+    rejected(400, "\"kind\" must be a string", post("/v1/team/notes", "{\"kind\": 3, \"text\": \"x\"}"));
+    rejected(400, "unknown field", post("/v1/team/notes", "{\"kind\": \"task\", \"text\": \"x\", \"k\": 1}"));
+    rejected(400, "not valid JSON", post("/v1/team/notes", "{"));
+    rejected(400, "unknown note kind", get("/v1/team/notes?kind=bogus"));
+    rejected(400, "invalid cursor", get("/v1/team/notes?cursor=nope"));
+    rejected(400, "invalid cursor", get("/v1/team/recall?q=cache&cursor=nope"));
+    rejected(400, "whole number", get("/v1/team/notes?k=many"));
+    rejected(400, "q (the question) is required", get("/v1/team/assess"));
+    rejected(400, "q (the question) is required", get("/v1/team/assoc?k=2"));
+    rejected(400, "k must be between", get("/v1/team/assoc?q=cache&k=0"));
+    rejected(400, "not both", post("/v1/team/forget", "{\"substring\": \"a\", \"id\": 1}"));
+    rejected(400, "body needs", post("/v1/team/forget", "{}"));
+    rejected(400, "empty", post("/v1/team/forget", ""));
+    rejected(400, "fact id", post("/v1/team/forget", "{\"id\": -1}"));
+    rejected(400, "fact id", post("/v1/team/forget", "{\"id\": 1.5}"));
+    rejected(400, "fact id", post("/v1/team/forget", "{\"id\": \"1\"}"));
+    rejected(400, "fact id", post("/v1/team/forget", "{\"id\": 99999999999}"));
+    rejected(400, "\"substring\" must be a string", post("/v1/team/forget", "{\"substring\": null}".replace("null", "[]")));
+    rejected(400, "limit", post("/v1/team/forget", "{\"substring\": \"" + "w".repeat(Limits.MAX_QUESTION_CHARS + 1) + "\"}"));
+    rejected(400, "\"value\" is required", put("/v1/team/vars/x", "{}"));
+    rejected(400, "\"value\" must be a string", put("/v1/team/vars/x", "{\"value\": 1}"));
+    rejected(400, "limit", put("/v1/team/vars/x", "{\"value\": \"" + "v".repeat(Limits.MAX_VAR_VALUE_CHARS + 1) + "\"}"));
+    rejected(400, "variable name", put("/v1/team/vars/" + "n".repeat(Limits.MAX_VAR_NAME_CHARS + 1), "{\"value\": \"v\"}"));
+    rejected(400, "control characters", get("/v1/a%01b/stats"));
+    rejected(405, "not allowed", post("/v1/team/vars", "{}"));
+    rejected(405, "not allowed", get("/v1/team/forget"));
+    assertEquals("{\"vars\":{}}", get("/v1/team/vars").body());
+    JsonNode stats = ok(get("/v1/team/stats"));
+    assertEquals(1, stats.get("facts").asInt(), "nothing refused was stored: " + stats);
+    assertEquals(0, stats.get("forgotten").asInt(), stats.toString());
   }
 }

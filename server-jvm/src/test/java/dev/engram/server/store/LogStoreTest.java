@@ -244,4 +244,21 @@ class LogStoreTest {
       ch.write(b.rewind(), at);
     }
   }
+
+  @Test
+  void typedWritesAndSnapshotImportsRoundTripExactly() throws IOException {
+    Operation note = new Call("team", "note", List.of("task", "Call Ana.\nThen | bill = 5 #2"), 5L);
+    Operation empty = new Call("team", "forget", List.of(""), 6L);
+    Operation none = new Call("user:42", "scopes", List.of(), 7L);
+    byte[] bytes = {'E', 'N', 'G', 'R', 0, -1, 127};
+    write(A, note, empty);
+    write(none, new Load(bytes, 8L));
+    List<Operation> read = readAll();
+    assertEquals(List.of(A, note, empty, none), read.subList(0, 4));
+    Load load = (Load) read.get(4);
+    assertArrayEquals(bytes, load.snapshot());
+    assertEquals(8L, load.at());
+    assertEquals("", load.scope());
+    assertEquals(List.of(), warnings);
+  }
 }
