@@ -94,8 +94,9 @@ export function checkSubstring(limits: Limits, substring: unknown): asserts subs
     throw new Error('substring is required ("" forgets the whole scope)');
   }
   if (typeof substring !== 'string') throw new Error(`substring must be a string, got ${typeName(substring)}`);
-  // Core checks a substring as it checks a question, and words the error the same way.
-  checkQuestion(limits, substring);
+  if (substring.length > limits.questionChars) {
+    throw new Error(`substring is ${substring.length} chars; the limit is ${limits.questionChars}`);
+  }
 }
 
 export function checkId(id: unknown): asserts id is number {

@@ -190,10 +190,7 @@ public final class Engram {
    */
   public int forget(String scope, String substring) {
     Limits.checkScope(scope);
-    if (substring == null) {
-      throw new IllegalArgumentException("substring is required (\"\" forgets the whole scope)");
-    }
-    Limits.checkQuestion(substring);
+    Limits.checkSubstring(substring);
     return memory.forget(scope, substring);
   }
 

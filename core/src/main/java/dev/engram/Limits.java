@@ -98,6 +98,17 @@ public final class Limits {
     }
   }
 
+  /** A forget substring: "" means the whole scope; as long as a question at most. */
+  public static void checkSubstring(String substring) {
+    if (substring == null) {
+      throw new IllegalArgumentException("substring is required (\"\" forgets the whole scope)");
+    }
+    if (substring.length() > MAX_QUESTION_CHARS) {
+      throw new IllegalArgumentException(
+          "substring is " + substring.length() + " chars; the limit is " + MAX_QUESTION_CHARS);
+    }
+  }
+
   public static void checkK(int k) {
     if (k < 1 || k > MAX_K) {
       throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);

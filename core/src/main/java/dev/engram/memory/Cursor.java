@@ -9,6 +9,14 @@ final class Cursor {
 
   private Cursor() {}
 
+  /** Deepest result a cursor may point at. */
+  static final int MAX_OFFSET = 1_000_000;
+
+  private static IllegalArgumentException invalid(String cursor) {
+    String shown = cursor.length() > 20 ? cursor.substring(0, 20) + "…" : cursor;
+    return new IllegalArgumentException("invalid cursor '" + shown + "': pass back the 'next' of a previous page");
+  }
+
   static String encode(int offset) {
     return PREFIX + Integer.toString(offset, 36);
   }
@@ -18,18 +26,20 @@ final class Cursor {
     if (cursor == null || cursor.isEmpty()) {
       return 0;
     }
-    if (!cursor.startsWith(PREFIX) || cursor.length() > PREFIX.length() + 7) {
-      throw new IllegalArgumentException("invalid cursor '" + cursor + "': pass back the 'next' of a previous page");
+    // At most 5 base-36 digits (60,466,175): the sum below cannot overflow, and a forged cursor is
+    // an error, never a wrong page. The message shows a bounded prefix of what was passed.
+    if (!cursor.startsWith(PREFIX) || cursor.length() > PREFIX.length() + 5 || cursor.length() == PREFIX.length()) {
+      throw invalid(cursor);
     }
     int offset = 0;
     for (int i = PREFIX.length(); i < cursor.length(); i++) {
       int d = Character.digit(cursor.charAt(i), 36);
       if (d < 0) {
-        throw new IllegalArgumentException("invalid cursor '" + cursor + "': pass back the 'next' of a previous page");
+        throw invalid(cursor);
       }
       offset = offset * 36 + d;
     }
-    if (offset > 1_000_000) {
+    if (offset > MAX_OFFSET) {
       throw new IllegalArgumentException("cursor beyond the last page");
     }
     return offset;

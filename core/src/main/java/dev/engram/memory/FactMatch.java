@@ -32,10 +32,14 @@ final class FactMatch {
   float[] termMatch;
   /** Non-soft question terms the fact does not match. */
   int missingTerms;
+  /** The fact opens on a bare verb ("Call Ana about the cache"): an instruction, not a statement of a value. */
+  boolean imperative;
   /** The focus clause's subject is someone else: "my wife …", "Lena …" (not I/we, not asked about). */
   boolean aboutSomeoneElse;
   String value;
   float valueScore;
+  /** Score of the best other chunk: a close runner-up means the value was a near-guess. */
+  float runnerUpScore = -1e9f;
   int valueFrom = -1;
   int valueTo = -1;
 
@@ -102,6 +106,8 @@ final class FactMatch {
     extractValue(q);
     computePrecision();
     aboutSomeoneElse = subjectIsSomeoneElse();
+    String first = tokens.size > 0 ? tokens.norm[0] : "";
+    imperative = Lexicon.VERB.contains(first) && !first.endsWith("s") && !first.endsWith("ed") && !first.endsWith("ing");
   }
 
   private int classOf(int i) {
@@ -357,6 +363,7 @@ final class FactMatch {
       }
     }
     float bestScore = -1e9f;
+    runnerUpScore = -1e9f;
     valueFrom = -1;
     valueTo = -1;
     int i = lo;
@@ -399,9 +406,12 @@ final class FactMatch {
         System.out.println("chunk '" + tokens.span(from, to) + "' score " + score + " split " + leftEnd + "/" + rightStart);
       }
       if (score > bestScore) {
+        runnerUpScore = bestScore;
         bestScore = score;
         valueFrom = from;
         valueTo = to;
+      } else if (score > runnerUpScore) {
+        runnerUpScore = score;
       }
       i = to + 1;
     }

@@ -214,7 +214,7 @@ public final class Memory {
     // Portland") replaces the value; a newer fact about something else as well ("my sister's dog is
     // Max") does not. Near-equal older facts give way to the newest too.
     for (FactMatch m : matches) {
-      if (m.fact > best.fact && answers(m, q)
+      if (m.fact > best.fact && answers(m, q) && !m.imperative
           && (m.unmatchedNouns == 0 || quality(m) >= bestQuality - sameSlot)) {
         best = m;
       }
@@ -222,7 +222,15 @@ public final class Memory {
     if (use) {
       reinforce(index, best.fact);
     }
-    return new Answer(best.value, index.texts[best.fact], round(confidence(best)));
+    // A newer fact that could answer with another value, and lost only on quality, is a live rival.
+    boolean rival = false;
+    for (FactMatch m : matches) {
+      if (m != best && m.fact > best.fact && answers(m, q) && !m.value.equalsIgnoreCase(best.value)
+          && quality(m) >= quality(best) - 0.25f) {
+        rival = true;
+      }
+    }
+    return new Answer(best.value, index.texts[best.fact], round(confidence(best, q, rival)));
   }
 
   /**
@@ -360,10 +368,22 @@ public final class Memory {
     return m.coverage * (0.5f + 0.5f * m.precision);
   }
 
-  private static float confidence(FactMatch m) {
-    float c = m.coverage * (0.7f + 0.3f * m.precision);
-    if (m.valueScore < 1.5f) {
-      c *= 0.8f;
+  /**
+   * How sure an answer is, 0..1, from what the reading saw: how much of the question the fact covers,
+   * how much of the fact the question accounts for, whether the value stood out from the fact's other
+   * chunks, whether a word of the question was missing, and whether a newer fact offered another value.
+   */
+  private static float confidence(FactMatch m, Query q, boolean rival) {
+    float c = m.coverage * m.coverage * (0.6f + 0.4f * m.precision);
+    float margin = m.valueScore - m.runnerUpScore;
+    if (margin < 1f) {
+      c *= 0.75f + 0.25f * Math.max(0f, margin);
+    }
+    if (m.missingTerms > 0) {
+      c *= 0.7f;
+    }
+    if (rival) {
+      c *= 0.7f;
     }
     return c > 1 ? 1 : c;
   }

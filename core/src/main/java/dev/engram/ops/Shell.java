@@ -34,6 +34,9 @@ public final class Shell {
   private Shell() {}
 
   public static String execute(Engram engram, String scope, String line) {
+    if (line == null) {
+      return "error: line is required";
+    }
     try {
       return run(engram, scope, line.trim());
     } catch (IllegalArgumentException e) {

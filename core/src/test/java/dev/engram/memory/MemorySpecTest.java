@@ -54,6 +54,11 @@ class MemorySpecTest {
   }
 
   @Test
+  void anInstructionDoesNotReplaceAValue() {
+    assertEquals("Redis", ask("The cache is Redis.", "Call Ana about the cache.", "what is the cache?"));
+  }
+
+  @Test
   void distractorsOnTheSameSubject() {
     String[] facts = {"My dog is called Rex.", "My cat is called Tom.", "My sister's name is Alice."};
     assertEquals("Rex", askAll(facts, "what is my dog's name?"));

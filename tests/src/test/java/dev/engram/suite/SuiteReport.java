@@ -173,9 +173,41 @@ final class SuiteReport {
         falseN++;
       }
     }
-    return "mean recallValue confidence: " + (rightN == 0 ? "n/a" : fixed(rightSum / rightN))
-        + " on " + rightN + " correct answers, " + (falseN == 0 ? "n/a" : fixed(falseSum / falseN))
-        + " on " + falseN + " false answers (get and recallValue cases)";
+    return "mean recallValue confidence: " + (rightN == 0 ? "n/a" : hundredths(rightSum / rightN))
+        + " on " + rightN + " correct answers, " + (falseN == 0 ? "n/a" : hundredths(falseSum / falseN))
+        + " on " + falseN + " false answers (get and recallValue cases)\n" + reliability();
+  }
+
+  /** Answers given, binned by confidence, with how many of each bin were right: is the score honest? */
+  private String reliability() {
+    double[] edges = {0, 0.5, 0.7, 0.85, 1.0001};
+    int[] given = new int[edges.length - 1];
+    int[] right = new int[edges.length - 1];
+    for (Result result : results) {
+      boolean answered = result.outcome() == Outcome.CORRECT && result.got() != null || result.outcome().falseAnswer();
+      if (Double.isNaN(result.confidence()) || !answered) {
+        continue;
+      }
+      for (int b = 0; b < given.length; b++) {
+        if (result.confidence() >= edges[b] && result.confidence() < edges[b + 1]) {
+          given[b]++;
+          if (result.outcome() == Outcome.CORRECT) {
+            right[b]++;
+          }
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder("confidence of answers given | answers | right\n");
+    for (int b = 0; b < given.length; b++) {
+      sb.append(hundredths(edges[b])).append("..").append(hundredths(Math.min(1, edges[b + 1]))).append(" | ")
+          .append(given[b]).append(" | ").append(given[b] == 0 ? "-" : percent(right[b] / (double) given[b]))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String hundredths(double x) {
+    return String.format(java.util.Locale.ROOT, "%.2f", x);
   }
 
   /** How often get and recallValue disagreed, and how long the asking call took. */
