@@ -43,6 +43,8 @@ if [ "$only" = all ] || [ "$only" = java ]; then
   # JUnit: core, golden vectors (written here, replayed by npm below), Polyglot parity of the JS build,
   # server (CLI, HTTP, storage, crash safety), the memory quality suite.
   step maven mvn -B verify
+  # engram-core as a plain Maven dependency: install it, then build and run a separate tiny project.
+  step java-consumer bash -c 'mvn -q -B install -pl core -DskipTests && cd tests/consumer && mvn -q -B compile exec:java'
 fi
 
 if [ "$only" = all ] || [ "$only" = js ]; then
