@@ -34,7 +34,13 @@ public final class Dispatcher {
    * @param facts the facts the router read, best first
    * @param confidence calibrated probability in 0..1 that {@code route} is right
    */
-  public record Decision(Route route, String value, String[] facts, double confidence) {}
+  public record Decision(Route route, String value, String[] facts, double confidence) {
+    @Override
+    public String toString() {
+      return "Decision[route=" + route + ", value=" + value + ", facts=" + java.util.Arrays.toString(facts)
+          + ", confidence=" + confidence + "]";
+    }
+  }
 
   /** Facts recalled for the router: its context budget fits about three. */
   public static final int DEFAULT_RECALL_K = 3;
@@ -65,7 +71,13 @@ public final class Dispatcher {
     return router;
   }
 
-  public Decision route(Engram engram, String scope, String message) {
+  /** Routes one turn with the shipped router ({@link #shipped()}); see the class doc. */
+  public static Decision route(Engram engram, String scope, String message) {
+    return shipped().decide(engram, scope, message);
+  }
+
+  /** Routes one turn with this dispatcher's router; see the class doc. */
+  public Decision decide(Engram engram, String scope, String message) {
     if (engram == null) {
       throw new IllegalArgumentException("engram is required");
     }

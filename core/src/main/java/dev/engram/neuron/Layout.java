@@ -12,6 +12,10 @@ package dev.engram.neuron;
 public final class Layout {
   public static final int TOK = 0;
   public static final int POS = 1;
+  /** Overlap-channel embedding: one row per {@link #OVERLAP_KINDS} value (see {@link RouterInput}). */
+  public static final int OVERLAP = 2;
+  public static final int OVERLAP_KINDS = 3;
+  private static final int HEAD = 3;
   /** Tensors per block, in order: ln1.g, ln1.b, qkv, out, ln2.g, ln2.b, up, down. */
   public static final int PER_LAYER = 8;
 
@@ -34,7 +38,7 @@ public final class Layout {
 
   public Layout(ModelConfig c) {
     this.config = c;
-    int n = 2 + PER_LAYER * c.layers() + 2 + (c.classes() > 0 ? 2 : 0);
+    int n = HEAD + PER_LAYER * c.layers() + 2 + (c.classes() > 0 ? 2 : 0);
     names = new String[n];
     rows = new int[n];
     cols = new int[n];
@@ -42,6 +46,7 @@ public final class Layout {
     int t = 0;
     t = add(t, "tok", c.vocab(), c.dim());
     t = add(t, "pos", c.context(), c.dim());
+    t = add(t, "overlap", OVERLAP_KINDS, c.dim());
     int d = c.dim();
     for (int l = 0; l < c.layers(); l++) {
       String p = "layer" + l + ".";
@@ -92,11 +97,11 @@ public final class Layout {
 
   /** Index of tensor {@code which} (one of LN1_G..DOWN) of block {@code layer}. */
   public int layer(int layer, int which) {
-    return 2 + layer * PER_LAYER + which;
+    return HEAD + layer * PER_LAYER + which;
   }
 
   public int lnfG() {
-    return 2 + PER_LAYER * config.layers();
+    return HEAD + PER_LAYER * config.layers();
   }
 
   public int cls() {

@@ -86,8 +86,19 @@ public final class Transformer {
     return length;
   }
 
-  /** Runs one more position; afterwards the logits read at this position. */
+  /** Runs one more position (overlap channel 0); afterwards the logits read at this position. */
   public void append(int token) {
+    append(token, 0);
+  }
+
+  /**
+   * Runs one more position whose input is token {@code token} plus the overlap-channel embedding
+   * {@code overlap} (0..{@link Layout#OVERLAP_KINDS}-1).
+   */
+  public void append(int token, int overlap) {
+    if (overlap < 0 || overlap >= Layout.OVERLAP_KINDS) {
+      throw new IllegalArgumentException("overlap " + overlap + " must be 0.." + (Layout.OVERLAP_KINDS - 1));
+    }
     if (token < 0 || token >= c.vocab()) {
       throw new IllegalArgumentException("token " + token + " is outside the vocabulary 0.." + (c.vocab() - 1));
     }
@@ -98,6 +109,10 @@ public final class Transformer {
     int p = length;
     embedRow(Layout.TOK, token, x);
     embedRow(Layout.POS, p, tmp);
+    for (int i = 0; i < d; i++) {
+      x[i] += tmp[i];
+    }
+    embedRow(Layout.OVERLAP, overlap, tmp);
     for (int i = 0; i < d; i++) {
       x[i] += tmp[i];
     }
@@ -179,14 +194,18 @@ public final class Transformer {
     }
   }
 
-  /** Runs {@code tokens} from an empty cache and returns the classifier logits. */
-  public float[] classify(int[] tokens) {
-    if (tokens == null || tokens.length == 0) {
+  /**
+   * Runs {@code packed} from an empty cache and returns the classifier logits. Each element packs a
+   * token id (low 16 bits) and its overlap channel (the bits above), as {@link RouterInput} writes
+   * them; plain token ids are packed values with channel 0.
+   */
+  public float[] classify(int[] packed) {
+    if (packed == null || packed.length == 0) {
       throw new IllegalArgumentException("tokens must not be empty");
     }
     reset();
-    for (int t : tokens) {
-      append(t);
+    for (int t : packed) {
+      append(t & 0xFFFF, t >>> 16);
     }
     float[] out = new float[c.classes()];
     classLogits(out);

@@ -141,14 +141,16 @@ public final class FloatModel {
     float[] p = params;
     int tokOff = layout.offset[Layout.TOK];
     int posOff = layout.offset[Layout.POS];
+    int ovOff = layout.offset[Layout.OVERLAP];
     float[] x0 = xs[0];
     for (int t = 0; t < T; t++) {
-      int id = tokens[t];
-      if (id < 0 || id >= c.vocab()) {
-        throw new IllegalArgumentException("token " + id + " outside the vocabulary");
+      int id = tokens[t] & 0xFFFF;
+      int ov = tokens[t] >>> 16;
+      if (id >= c.vocab() || ov >= Layout.OVERLAP_KINDS) {
+        throw new IllegalArgumentException("token " + id + " / overlap " + ov + " out of range");
       }
       for (int i = 0; i < d; i++) {
-        x0[t * d + i] = p[tokOff + id * d + i] + p[posOff + t * d + i];
+        x0[t * d + i] = p[tokOff + id * d + i] + p[posOff + t * d + i] + p[ovOff + ov * d + i];
       }
     }
     int H = c.heads();
@@ -311,11 +313,14 @@ public final class FloatModel {
     }
     int tokOff = layout.offset[Layout.TOK];
     int posOff = layout.offset[Layout.POS];
+    int ovOff = layout.offset[Layout.OVERLAP];
     for (int t = 0; t < T; t++) {
-      int id = tokens[t];
+      int id = tokens[t] & 0xFFFF;
+      int ov = tokens[t] >>> 16;
       for (int i = 0; i < d; i++) {
         g[tokOff + id * d + i] += dx[t * d + i];
         g[posOff + t * d + i] += dx[t * d + i];
+        g[ovOff + ov * d + i] += dx[t * d + i];
       }
     }
   }

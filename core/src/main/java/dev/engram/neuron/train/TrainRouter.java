@@ -111,7 +111,9 @@ public final class TrainRouter {
       }
     }
     System.out.println("validation (float): " + pct(floatCorrect, val.size()) + "; temperature " + bestT
-        + " (mean NLL " + Trainer.round(bestNll / val.size(), 4) + ")");
+        + " (mean NLL " + Trainer.round(bestNll / val.size(), 4) + "); expected calibration error "
+        + Trainer.round(ece(valLogits, valLabels, 1f), 4) + " at T=1, " + Trainer.round(ece(valLogits, valLabels, bestT), 4)
+        + " at T=" + bestT);
 
     Int8Model q = Int8Model.quantize("engram-router-s" + seed, cfg, model.params.clone(), bestT);
     Router router = new Router(tok, q, Transformer.Mode.INT8);
@@ -148,6 +150,29 @@ public final class TrainRouter {
       System.out.println("held-out (float): " + pct(fc, held.size()));
       System.out.println(confusionTable(confusion));
     }
+  }
+
+  /** Expected calibration error over 10 equal-width confidence bins. */
+  static double ece(float[][] logits, int[] labels, float temperature) {
+    double[] conf = new double[10];
+    double[] hit = new double[10];
+    int[] n = new int[10];
+    for (int i = 0; i < logits.length; i++) {
+      float[] p = logits[i].clone();
+      FloatMath.softmax(p, 0, p.length, temperature);
+      int k = Router.argmax(p);
+      int b = Math.min(9, (int) (p[k] * 10));
+      conf[b] += p[k];
+      hit[b] += k == labels[i] ? 1 : 0;
+      n[b]++;
+    }
+    double e = 0;
+    for (int b = 0; b < 10; b++) {
+      if (n[b] > 0) {
+        e += Math.abs(hit[b] - conf[b]) / logits.length;
+      }
+    }
+    return e;
   }
 
   public static String confusionTable(int[][] confusion) {
