@@ -41,12 +41,25 @@ class DispatcherTest {
   }
 
   @Test
-  void missingFactEscalates() {
+  void openRequestEscalatesWithoutValue() {
     Engram e = new Engram();
     e.observe("u1", "My dog is called Rex.");
-    Dispatcher.Decision d = dispatcher.decide(e, "u1", "how old is my dog?");
+    Dispatcher.Decision d = Dispatcher.route(e, "u1", "Write a short poem about my dog Rex.");
     assertEquals(Route.ESCALATE, d.route(), d.toString());
     assertNull(d.value());
+    assertEquals(1, e.size("u1"));
+  }
+
+  /** An ANSWER that memory cannot ground (recallValue abstains) must not be served as an answer. */
+  @Test
+  void ungroundedAnswerBecomesEscalate() {
+    Engram e = new Engram();
+    e.observe("u1", "My dentist appointment happens on the fourth.");
+    Dispatcher.Decision d = dispatcher.decide(e, "u1", "when is my dentist appointment?");
+    assertTrue(d.route() != Route.ANSWER || d.value() != null, d.toString());
+    if (e.recallValue("u1", "when is my dentist appointment?").value() == null) {
+      assertEquals(Route.ESCALATE, d.route(), d.toString());
+    }
   }
 
   @Test
