@@ -6,12 +6,43 @@ package dev.engram.neuron;
  * runtimes must return the same float bits; any difference means a non-deterministic float path.
  */
 public final class GoldenVectors {
-  /** Float bits of {@link #routerLogitBits()} as computed on the JVM (Temurin 25). */
+  /**
+   * Float bits of {@link #routerLogitBits()}; measured identical on the JVM (Temurin 25) and in
+   * wasm-gc (TeaVM 0.15.0, Node 22.23): see test resources {@code dev/engram/neuron/wasm-probe}.
+   */
   public static final int[] EXPECTED = {
     1041937128, 1041189904, -1092382748, 1048157217, 1042201020, 1040628252, -1092017778, 1048638579
   };
 
+  /**
+   * Float bits of {@link #shippedRouterBits} for the shipped router (router.i8 trained with seed 7);
+   * measured identical on the JVM (Temurin 25) and in wasm-gc (TeaVM 0.15.0, Node 22.23).
+   */
+  public static final int[] EXPECTED_SHIPPED = {
+    1083558703, -1059964379, -1063739198, 1056551723, -1075241570, -1082138655, 1095676659, -1071227232,
+    1082469764, -1058331530, -1061375228, 1069039105, -1070944141, 1090559355, -1063283263, 1049006711
+  };
+
+  private static final String[][] ROUTER_FACTS = {
+    {"The wifi password is tulip42."}, {"The gym is open 6am to 10pm."}, {"My dog is called Rex."}, {}
+  };
+  private static final String[] ROUTER_MESSAGES = {
+    "what's the wifi password?", "is the gym open right now?", "how old is my dog?", "My sister lives in Ghent."
+  };
+
   private GoldenVectors() {}
+
+  /** Raw bits of {@code router}'s logits on four fixed (facts, message) cases, 4 logits each. */
+  public static int[] shippedRouterBits(Router router) {
+    int[] out = new int[ROUTER_MESSAGES.length * 4];
+    for (int i = 0; i < ROUTER_MESSAGES.length; i++) {
+      float[] l = router.logits(ROUTER_FACTS[i], ROUTER_MESSAGES[i]);
+      for (int k = 0; k < 4; k++) {
+        out[i * 4 + k] = Float.floatToRawIntBits(l[k]);
+      }
+    }
+    return out;
+  }
 
   public static ModelConfig config() {
     return new ModelConfig(300, 32, 32, 4, 2, 64, 4);

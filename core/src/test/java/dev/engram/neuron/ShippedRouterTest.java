@@ -74,6 +74,13 @@ class ShippedRouterTest {
     check("heldout-sealed.txt", SEALED_FLOOR);
   }
 
+  /** The shipped router's exact logit bits (the same constants the wasm build is checked against). */
+  @Test
+  void shippedGoldenBits() {
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        GoldenVectors.EXPECTED_SHIPPED, GoldenVectors.shippedRouterBits(Router.shipped()));
+  }
+
   /** int8 and the float reference of the shipped weights pick the same route on (nearly) every case. */
   @Test
   void int8MatchesFloatReferenceOnShippedModel() throws Exception {
