@@ -1,0 +1,114 @@
+package dev.engram.neuron;
+
+import dev.engram.Answer;
+import dev.engram.Engram;
+import dev.engram.Limits;
+
+/**
+ * Routes one turn: recall the facts memory holds about the message, let the {@link Router} read facts
+ * plus message, and act on its decision.
+ *
+ * <ul>
+ *   <li>{@link Route#ANSWER}: the value comes from {@link Engram#recallValue}, never from the model. If
+ *       memory abstains there is nothing grounded to serve, so the turn becomes ESCALATE.
+ *   <li>{@link Route#STORE}: the message is observed into the scope; the value is the stored text. A
+ *       statement dressed as a question ("did you know my dog is called Rex?") is stored with its
+ *       final question mark made a full stop, since memory does not store questions.
+ *   <li>{@link Route#FETCH}, {@link Route#ESCALATE}: no value; the host goes to the web or to a larger
+ *       model.
+ * </ul>
+ *
+ * <p>Confidence is the router's temperature-calibrated probability of the decided route; for an
+ * ANSWER turned ESCALATE it is p(ANSWER) + p(ESCALATE), the chance the turn is a question memory was
+ * meant to hold. A host falls back (asks its own model) below a threshold of its choosing.
+ *
+ * <p>The dispatcher uses only the {@link Engram} facade (recall, recallValue, observe), so it works
+ * over any memory engine behind it. Not thread-safe.
+ */
+public final class Dispatcher {
+  /**
+   * One routing decision.
+   *
+   * @param route what to do with the turn
+   * @param value ANSWER: the recalled value; STORE: the text stored; otherwise null
+   * @param facts the facts the router read, best first
+   * @param confidence calibrated probability in 0..1 that {@code route} is right
+   */
+  public record Decision(Route route, String value, String[] facts, double confidence) {
+    @Override
+    public String toString() {
+      return "Decision[route=" + route + ", value=" + value + ", facts=" + java.util.Arrays.toString(facts)
+          + ", confidence=" + confidence + "]";
+    }
+  }
+
+  /** Facts recalled for the router: its context budget fits about three. */
+  public static final int DEFAULT_RECALL_K = 3;
+
+  private static Dispatcher shipped;
+
+  private final Router router;
+  private final int recallK;
+
+  public Dispatcher(Router router, int recallK) {
+    if (router == null) {
+      throw new IllegalArgumentException("router is required");
+    }
+    Limits.checkK(recallK);
+    this.router = router;
+    this.recallK = recallK;
+  }
+
+  /** The dispatcher over the shipped router (loaded from the class path once). */
+  public static Dispatcher shipped() {
+    if (shipped == null) {
+      shipped = new Dispatcher(Router.shipped(), DEFAULT_RECALL_K);
+    }
+    return shipped;
+  }
+
+  public Router router() {
+    return router;
+  }
+
+  /** Routes one turn with the shipped router ({@link #shipped()}); see the class doc. */
+  public static Decision route(Engram engram, String scope, String message) {
+    return shipped().decide(engram, scope, message);
+  }
+
+  /** Routes one turn with this dispatcher's router; see the class doc. */
+  public Decision decide(Engram engram, String scope, String message) {
+    if (engram == null) {
+      throw new IllegalArgumentException("engram is required");
+    }
+    Limits.checkQuestion(message);
+    if (message.trim().isEmpty()) {
+      throw new IllegalArgumentException("message must not be empty");
+    }
+    String[] facts = engram.recall(scope, message, recallK);
+    float[] p = router.probabilities(facts, message);
+    Route route = Route.values()[Router.argmax(p)];
+    switch (route) {
+      case ANSWER -> {
+        Answer a = engram.recallValue(scope, message);
+        if (a.value() == null) {
+          return new Decision(Route.ESCALATE, null, facts,
+              p[Route.ANSWER.ordinal()] + p[Route.ESCALATE.ordinal()]);
+        }
+        return new Decision(Route.ANSWER, a.value(), facts, p[Route.ANSWER.ordinal()]);
+      }
+      case STORE -> {
+        String text = message.trim();
+        int stored = engram.observe(scope, text);
+        if (stored == 0 && text.endsWith("?")) {
+          text = text.substring(0, text.length() - 1).trim() + ".";
+          stored = engram.observe(scope, text);
+        }
+        return new Decision(Route.STORE, stored > 0 ? text : null, facts, p[Route.STORE.ordinal()]);
+      }
+      default -> {
+        return new Decision(route, null, facts, p[route.ordinal()]);
+      }
+    }
+  }
+}
