@@ -1,5 +1,6 @@
 package dev.engram.neuron;
 
+import dev.engram.codec.Crc32;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,5 +1,6 @@
 package dev.engram.spiking;
 
+import dev.engram.codec.Crc32;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
