@@ -64,7 +64,7 @@ final class FactMatch {
       }
       String stem = Stemmer.stem(tokens.norm[i]);
       int term = q.match(stem);
-      if (term < 0) {
+      if (term < 0 && !stem.equals(tokens.norm[i])) {
         term = q.match(tokens.norm[i]);
       }
       if (term < 0) {
@@ -313,9 +313,12 @@ final class FactMatch {
     return false;
   }
 
+  /** Per token, its class (FREE, MATCHED, STOP, COPULA, VERB, TRANSITION), computed once. */
+  private int[] cls;
+
   private void extractValue(Query q) {
     int n = tokens.size;
-    int[] cls = new int[n];
+    cls = new int[n];
     for (int i = 0; i < n; i++) {
       cls[i] = classOf(i);
     }
@@ -653,7 +656,7 @@ final class FactMatch {
       if (w.equals("i") || w.equals("we") || matchedTerm[i] >= 0) {
         return false;
       }
-      if (classOf(i) == COPULA || classOf(i) == VERB) {
+      if (cls[i] == COPULA || cls[i] == VERB) {
         return false; // reached the verb
       }
       if (Lexicon.OTHERS.contains(w)) {
@@ -676,7 +679,7 @@ final class FactMatch {
       if (i >= valueFrom && i <= valueTo && valueFrom >= 0) {
         continue;
       }
-      int c = classOf(i);
+      int c = cls[i];
       if (c == STOP || c == COPULA || c == TRANSITION) {
         continue;
       }
