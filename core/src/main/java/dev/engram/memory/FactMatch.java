@@ -68,6 +68,12 @@ final class FactMatch {
         term = q.match(tokens.norm[i]);
       }
       if (term < 0) {
+        String normal = Questions.normalize(tokens.norm[i]);
+        if (!normal.equals(tokens.norm[i])) {
+          term = q.match(Stemmer.stem(normal)); // "pw" in the fact, "password" in the question
+        }
+      }
+      if (term < 0) {
         // Word families meet at their root: "owner" answers "who owns", "deployment" answers "deploy".
         term = q.match(Stemmer.root(stem));
         if (term >= 0 && q.lastWeight > Query.RELATED) {
@@ -313,6 +319,9 @@ final class FactMatch {
     return false;
   }
 
+  /** The clause being read announces a change of value ("moved", "switched", "changed"). */
+  private boolean changeInClause;
+
   /** Per token, its class (FREE, MATCHED, STOP, COPULA, VERB, TRANSITION), computed once. */
   private int[] cls;
 
@@ -334,6 +343,11 @@ final class FactMatch {
   /** Finds the value among the tokens [from, to]; true when one was found. */
   private boolean valueIn(Query q, int[] cls, int lo, int hi) {
     int n = hi + 1;
+    changeInClause = false;
+    for (int i = lo; i < n; i++) {
+      changeInClause |= Lexicon.TRANSITION.contains(tokens.norm[i]) || tokens.norm[i].equals("rescheduled")
+          || tokens.norm[i].equals("postponed") || tokens.norm[i].equals("pushed");
+    }
     // The split: the first copula or "key: value" colon with words on both sides; a passive
     // "X is owned by Y" splits at "by". Left of the split is [0, leftEnd), right is [rightStart, n).
     int leftEnd = -1;
@@ -537,7 +551,7 @@ final class FactMatch {
         score += capital ? 1.5f : -0.5f;
       }
       case WHEN -> {
-        fits = q.wantsClockTime ? clock : (time || digit);
+        fits = q.wantsClockTime ? clock : (time || digit || clock);
         score += 1.5f;
       }
       case WHERE -> {
@@ -559,6 +573,15 @@ final class FactMatch {
     }
     if (!fits) {
       return UNFIT;
+    }
+    // "moved from the 12th to the 18th": with a change of value, "from" names the old one, "to" the new.
+    String preposition = previousWordPastDeterminers(from);
+    if (changeInClause && preposition != null) {
+      if (preposition.equals("from")) {
+        score -= 2f;
+      } else if (preposition.equals("to") || preposition.equals("into")) {
+        score += 1f;
+      }
     }
     // "my wife is allergic to shellfish" does not say what *I* am allergic to: a possessed noun is a
     // subject, not a value, unless the question asks who.
@@ -628,7 +651,8 @@ final class FactMatch {
       return true;
     }
     if (!tokens.has(i, Tokens.HAS_DIGIT)) {
-      return false;
+      // "at eleven", "at noon": a number word after "at" is a time of day
+      return Lexicon.isNumberWord(w) && i > 0 && tokens.norm[i - 1].equals("at");
     }
     if (w.indexOf(':') > 0 || w.endsWith("am") || w.endsWith("pm") || w.endsWith("h")) {
       return true;
@@ -644,6 +668,16 @@ final class FactMatch {
       }
     }
     return -1;
+  }
+
+  /** The word before token i, looking past "the", "a", "an" and possessive determiners. */
+  private String previousWordPastDeterminers(int i) {
+    int k = i - 1;
+    while (k >= 0 && !tokens.has(k, Tokens.SYNTHETIC) && (tokens.norm[k].equals("the") || tokens.norm[k].equals("a")
+        || tokens.norm[k].equals("an") || isPossessiveDeterminer(tokens.norm[k]))) {
+      k--;
+    }
+    return k >= 0 && !tokens.has(k, Tokens.SYNTHETIC) ? tokens.norm[k] : null;
   }
 
   private String previousWord(int i) {

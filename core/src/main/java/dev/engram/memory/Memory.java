@@ -77,22 +77,22 @@ public final class Memory {
         if (t.has(i, Tokens.SYNTHETIC) || Lexicon.STOP.contains(t.norm[i])) {
           continue;
         }
+        // Keys: the stem, its root, and for a known abbreviation or misspelling ("pw", "tel") the stem
+        // and root of the word it stands for, so "wifi pw" answers "what's the wifi password".
         String stem = Stemmer.stem(t.norm[i]);
-        String root = Stemmer.root(stem);
-        for (int key = 0; key < 2; key++) {
-          String s = key == 0 ? stem : root;
-          if (key == 1 && root.equals(stem)) {
-            break;
-          }
+        String normal = Questions.normalize(t.norm[i]);
+        String normalStem = normal.equals(t.norm[i]) || Lexicon.STOP.contains(normal) ? stem : Stemmer.stem(normal);
+        String[] keys = {stem, Stemmer.root(stem), normalStem, Stemmer.root(normalStem)};
+        for (String key : keys) {
           boolean seen = false;
           for (int j = 0; j < count && !seen; j++) {
-            seen = stems[j].equals(s);
+            seen = stems[j].equals(key);
           }
           if (!seen) {
             if (count == stems.length) {
               stems = java.util.Arrays.copyOf(stems, count * 2);
             }
-            stems[count++] = s;
+            stems[count++] = key;
           }
         }
       }

@@ -54,6 +54,17 @@ class MemorySpecTest {
   }
 
   @Test
+  void abbreviationsInFactsMeetTheFullWord() {
+    assertEquals("hunter2", ask("wifi pw is hunter2", "what's the wifi password?"));
+  }
+
+  @Test
+  void aChangeFromOneValueToAnotherAnswersTheNewOne() {
+    assertEquals("18th", ask("The deadline was moved from the 12th to the 18th.", "when is the deadline?"));
+    assertEquals("eleven", ask("The shop opens at eleven.", "when does the shop open?"));
+  }
+
+  @Test
   void anInstructionDoesNotReplaceAValue() {
     assertEquals("Redis", ask("The cache is Redis.", "Call Ana about the cache.", "what is the cache?"));
   }
