@@ -438,8 +438,8 @@ final class FactMatch {
       valueTo = -1;
     }
     if (valueFrom >= 0) {
-      if (q.kind == Questions.Kind.COUNT) {
-        trimToNumber();
+      if (q.kind == Questions.Kind.COUNT && !q.wantsUnit) {
+        trimToNumber(); // "how many tables?" -> "14"; "how much is rent?" keeps "$2,400 a month"'s amount and unit
       }
       // "10:00 starting next week": a trailing -ing verb is not part of the value.
       while (valueTo > valueFrom && tokens.norm[valueTo].endsWith("ing") && !tokens.has(valueTo, Tokens.CAPITALIZED)
@@ -568,7 +568,8 @@ final class FactMatch {
       }
       default -> {}
     }
-    if (q.wantsAmount && (!digit || ordinal)) {
+    boolean asksWhoOrWhere = q.kind == Questions.Kind.WHO || q.kind == Questions.Kind.WHERE;
+    if (q.wantsAmount && !asksWhoOrWhere && (!digit || ordinal)) {
       fits = false;
     }
     if (!fits) {

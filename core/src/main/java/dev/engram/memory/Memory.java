@@ -214,7 +214,7 @@ public final class Memory {
     // Portland") replaces the value; a newer fact about something else as well ("my sister's dog is
     // Max") does not. Near-equal older facts give way to the newest too.
     for (FactMatch m : matches) {
-      if (m.fact > best.fact && answers(m, q) && !m.imperative
+      if (m.fact > best.fact && answers(m, q) && !m.imperative && mentionsAllOf(m, best, q)
           && (m.unmatchedNouns == 0 || quality(m) >= bestQuality - sameSlot)) {
         best = m;
       }
@@ -362,6 +362,20 @@ public final class Memory {
       }
     }
     return hard >= 4 && m.missingTerms == 1 && !missingUnknown && missing < 0.25f * total;
+  }
+
+  /**
+   * True when {@code newer} matches every question word {@code older} matched: a replacement must be about
+   * the same thing ("which school does Tom go to?": "Tom plays the cello" does not replace "Tom's school
+   * is Ridgeway Academy", though it is newer and names Tom).
+   */
+  private static boolean mentionsAllOf(FactMatch newer, FactMatch older, Query q) {
+    for (int t = 0; t < q.termCount; t++) {
+      if (older.termMatch[t] > 0 && newer.termMatch[t] == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static float quality(FactMatch m) {

@@ -24,6 +24,8 @@ final class Query {
   final Questions.Kind kind;
   /** "what time …": a clock time is wanted, not a day. */
   boolean wantsClockTime;
+  /** A measure other than "how many" ("how much", "how long", "how far"): the unit belongs to the answer. */
+  boolean wantsUnit;
   /** The question is about the speaker: "where do <b>I</b> live?", "what am <b>I</b> allergic to?" */
   boolean aboutSpeaker;
   int termCount;
@@ -52,6 +54,9 @@ final class Query {
       if (w.equals("i")) {
         q.aboutSpeaker = true;
       }
+      if (i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.MEASURE_WITH_UNIT.contains(w)) {
+        q.wantsUnit = true; // "how much", "how long": "$2,400", "18 months"; but "how many" is a bare count
+      }
       if (Lexicon.STOP.contains(w) || Lexicon.FRAME.contains(w)) {
         continue;
       }
@@ -60,6 +65,7 @@ final class Query {
       }
       // "how long", "how wide": the measure names the answer's kind; a fact may leave it out.
       boolean measure = i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.HOW_MEASURE.contains(w);
+
       // "are we staying", "who is coming": a progressive verb in a question is rarely the fact's word.
       boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w) && i > 0
           && isAuxiliary(Questions.normalize(t.norm[i - 2 >= 0 && !isAuxiliary(t.norm[i - 1]) ? i - 2 : i - 1]));

@@ -98,8 +98,11 @@ public final class Lexicon {
   /** Nouns naming an amount of money or a quantity: "what's my <b>salary</b>?" wants a number. */
   public static final HashSet<String> AMOUNT_NOUNS = set(
       "salary salaries price prices cost costs rent budget budgets fee fees wage wages income balance amount"
-          + " bill fare deposit tip charge tuition mortgage premium payment payments allowance pension"
+          + " bill fare deposit tip charge tuition premium payment payments allowance pension"
           + " weight height distance population capacity");
+
+  /** Measures whose answer carries its unit ("how much": "$45", "how long": "18 months"). */
+  public static final HashSet<String> MEASURE_WITH_UNIT = set("much long far big tall heavy large wide deep high often");
 
   /** Prepositions that introduce a location. */
   public static final HashSet<String> LOCATIVE = set("in at near from to inside outside within across behind beside above below");
