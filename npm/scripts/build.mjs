@@ -5,6 +5,8 @@
 //   dist/engram.wasm       the wasm-gc module
 //   dist/engram-runtime.js TeaVM's wasm-gc runtime, patched (see runtime-patches.mjs)
 //   dist/js/engram.js      the TeaVM JavaScript build (fallback; what the GraalVM Polyglot test runs)
+//   dist/router.bpe, dist/router.i8  the dispatcher's tokenizer and int8 weights (core's resources), kept
+//                          out of engram.wasm and loaded only by Engram.loadRouter
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,14 @@ const inputs = {
   runtime: join(bridge, 'teavm-runtime', 'org', 'teavm', 'backend', 'wasm', 'wasm-gc-module-runtime.js'),
   js: join(bridge, 'js', 'engram.js'),
 };
+const neuron = join(here, '..', 'core', 'src', 'main', 'resources', 'dev', 'engram', 'neuron');
+const routerFiles = ['router.bpe', 'router.i8'];
+for (const name of routerFiles) {
+  if (!existsSync(join(neuron, name))) {
+    console.error(`npm run build: missing the router file ${join(neuron, name)} (core's shipped resources)`);
+    process.exit(1);
+  }
+}
 for (const [what, path] of Object.entries(inputs)) {
   if (!existsSync(path)) {
     console.error(`npm run build: missing ${what} build at ${path}\n  build it first: mvn -q -B -pl wasm-bridge -am package`);
@@ -44,6 +54,9 @@ const header =
 writeFileSync(join(dist, 'engram-runtime.js'), header + runtime);
 copyFileSync(inputs.wasm, join(dist, 'engram.wasm'));
 copyFileSync(inputs.js, join(dist, 'js', 'engram.js'));
+for (const name of routerFiles) {
+  copyFileSync(join(neuron, name), join(dist, name));
+}
 
 await build({
   entryPoints: [join(here, 'src', 'index.ts')],

@@ -34,6 +34,30 @@ import {
 
 export type { Limits } from './checks.js';
 
+/** What the dispatcher does with a turn (see {@link Engram.route}). */
+export type RouteName = 'ANSWER' | 'STORE' | 'FETCH' | 'ESCALATE';
+
+/** One routing decision (see {@link Engram.route}). */
+export interface Decision {
+  /**
+   * ANSWER: memory holds it (`value` is the recalled value); STORE: a statement, now stored (`value` is
+   * the text stored); FETCH: a live-world question for the web; ESCALATE: needs a larger model.
+   */
+  route: RouteName;
+  /** ANSWER: the recalled value; STORE: the text stored (`null` if nothing could be stored); else `null`. */
+  value: string | null;
+  /** The facts the router read, best first. */
+  facts: string[];
+  /** Calibrated probability in 0..1 that `route` is right; fall back below a threshold of your choosing. */
+  confidence: number;
+}
+
+/** The router's two files, as bytes: `router.bpe` (tokenizer) and `router.i8` (int8 weights). */
+export interface RouterFiles {
+  tokenizer: Uint8Array | ArrayBuffer;
+  model: Uint8Array | ArrayBuffer;
+}
+
 /** What memory makes of a question (see {@link Engram.recallValue}). */
 export interface Answer {
   /** The value that answers the question, or `null` when memory abstains. */
@@ -128,13 +152,38 @@ interface Bridge {
   shell(scope: string | null, line: string): string;
   setClock(ms: number): void;
   useWallClock(): void;
+  loadRouter(tokenizer: Int8Array, model: Int8Array): void;
+  route(scope: string, message: string): (string | null)[];
 }
 
 const BRIDGE_FUNCTIONS = [
   'observe', 'observeMany', 'get', 'recall', 'recallValue', 'lastConfidence', 'assess', 'chain', 'size', 'dump', 'load', 'limits',
   'recallScored', 'recallPage', 'assoc', 'note', 'notes', 'lastIds', 'lastNumbers', 'forget', 'forgetId', 'setVar', 'getVar',
-  'deleteVar', 'vars', 'scopes', 'stats', 'shell', 'setClock', 'useWallClock',
+  'deleteVar', 'vars', 'scopes', 'stats', 'shell', 'setClock', 'useWallClock', 'loadRouter', 'route',
 ] as const;
+
+function int8(bytes: Uint8Array | ArrayBuffer, what: string): Int8Array {
+  if (bytes instanceof ArrayBuffer) return new Int8Array(bytes);
+  if (ArrayBuffer.isView(bytes)) return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  throw new Error(`${what} must be a Uint8Array or an ArrayBuffer, got ${bytes === null ? 'null' : typeof bytes}`);
+}
+
+/** Reads one router file: from disk for a file: URL (Node, Deno), else with fetch (browsers, Workers). */
+async function readRouterFile(where: URL): Promise<Uint8Array> {
+  if (where.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    try {
+      return (await readFile(where)) as Uint8Array;
+    } catch (e) {
+      throw new Error(`engram: cannot read ${String(where)}: ${(e as Error).message}`);
+    }
+  }
+  const response = await fetch(where);
+  if (!response.ok) {
+    throw new Error(`engram: fetching ${String(where)} failed: HTTP ${response.status}`);
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 const WASM_GC_HINT =
   'engram needs WebAssembly GC (Node >= 22, Deno >= 2, Chrome/Edge >= 119, Firefox >= 120, Safari >= 18.2)';
@@ -177,6 +226,7 @@ function isBufferSource(v: unknown): v is BufferSource {
  */
 export class Engram {
   readonly #bridge: Bridge;
+  #routerLoaded = false;
   /** The input limits this module enforces (from core's Limits). */
   readonly limits: Readonly<Limits>;
 
@@ -766,6 +816,84 @@ export class Engram {
       }
       checkClock(ms);
       this.#bridge.setClock(ms);
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Loads the dispatcher's router, once, before {@link Engram.route}. The weights (about 150 KB) are not
+   * inside engram.wasm, so a memory that never routes never downloads them. With no argument the files
+   * `router.bpe` and `router.i8` are read from beside this module (from disk in Node and Deno, with
+   * `fetch` in browsers); pass a directory URL to read them from elsewhere, or their bytes. The files are
+   * checked (magic, version, checksum) and a damaged one is refused with an Error that says so.
+   *
+   * ```ts
+   * const memory = await Engram.forNode();
+   * await memory.loadRouter();                                   // dist/router.bpe + dist/router.i8
+   * await memory.loadRouter(new URL('https://cdn.example/engram/')); // or from a directory URL
+   * await memory.loadRouter({ tokenizer: bpeBytes, model: i8Bytes }); // or from bytes you hold
+   * ```
+   */
+  async loadRouter(source?: string | URL | RouterFiles): Promise<void> {
+    let tokenizer: Uint8Array | ArrayBuffer;
+    let model: Uint8Array | ArrayBuffer;
+    if (source !== undefined && source !== null && typeof source === 'object' && !(source instanceof URL)) {
+      ({ tokenizer, model } = source);
+      if (tokenizer === undefined || model === undefined) {
+        throw new Error('loadRouter needs { tokenizer, model }: the bytes of router.bpe and router.i8');
+      }
+    } else {
+      let base: URL;
+      if (source === undefined || source === null) {
+        base = new URL('./', import.meta.url);
+      } else if (typeof source === 'string' || source instanceof URL) {
+        base = new URL(String(source).endsWith('/') ? String(source) : String(source) + '/', import.meta.url);
+      } else {
+        throw new Error(`loadRouter takes a directory URL or { tokenizer, model }, got ${typeof source}`);
+      }
+      [tokenizer, model] = await Promise.all([
+        readRouterFile(new URL('router.bpe', base)),
+        readRouterFile(new URL('router.i8', base)),
+      ]);
+    }
+    const t = int8(tokenizer, 'tokenizer');
+    const m = int8(model, 'model');
+    try {
+      this.#bridge.loadRouter(t, m);
+    } catch (e) {
+      rethrow(e);
+    }
+    this.#routerLoaded = true;
+  }
+
+  /**
+   * Routes one turn: recalls what memory holds about `message` and lets the router decide. ANSWER serves
+   * the recalled value (never one the model made up; when memory cannot ground it the turn is ESCALATE),
+   * STORE stores the message, FETCH and ESCALATE leave the turn to the web or a larger model. Needs
+   * {@link Engram.loadRouter} first.
+   *
+   * ```ts
+   * await memory.loadRouter();
+   * memory.route('user:42', 'My dog is called Rex.');   // { route: 'STORE', value: 'My dog is called Rex.', ... }
+   * memory.route('user:42', 'what is the dog called?'); // { route: 'ANSWER', value: 'Rex', facts: [...], confidence: 0.97 }
+   * memory.route('user:42', 'is it raining right now?'); // { route: 'FETCH', value: null, ... }
+   * ```
+   */
+  route(scope: string, message: string): Decision {
+    if (!this.#routerLoaded) {
+      throw new Error('engram: the router is not loaded; call `await memory.loadRouter()` once before route()');
+    }
+    checkQuestion(this.limits, message);
+    checkScope(this.limits, scope);
+    try {
+      const flat = this.#bridge.route(scope, message);
+      return {
+        route: flat[0] as RouteName,
+        value: flat[1] ?? null,
+        facts: flat.slice(2) as string[],
+        confidence: this.#bridge.lastConfidence(),
+      };
     } catch (e) {
       rethrow(e);
     }

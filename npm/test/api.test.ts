@@ -192,3 +192,49 @@ describe('argument checks before the call crosses into wasm', () => {
     expect(m.recall('s', 'deploy region').length).toBe(Math.min(5, m.recall('s', 'deploy region', 8).length));
   });
 });
+
+describe('route', () => {
+  const dist = new URL('../dist/', import.meta.url);
+
+  it('refuses to route before loadRouter, with a clear error', async () => {
+    const m = await Engram.forNode();
+    expect(() => m.route('s', 'what is the deploy region?')).toThrow(/router is not loaded; call `await memory.loadRouter\(\)`/);
+  });
+
+  it('answers from memory, stores statements, sends live questions out', async () => {
+    const m = await Engram.forNode();
+    await m.loadRouter();
+    m.observe('s', 'The deploy region is us-west-2.');
+    const answer = m.route('s', 'what is the deploy region?');
+    expect(answer.route).toBe('ANSWER');
+    expect(answer.value).toBe('us-west-2');
+    expect(answer.facts).toEqual(['The deploy region is us-west-2.']);
+    expect(answer.confidence).toBeGreaterThan(0.5);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+    expect(m.route('s', 'My dog is called Rex.')).toMatchObject({ route: 'STORE', value: 'My dog is called Rex.' });
+    expect(m.get('s', 'what is the dog called?')).toBe('Rex');
+    expect(m.route('s', "what's the weather in Paris right now?")).toMatchObject({ route: 'FETCH', value: null });
+    expect(() => m.route('s', '  ')).toThrow('message must not be empty');
+    expect(() => m.route('', 'hi?')).toThrow('scope must not be empty');
+    expect(() => m.route('s', 42 as never)).toThrow(/question must be a string/);
+  });
+
+  it('loads the router from bytes or a directory URL, and refuses damaged bytes', async () => {
+    const tokenizer = readFileSync(new URL('router.bpe', dist));
+    const model = readFileSync(new URL('router.i8', dist));
+    const a = await Engram.forNode();
+    await a.loadRouter({ tokenizer, model });
+    const b = await Engram.forNode();
+    await b.loadRouter(dist);
+    for (const m of [a, b]) {
+      m.observe('s', 'The gym opens at 6am.');
+      expect(m.route('s', 'when does the gym open?')).toMatchObject({ route: 'ANSWER', value: '6am' });
+    }
+    const damaged = Uint8Array.from(model);
+    damaged[damaged.length >> 1] ^= 0x55;
+    const c = await Engram.forNode();
+    await expect(c.loadRouter({ tokenizer, model: damaged })).rejects.toThrow(/checksum/);
+    expect(() => c.route('s', 'hi?')).toThrow(/router is not loaded/);
+    await expect(c.loadRouter(new URL('file:///nonexistent/'))).rejects.toThrow(/cannot read file:\/\/\/nonexistent\/router/);
+  });
+});

@@ -23,4 +23,19 @@ describe('golden vectors (JVM) replayed on the wasm build', () => {
     }
     expect(problems.slice(0, 20)).toEqual([]);
   });
+
+  it('routes every turn of route.json exactly as the JVM dispatcher did (same router bytes)', async () => {
+    const routePath = goldenPath.replace(/memory\.json$/, 'route.json');
+    let text: string;
+    try {
+      text = readFileSync(routePath, 'utf8');
+    } catch {
+      throw new Error(`no golden file at ${routePath}: run mvn -q -B -pl tests -am verify first`);
+    }
+    const golden = JSON.parse(text) as GoldenFile;
+    expect(golden.steps.filter((s) => s.op === 'route').length).toBeGreaterThan(10);
+    const memory = await Engram.forNode();
+    await memory.loadRouter();
+    expect(replay(memory, golden)).toEqual([]);
+  });
 });

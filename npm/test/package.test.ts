@@ -36,14 +36,16 @@ describe('the published package', () => {
 const a = await Engram.forNode();
 const b = await Engram.forNode();
 a.observe('s', 'The deploy region is us-west-2.');
-console.log(JSON.stringify({ sizeA: a.size('s'), sizeB: b.size('s'), same: a.get('s', "what's the deploy region?") === a.recallValue('s', "what's the deploy region?").value }));
+await a.loadRouter();
+const routed = a.route('s', 'what is the deploy region?');
+console.log(JSON.stringify({ sizeA: a.size('s'), sizeB: b.size('s'), same: a.get('s', "what's the deploy region?") === a.recallValue('s', "what's the deploy region?").value, route: routed.route, value: routed.value }));
 `,
       );
       const out = JSON.parse(execFileSync(process.execPath, ['main.js'], { cwd: project, encoding: 'utf8' }));
-      expect(out).toEqual({ sizeA: 1, sizeB: 0, same: true });
+      expect(out).toEqual({ sizeA: 1, sizeB: 0, same: true, route: 'ANSWER', value: 'us-west-2' });
       const files = execFileSync('tar', ['-tzf', join(dir, tarball!)], { encoding: 'utf8' }).trim().split('\n').sort();
       expect(files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/engram.wasm',
-        'package/dist/engram-runtime.js', 'package/README.md', 'package/package.json']));
+        'package/dist/engram-runtime.js', 'package/dist/router.bpe', 'package/dist/router.i8', 'package/README.md', 'package/package.json']));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,6 +6,8 @@ import dev.engram.Answer;
 import dev.engram.Chain;
 import dev.engram.RecallPage;
 import dev.engram.Limits;
+import dev.engram.neuron.Dispatcher;
+import dev.engram.neuron.Route;
 import dev.engram.server.http.HttpServer;
 import dev.engram.server.store.StoreException;
 import java.io.BufferedReader;
@@ -44,7 +46,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Cli.Version.class,
     subcommands = {
       Cli.Observe.class, Cli.Get.class, Cli.Recall.class, MemoryVerbs.Assess.class, MemoryVerbs.Assoc.class,
-      Cli.ChainVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
+      Cli.ChainVerb.class, Cli.RouteVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
       MemoryVerbs.Var.class, MemoryVerbs.Vars.class, MemoryVerbs.StatsVerb.class, MemoryVerbs.Scopes.class,
       Transfer.Export.class, Transfer.Import.class, Cli.Shell.class, Cli.Serve.class, CommandLine.HelpCommand.class
     },
@@ -56,6 +58,7 @@ import picocli.CommandLine.ScopeType;
       "  engram get team 'what is the deploy region?'        (prints us-west-2)",
       "  engram recall team 'deploy region' -k 3 --json",
       "  engram chain team 'Aurora -> owner -> timezone'      (quote it: > redirects)",
+      "  engram route team 'what is the deploy region?'       (prints ANSWER<tab>us-west-2)",
       "  engram note team task 'Call Ana about the cache.'   then: engram notes team task",
       "  engram var set team region us-west-2                 then: engram var get team region",
       "  engram forget team 'cache'        engram forget team --id 4        engram forget team (all of it)",
@@ -149,7 +152,7 @@ public final class Cli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, note, notes, forget, var,"
+    err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, route, note, notes, forget, var,"
         + " vars, stats, scopes, export, import, shell, serve).");
     err.println("Try 'engram --help'.");
     return BAD_INPUT;
@@ -322,6 +325,46 @@ public final class Cli implements Callable<Integer> {
         cli.err.println("engram: memory holds no answer; the chain got as far as " + String.join(" -> ", chain.path()));
       }
       return chain.value() == null ? NO_ANSWER : OK;
+    }
+  }
+
+  @Command(
+      name = "route",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Let the dispatcher decide what to do with MESSAGE (or standard input when MESSAGE is '-'):",
+        "  ANSWER: memory holds it; prints ANSWER, a tab and the recalled value",
+        "  STORE: a statement to remember; it is stored (durably) and STORE is printed",
+        "  FETCH: a live-world question (weather now, prices today); ESCALATE: needs a larger model.",
+        "--json prints {\"route\", \"value\", \"facts\", \"confidence\"}; confidence is calibrated, 0..1."
+      })
+  static final class RouteVerb implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(index = "0", paramLabel = "SCOPE")
+    String scope;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "MESSAGE", description = "the turn ('-' reads stdin)")
+    List<String> words;
+
+    @Option(names = "--json", description = "print {\"route\": ..., \"value\": ... | null, \"facts\": [...], \"confidence\": 0..1}")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      String message = words.size() == 1 && words.get(0).equals("-") ? readText(cli.in) : join(words);
+      Dispatcher.Decision decision;
+      try (DurableEngram memory = cli.open()) {
+        decision = memory.route(Dispatcher.shipped(), scope, message);
+      }
+      if (json) {
+        cli.out.println(Json.text(Json.route(decision)));
+      } else if (decision.route() == Route.ANSWER) {
+        cli.out.println(decision.route() + "\t" + decision.value());
+      } else {
+        cli.out.println(decision.route());
+      }
+      return OK;
     }
   }
 

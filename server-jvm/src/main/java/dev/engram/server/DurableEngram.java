@@ -9,6 +9,9 @@ import dev.engram.Recalled;
 import dev.engram.Stats;
 import dev.engram.memory.MemoryConfig;
 import dev.engram.memory.NoteKind;
+import dev.engram.neuron.Dispatcher;
+import dev.engram.neuron.Route;
+import dev.engram.neuron.Router;
 import dev.engram.ops.Shell;
 import dev.engram.server.store.Call;
 import dev.engram.server.store.Command;
@@ -142,6 +145,65 @@ public final class DurableEngram implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Routes one turn with {@code dispatcher}'s router, as {@link Dispatcher#decide} does, except that a
+   * STORE is made durable before it is applied (an {@link Observation}, like {@link #observe}).
+   *
+   * <p>Why not call {@link Dispatcher#decide} on the engine: it observes directly, so the fact would be
+   * in memory before it is on disk. This method makes the same calls in the same order (recall, route,
+   * then recallValue or observe) and follows the same rules (an ANSWER memory cannot ground becomes
+   * ESCALATE; a STORE whose text ends in '?' and stores nothing is retried ending in '.');
+   * DurableEngramRouteTest checks both give the same decisions.
+   */
+  public Dispatcher.Decision route(Dispatcher dispatcher, String scope, String message) throws IOException {
+    if (dispatcher == null) {
+      throw new IllegalArgumentException("dispatcher is required");
+    }
+    Limits.checkScope(scope);
+    Limits.checkQuestion(message);
+    if (message.trim().isEmpty()) {
+      throw new IllegalArgumentException("message must not be empty");
+    }
+    lock.lock();
+    try {
+      refresh();
+      String[] facts = engram.recall(scope, message, Dispatcher.DEFAULT_RECALL_K);
+      float[] p = dispatcher.router().probabilities(facts, message);
+      Route route = Route.values()[Router.argmax(p)];
+      switch (route) {
+        case ANSWER -> {
+          Answer a = engram.recallValue(scope, message);
+          if (a.value() == null) {
+            return new Dispatcher.Decision(Route.ESCALATE, null, facts,
+                p[Route.ANSWER.ordinal()] + p[Route.ESCALATE.ordinal()]);
+          }
+          return new Dispatcher.Decision(Route.ANSWER, a.value(), facts, p[Route.ANSWER.ordinal()]);
+        }
+        case STORE -> {
+          String text = message.trim();
+          int stored = observeLocked(scope, text);
+          if (stored == 0 && text.endsWith("?")) {
+            text = text.substring(0, text.length() - 1).trim() + ".";
+            stored = observeLocked(scope, text);
+          }
+          return new Dispatcher.Decision(Route.STORE, stored > 0 ? text : null, facts, p[Route.STORE.ordinal()]);
+        }
+        default -> {
+          return new Dispatcher.Decision(route, null, facts, p[route.ordinal()]);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A durable observe of one text; the caller holds the lock. */
+  private int observeLocked(String scope, String text) throws IOException {
+    Observation observation = new Observation(scope, List.of(text), System.currentTimeMillis());
+    sync(() -> store.append(observation, this::apply));
+    return clock.at(observation.at(), () -> engram.observeMany(scope, new String[] {text}));
   }
 
   /** The value answering {@code question}, or {@code null} when memory does not hold it. */

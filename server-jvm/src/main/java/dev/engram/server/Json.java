@@ -8,6 +8,7 @@ import dev.engram.Chain;
 import dev.engram.RecallPage;
 import dev.engram.Recalled;
 import dev.engram.Stats;
+import dev.engram.neuron.Dispatcher;
 import java.util.Map;
 
 /**
@@ -55,6 +56,16 @@ public final class Json {
         .put("value", answer.value())
         .put("fact", answer.fact())
         .put("confidence", answer.confidence());
+  }
+
+  /** {@code {"route": "ANSWER"|"STORE"|"FETCH"|"ESCALATE", "value": "..." | null, "facts": [...], "confidence": 0..1}} */
+  public static ObjectNode route(Dispatcher.Decision d) {
+    ObjectNode node = MAPPER.createObjectNode().put("route", d.route().name()).put("value", d.value());
+    ArrayNode array = node.putArray("facts");
+    for (String fact : d.facts()) {
+      array.add(fact);
+    }
+    return node.put("confidence", d.confidence());
   }
 
   /** {@code {"id": N, "text", "kind", "score", "value" | null, "why", "strength"}} */

@@ -326,4 +326,40 @@ class CliVerbsTest {
     assertEquals(1, run.code(), run.toString());
     assertTrue(run.err().contains("'frobnicate'") && run.err().contains("newer engram"), run.toString());
   }
+
+  /** The dispatcher verb; only decisions the shipped router makes with high confidence are asserted. */
+  @Test
+  void routeAnswersStoresDurablyAndSendsLiveQuestionsOut() throws Exception {
+    Path db = tmp.resolve("route");
+    ok(db, "observe", "team", "The deploy region is us-west-2.");
+    assertEquals("ANSWER\tus-west-2\n", ok(db, "route", "team", "what is the deploy region?").out());
+
+    JsonNode answer = json(ok(db, "route", "team", "what is the deploy region?", "--json"));
+    assertEquals("ANSWER", answer.get("route").asText());
+    assertEquals("us-west-2", answer.get("value").asText());
+    assertEquals("The deploy region is us-west-2.", answer.get("facts").get(0).asText());
+    double confidence = answer.get("confidence").asDouble();
+    assertTrue(confidence > 0.5 && confidence <= 1, answer.toString());
+
+    JsonNode store = json(okWithStdin(db, "My dog is called Rex.", "route", "team", "-", "--json"));
+    assertEquals("STORE", store.get("route").asText(), store.toString());
+    assertEquals("My dog is called Rex.", store.get("value").asText());
+    // A later process (a restart: the log is replayed) finds the stored fact.
+    assertEquals("Rex\n", ok(db, "get", "team", "what is the dog called?").out());
+
+    JsonNode live = json(ok(db, "route", "team", "what's the weather in Paris right now?", "--json"));
+    assertEquals("FETCH", live.get("route").asText(), live.toString());
+    assertTrue(live.get("value").isNull(), live.toString());
+    assertEquals("FETCH\n", ok(db, "route", "team", "what is the price of bitcoin today?").out());
+
+    Run empty = in(db, "route", "team", " ");
+    assertEquals(2, empty.code(), empty.toString());
+    assertTrue(empty.err().contains("must not be empty"), empty.toString());
+  }
+
+  private Run okWithStdin(Path db, String stdin, String... args) {
+    Run run = inWithStdin(db, stdin.getBytes(UTF_8), args);
+    assertEquals(0, run.code(), "engram " + String.join(" ", args) + "\n" + run);
+    return run;
+  }
 }

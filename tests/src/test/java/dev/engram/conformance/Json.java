@@ -5,6 +5,7 @@ import dev.engram.Chain;
 import dev.engram.RecallPage;
 import dev.engram.Recalled;
 import dev.engram.Stats;
+import dev.engram.neuron.Dispatcher;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
  * results: int | number | bool | string | null | [string|null..] | {"value","fact","confidence"}
  *          | {"value","path"} | [recalled..] | {"items":[recalled..],"next"} | [[name,value]..] (vars)
  *          | {"scopes","facts","forgotten","terms","links","vars"} (stats)
+ *          | {"route","value","facts","confidence"} (route, in route.json)
  *          recalled = {"id","text","kind","score","value","why","strength"}
  * args:    string | int | null | [string..] | {"repeat":unit,"count":n} | {"fill":item,"count":n}
  *          | {"base64":bytes} (a snapshot for load)
@@ -130,6 +132,17 @@ final class Json {
         value(sb, a.fact());
         sb.append(",\"confidence\":");
         number(sb, a.confidence());
+        sb.append('}');
+      }
+      case Dispatcher.Decision d -> {
+        sb.append("{\"route\":");
+        string(sb, d.route().name());
+        sb.append(",\"value\":");
+        value(sb, d.value());
+        sb.append(",\"facts\":");
+        value(sb, d.facts());
+        sb.append(",\"confidence\":");
+        number(sb, d.confidence());
         sb.append('}');
       }
       case Chain c -> {

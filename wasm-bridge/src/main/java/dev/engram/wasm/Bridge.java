@@ -8,6 +8,8 @@ import dev.engram.RecallPage;
 import dev.engram.Recalled;
 import dev.engram.Stats;
 import dev.engram.memory.MemoryConfig;
+import dev.engram.neuron.Dispatcher;
+import dev.engram.neuron.Router;
 import dev.engram.ops.Shell;
 import java.util.Map;
 import java.util.SortedMap;
@@ -51,6 +53,11 @@ public final class Bridge {
   private static double fixedNow = Double.NaN;
 
   private static final Engram ENGRAM = new Engram(MemoryConfig.DEFAULT, Bridge::now);
+  /**
+   * The dispatcher, null until {@link #loadRouter}: the weights are not in the wasm module (they would
+   * add their whole size to every download), the host passes their bytes in once.
+   */
+  private static Dispatcher dispatcher;
   private static double lastConfidence;
   private static int[] lastIds = new int[0];
   private static double[] lastNumbers = new double[0];
@@ -126,6 +133,36 @@ public final class Bridge {
   @JSExport
   public static byte[] dump(String scope) {
     return ENGRAM.dump(scope);
+  }
+
+  /**
+   * Builds the dispatcher from the bytes of {@code router.bpe} and {@code router.i8} (core's
+   * {@link Router#fromBytes}, which checks magic, version and checksum); replaces one loaded before.
+   */
+  @JSExport
+  public static void loadRouter(byte[] tokenizer, byte[] model) {
+    if (tokenizer == null || model == null) {
+      throw new IllegalArgumentException("loadRouter needs the bytes of router.bpe and router.i8");
+    }
+    dispatcher = new Dispatcher(Router.fromBytes(tokenizer, model), Dispatcher.DEFAULT_RECALL_K);
+  }
+
+  /**
+   * Routes one turn ({@link Dispatcher#decide}): returns {@code [route, value, fact0, fact1, ...]} and
+   * leaves the confidence for {@link #lastConfidence} (a double must not travel as text, see above).
+   */
+  @JSExport
+  public static String[] route(String scope, String message) {
+    if (dispatcher == null) {
+      throw new IllegalStateException("the router is not loaded; call loadRouter first");
+    }
+    Dispatcher.Decision d = dispatcher.decide(ENGRAM, scope, message);
+    String[] flat = new String[2 + d.facts().length];
+    flat[0] = d.route().name();
+    flat[1] = d.value();
+    System.arraycopy(d.facts(), 0, flat, 2, d.facts().length);
+    lastConfidence = d.confidence();
+    return flat;
   }
 
   /** Restores the scopes a snapshot holds (replacing scopes of the same name); returns their names. */

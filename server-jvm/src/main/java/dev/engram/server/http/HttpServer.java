@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.Limits;
+import dev.engram.neuron.Dispatcher;
 import dev.engram.server.DurableEngram;
 import dev.engram.server.Json;
 import dev.engram.server.store.StoreException;
@@ -110,7 +111,9 @@ public final class HttpServer implements AutoCloseable {
         config.routes.get("/", ctx -> ctx.status(503).html(labMissingPage(labProblem)));
       }
 
-      Api api = new Api(memory);
+      // Loaded once here, before any request thread: Dispatcher.shipped() is a lazy unsynchronised singleton,
+      // and DurableEngram.route serialises every use of its router under the memory lock.
+      Api api = new Api(memory, Dispatcher.shipped());
       config.routes.get("/healthz", ctx -> json(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok")));
       config.routes.post("/v1/{scope}/observe", api::observe);
       config.routes.get("/v1/{scope}/get", api::get);
@@ -127,6 +130,7 @@ public final class HttpServer implements AutoCloseable {
       config.routes.delete("/v1/{scope}/vars/{name}", api::deleteVar);
       config.routes.get("/v1/{scope}/stats", ctx -> json(ctx, 200, Json.stats(ctx.pathParam("scope"),
           memory.stats(ctx.pathParam("scope")))));
+      config.routes.post("/v1/route", api::route);
       config.routes.get("/v1/stats", ctx -> json(ctx, 200, Json.stats(null, memory.stats(null))));
       config.routes.get("/v1/scopes", ctx -> json(ctx, 200, Json.scopes(memory.scopes())));
       config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
@@ -228,7 +232,7 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /** The handlers; kept apart from server wiring so each reads as the contract it implements. */
-  private record Api(DurableEngram memory) {
+  private record Api(DurableEngram memory, Dispatcher dispatcher) {
     void observe(Context ctx) throws Exception {
       String scope = ctx.pathParam("scope");
       JsonNode body = object(ctx, "{\"text\": \"...\"} or {\"texts\": [\"...\"]}", "text", "texts");
@@ -260,6 +264,11 @@ public final class HttpServer implements AutoCloseable {
         throw new IllegalArgumentException("body needs \"text\" (a string) or \"texts\" (an array of strings)");
       }
       json(ctx, 200, Json.stored(memory.observe(scope, list)));
+    }
+
+    void route(Context ctx) throws Exception {
+      JsonNode body = object(ctx, "{\"scope\": \"...\", \"message\": \"...\"}", "scope", "message");
+      json(ctx, 200, Json.route(memory.route(dispatcher, string(body, "scope"), string(body, "message"))));
     }
 
     void get(Context ctx) throws Exception {

@@ -124,6 +124,32 @@ class HttpServerTest {
   }
 
   @Test
+  void routeAnswersStoresDurablyAndRejectsBadBodies() throws Exception {
+    ok(post("/v1/team/observe", "{\"text\": \"The deploy region is us-west-2.\"}"));
+    JsonNode answer = ok(post("/v1/route", "{\"scope\": \"team\", \"message\": \"what is the deploy region?\"}"));
+    assertEquals("ANSWER", answer.get("route").asText(), answer.toString());
+    assertEquals("us-west-2", answer.get("value").asText());
+    assertEquals("The deploy region is us-west-2.", answer.get("facts").get(0).asText());
+    assertTrue(answer.get("confidence").asDouble() > 0.5, answer.toString());
+
+    JsonNode store = ok(post("/v1/route", "{\"scope\": \"team\", \"message\": \"The gym opens at 6am.\"}"));
+    assertEquals("STORE", store.get("route").asText(), store.toString());
+    assertEquals("The gym opens at 6am.", store.get("value").asText());
+    restart(dist);
+    assertEquals(2, memory.size("team"), "the stored fact survives a restart");
+    JsonNode live = ok(post("/v1/route", "{\"scope\": \"team\", \"message\": \"is the gym open right now?\"}"));
+    assertEquals("FETCH", live.get("route").asText(), live.toString());
+    assertTrue(live.get("value").isNull(), live.toString());
+
+    rejected(400, "\"message\" is required", post("/v1/route", "{\"scope\": \"team\"}"));
+    rejected(400, "\"scope\" is required", post("/v1/route", "{\"message\": \"hi\"}"));
+    rejected(400, "must be a string", post("/v1/route", "{\"scope\": \"team\", \"message\": 7}"));
+    rejected(400, "unknown field 'text'", post("/v1/route", "{\"scope\": \"team\", \"text\": \"hi\"}"));
+    rejected(400, "must not be empty", post("/v1/route", "{\"scope\": \"team\", \"message\": \"  \"}"));
+    rejected(400, "not valid JSON", post("/v1/route", "{"));
+  }
+
+  @Test
   void healthz() throws Exception {
     assertEquals("ok", ok(get("/healthz")).get("status").asText());
   }
