@@ -1,11 +1,12 @@
 package dev.engram.neuron;
 
 /**
- * The one place randomized neuron tests get their seed: {@code -Dtests.seed=N} replays a run,
- * otherwise a fresh seed is drawn. {@link #rerun} is the line a failure prints.
+ * The one place randomized neuron tests get their seed: {@code -Dtests.seed=N} runs another one (a
+ * longer sweep passes many), otherwise the test run uses a fixed seed so it cannot fail by chance.
+ * {@link #rerun} is the line a failure prints.
  */
 final class TestSeed {
-  static final long SEED = Long.getLong("tests.seed", System.nanoTime() ^ 0x5DEECE66DL);
+  static final long SEED = Long.getLong("tests.seed", 20261123L);
 
   private TestSeed() {}
 
