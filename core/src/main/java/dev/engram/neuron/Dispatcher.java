@@ -76,8 +76,24 @@ public final class Dispatcher {
     return shipped().decide(engram, scope, message);
   }
 
+  /** How a STORE turn writes its fact: the plain engine observes directly; a durable host logs first. */
+  @FunctionalInterface
+  public interface Writer {
+    /** Stores {@code text} in {@code scope}; returns the number of facts stored. */
+    int observe(String scope, String text) throws java.io.IOException;
+  }
+
   /** Routes one turn with this dispatcher's router; see the class doc. */
   public Decision decide(Engram engram, String scope, String message) {
+    try {
+      return decide(engram, scope, message, engram == null ? null : engram::observe);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the engine's own observe does no I/O", e);
+    }
+  }
+
+  /** {@link #decide(Engram, String, String)}, writing a STORE's fact through {@code writer}. */
+  public Decision decide(Engram engram, String scope, String message, Writer writer) throws java.io.IOException {
     if (engram == null) {
       throw new IllegalArgumentException("engram is required");
     }
@@ -99,10 +115,10 @@ public final class Dispatcher {
       }
       case STORE -> {
         String text = message.trim();
-        int stored = engram.observe(scope, text);
+        int stored = writer.observe(scope, text);
         if (stored == 0 && text.endsWith("?")) {
           text = text.substring(0, text.length() - 1).trim() + ".";
-          stored = engram.observe(scope, text);
+          stored = writer.observe(scope, text);
         }
         return new Decision(Route.STORE, stored > 0 ? text : null, facts, p[Route.STORE.ordinal()]);
       }

@@ -10,8 +10,6 @@ import dev.engram.Stats;
 import dev.engram.memory.MemoryConfig;
 import dev.engram.memory.NoteKind;
 import dev.engram.neuron.Dispatcher;
-import dev.engram.neuron.Route;
-import dev.engram.neuron.Router;
 import dev.engram.ops.Shell;
 import dev.engram.server.store.Call;
 import dev.engram.server.store.Command;
@@ -169,31 +167,8 @@ public final class DurableEngram implements AutoCloseable {
     lock.lock();
     try {
       refresh();
-      String[] facts = engram.recall(scope, message, Dispatcher.DEFAULT_RECALL_K);
-      float[] p = dispatcher.router().probabilities(facts, message);
-      Route route = Route.values()[Router.argmax(p)];
-      switch (route) {
-        case ANSWER -> {
-          Answer a = engram.recallValue(scope, message);
-          if (a.value() == null) {
-            return new Dispatcher.Decision(Route.ESCALATE, null, facts,
-                p[Route.ANSWER.ordinal()] + p[Route.ESCALATE.ordinal()]);
-          }
-          return new Dispatcher.Decision(Route.ANSWER, a.value(), facts, p[Route.ANSWER.ordinal()]);
-        }
-        case STORE -> {
-          String text = message.trim();
-          int stored = observeLocked(scope, text);
-          if (stored == 0 && text.endsWith("?")) {
-            text = text.substring(0, text.length() - 1).trim() + ".";
-            stored = observeLocked(scope, text);
-          }
-          return new Dispatcher.Decision(Route.STORE, stored > 0 ? text : null, facts, p[Route.STORE.ordinal()]);
-        }
-        default -> {
-          return new Dispatcher.Decision(route, null, facts, p[route.ordinal()]);
-        }
-      }
+      // A STORE is logged before it is applied, like every write here.
+      return dispatcher.decide(engram, scope, message, this::observeLocked);
     } finally {
       lock.unlock();
     }
