@@ -419,9 +419,6 @@ final class FactMatch {
         break;
       }
       float score = scoreChunk(q, cls, from, to, leftEnd, rightStart, matchedLeft, matchedRight);
-      if (DEBUG) {
-        System.out.println("chunk '" + tokens.span(from, to) + "' score " + score + " split " + leftEnd + "/" + rightStart);
-      }
       if (score > bestScore) {
         runnerUpScore = bestScore;
         bestScore = score;
@@ -624,8 +621,6 @@ final class FactMatch {
     }
     return score;
   }
-
-  private static final boolean DEBUG = Boolean.getBoolean("engram.debug");
 
   /** The least a chunk must score to be offered as a value. */
   static final float MIN_VALUE_SCORE = 0f;
