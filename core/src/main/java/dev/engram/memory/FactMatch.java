@@ -137,6 +137,9 @@ final class FactMatch {
     if (isMidSentenceCapital(i)) {
       return FREE; // a name: "May 30", "400 Harbor Drive", "The Remains of the Day"
     }
+    if (w.equals("may") && i > 0 && (tokens.norm[i - 1].equals("of") || tokens.has(i - 1, Tokens.HAS_DIGIT))) {
+      return FREE; // "the 9th of may", "3 may": the month, not the verb
+    }
     if (Lexicon.STOP.contains(w)) {
       return STOP;
     }
@@ -410,6 +413,13 @@ final class FactMatch {
           j += gap + 1;
           continue;
         }
+        // "the 9th of May": an ordinal joined to its month by "of".
+        if (j + 1 < n && tokens.norm[j].equals("of") && isDatePart(to) && Lexicon.MONTHS.contains(tokens.norm[j + 1])
+            && !commaBefore(j)) {
+          to = j + 1;
+          j += 2;
+          continue;
+        }
         // Date parts across a comma: "June 5, 2026".
         if (cls[j] == FREE && commaBefore(j) && isDatePart(to) && isDatePart(j)) {
           to = j;
@@ -565,6 +575,9 @@ final class FactMatch {
       }
       default -> {}
     }
+    if (q.wantsName && q.kind != Questions.Kind.COUNT && (allTime || allDigits(from, to))) {
+      fits = false; // "what's my husband called?" is not answered by "we got married in 2015"
+    }
     boolean asksWhoOrWhere = q.kind == Questions.Kind.WHO || q.kind == Questions.Kind.WHERE;
     if (q.wantsAmount && !asksWhoOrWhere && (!digit || ordinal)) {
       fits = false;
@@ -620,6 +633,15 @@ final class FactMatch {
       score -= 0.1f * (length - 4);
     }
     return score;
+  }
+
+  private boolean allDigits(int from, int to) {
+    for (int i = from; i <= to; i++) {
+      if (!tokens.has(i, Tokens.NUMERIC)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The least a chunk must score to be offered as a value. */

@@ -26,6 +26,8 @@ final class Query {
   boolean wantsClockTime;
   /** A measure other than "how many" ("how much", "how long", "how far"): the unit belongs to the answer. */
   boolean wantsUnit;
+  /** "what's X called", "the name of X": a name is wanted, never a number or a date. */
+  boolean wantsName;
   /** The question is about the speaker: "where do <b>I</b> live?", "what am <b>I</b> allergic to?" */
   boolean aboutSpeaker;
   int termCount;
@@ -59,6 +61,9 @@ final class Query {
       }
       if (Lexicon.STOP.contains(w) || Lexicon.FRAME.contains(w)) {
         continue;
+      }
+      if (w.equals("name") || w.equals("called") || w.equals("named") || w.equals("nickname")) {
+        q.wantsName = true;
       }
       if (w.equals("time") && q.kind == Questions.Kind.WHEN) {
         q.wantsClockTime = true;

@@ -65,6 +65,17 @@ class MemorySpecTest {
   }
 
   @Test
+  void aNameQuestionIsNotAnsweredByADate() {
+    assertNull(ask("my wife's name is Sol", "we got married in 2015", "what's my husband called?"));
+    assertEquals("Sol", ask("my wife's name is Sol", "we got married in 2015", "what's my wife called?"));
+  }
+
+  @Test
+  void ordinalDatesKeepTheirMonth() {
+    assertEquals("9th of may", ask("my sister's birthday is on the 9th of may", "when is my sister's birthday?"));
+  }
+
+  @Test
   void anInstructionDoesNotReplaceAValue() {
     assertEquals("Redis", ask("The cache is Redis.", "Call Ana about the cache.", "what is the cache?"));
   }
