@@ -34,6 +34,8 @@ final class FactMatch {
   int missingTerms;
   /** The fact opens on a bare verb ("Call Ana about the cache"): an instruction, not a statement of a value. */
   boolean imperative;
+  /** The fact is about another relative time than the question ("next week" for "this week"). */
+  boolean otherTime;
   /** The focus clause's subject is someone else: "my wife …", "Lena …" (not I/we, not asked about). */
   boolean aboutSomeoneElse;
   String value;
@@ -112,6 +114,7 @@ final class FactMatch {
     extractValue(q);
     computePrecision();
     aboutSomeoneElse = subjectIsSomeoneElse();
+    otherTime = dev.engram.text.Deixis.conflict(q.deixis, dev.engram.text.Deixis.of(tokens));
     String first = tokens.size > 0 ? tokens.norm[0] : "";
     imperative = Lexicon.VERB.contains(first) && !first.endsWith("s") && !first.endsWith("ed") && !first.endsWith("ing");
   }
@@ -411,6 +414,14 @@ final class FactMatch {
             && tokens.has(to, Tokens.CAPITALIZED) && tokens.has(j + gap, Tokens.CAPITALIZED)) {
           to = j + gap;
           j += gap + 1;
+          continue;
+        }
+        // "600 requests per minute", "Thursday at 10am": a rate's unit, a day's time.
+        if (j + 1 < n && cls[j] == STOP && cls[j + 1] == FREE && !commaBefore(j) && !commaBefore(j + 1)
+            && (tokens.norm[j].equals("per")
+                || (tokens.norm[j].equals("at") && Lexicon.isTimeLike(tokens.norm[to]) && isClockTime(j + 1)))) {
+          to = j + 1;
+          j += 2;
           continue;
         }
         // "the 9th of May": an ordinal joined to its month by "of".

@@ -339,7 +339,7 @@ public final class Memory {
    * weight, and leaves out no content word of a short question (one of four or more may be missing).
    */
   private boolean answers(FactMatch m, Query q) {
-    if (m.value == null || m.coverage < answerCoverage || (q.aboutSpeaker && m.aboutSomeoneElse)) {
+    if (m.value == null || m.coverage < answerCoverage || (q.aboutSpeaker && m.aboutSomeoneElse) || m.otherTime) {
       return false;
     }
     if (m.missingTerms == 0) {

@@ -28,6 +28,8 @@ final class Query {
   boolean wantsUnit;
   /** "what's X called", "the name of X": a name is wanted, never a number or a date. */
   boolean wantsName;
+  /** Relative times the question names ("this week", "tomorrow"); see {@link dev.engram.text.Deixis}. */
+  java.util.List<String> deixis = java.util.List.of();
   /** The question is about the speaker: "where do <b>I</b> live?", "what am <b>I</b> allergic to?" */
   boolean aboutSpeaker;
   int termCount;
@@ -48,6 +50,7 @@ final class Query {
   static Query parse(String question) {
     Tokens t = Tokens.of(question);
     Query q = new Query(Questions.kindOf(t));
+    q.deixis = dev.engram.text.Deixis.of(t);
     for (int i = 0; i < t.size; i++) {
       if (t.has(i, Tokens.SYNTHETIC)) {
         continue;
@@ -73,7 +76,8 @@ final class Query {
 
       // "are we staying", "who is coming": a progressive verb in a question is rarely the fact's word.
       boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w) && i > 0
-          && isAuxiliary(Questions.normalize(t.norm[i - 2 >= 0 && !isAuxiliary(t.norm[i - 1]) ? i - 2 : i - 1]));
+          && (isAuxiliary(t.norm[i - 1])
+              || (i > 1 && isAuxiliary(t.norm[i - 2]) && isPronoun(t.norm[i - 1])));
       q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i) || measure || progressive);
     }
     return q;
@@ -98,6 +102,11 @@ final class Query {
     }
     return i >= 2 && before.equals("of") && (t.norm[i - 2].equals("kind") || t.norm[i - 2].equals("type")
         || t.norm[i - 2].equals("sort"));
+  }
+
+  private static boolean isPronoun(String w) {
+    return w.equals("i") || w.equals("we") || w.equals("you") || w.equals("he") || w.equals("she")
+        || w.equals("they") || w.equals("it");
   }
 
   private static boolean isAuxiliary(String w) {

@@ -158,7 +158,8 @@ public final class Lexicon {
       "pw", "password", "pwd", "password", "tel", "phone", "ph", "phone", "no.", "number", "num", "number",
       "addr", "address", "info", "information", "appt", "appointment", "mtg", "meeting", "dept", "department",
       "mgr", "manager", "bro", "brother", "sis", "sister", "mom", "mother", "mum", "mother", "dad", "father",
-      "ppl", "people", "cuz", "because", "bc", "because", "w/", "with", "yr", "year", "yrs", "years"
+      "ppl", "people", "db", "database", "prod", "production", "env", "environment", "msg", "message",
+      "apt", "apartment", "approx", "approximately", "cuz", "because", "bc", "because", "w/", "with", "yr", "year", "yrs", "years"
     };
     for (int i = 0; i < typos.length; i += 2) {
       TYPOS.put(typos[i], typos[i + 1]);

@@ -127,8 +127,12 @@ public final class Tokens {
         i++; // "45%"
       }
       int e = i;
-      // A currency sign belongs to its amount: "$2,400", "€30".
+      // A currency sign belongs to its amount ("$2,400", "€30"); a leading # or @ to its tag or handle
+      // ("#atlas-core", "@dana").
       if (s > 0 && digit && isCurrency(text.charAt(s - 1))) {
+        s--;
+      } else if (s > 0 && (text.charAt(s - 1) == '#' || text.charAt(s - 1) == '@')
+          && (s == 1 || Character.isWhitespace(text.charAt(s - 2)))) {
         s--;
       }
       int f = 0;

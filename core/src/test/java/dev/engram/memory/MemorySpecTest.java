@@ -76,6 +76,21 @@ class MemorySpecTest {
   }
 
   @Test
+  void thisWeekIsNotNextWeek() {
+    String[] facts = {"This week Kofi is on call.", "Next week Lina is on call."};
+    assertEquals("Kofi", askAll(facts, "who is on call this week?"));
+    assertEquals("Lina", askAll(facts, "who's on call next week?"));
+  }
+
+  @Test
+  void tagsRatesAndTimesStayWhole() {
+    assertEquals("#atlas-core", ask("Our Slack channel is #atlas-core.", "what's our slack channel?"));
+    assertEquals("600 requests per minute", ask("The API rate limit is 600 requests per minute.", "what is the API rate limit?"));
+    assertEquals("Thursday at 10am", ask("The design review is every Thursday at 10am.", "when is the design review?"));
+    assertEquals("pg-prod-01", ask("The production database is pg-prod-01.", "what is the prod db called?"));
+  }
+
+  @Test
   void anInstructionDoesNotReplaceAValue() {
     assertEquals("Redis", ask("The cache is Redis.", "Call Ana about the cache.", "what is the cache?"));
   }
