@@ -679,9 +679,13 @@ final class FactMatch {
         || w.equals("evening") || w.equals("night") || w.equals("am") || w.equals("pm")) {
       return true;
     }
+    boolean afterAt = i > 0 && tokens.norm[i - 1].equals("at");
     if (!tokens.has(i, Tokens.HAS_DIGIT)) {
       // "at eleven", "at noon": a number word after "at" is a time of day
-      return Lexicon.isNumberWord(w) && i > 0 && tokens.norm[i - 1].equals("at");
+      return Lexicon.isNumberWord(w) && afterAt;
+    }
+    if (afterAt && tokens.has(i, Tokens.NUMERIC) && w.length() <= 2) {
+      return true; // "checkout is at 11"
     }
     if (w.indexOf(':') > 0 || w.endsWith("am") || w.endsWith("pm") || w.endsWith("h")) {
       return true;

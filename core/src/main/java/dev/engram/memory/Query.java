@@ -79,6 +79,12 @@ final class Query {
           && (isAuxiliary(t.norm[i - 1])
               || (i > 1 && isAuxiliary(t.norm[i - 2]) && isPronoun(t.norm[i - 1])));
       q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i) || measure || progressive);
+      // "pick up" may be written "pickup" or "pick-up" in the fact.
+      if (i + 1 < t.size && PARTICLES.contains(t.norm[i + 1]) && q.termCount > 0
+          && q.words[q.termCount - 1].equals(w)) {
+        q.addAlternative(q.termCount - 1, w + t.norm[i + 1]);
+        q.addAlternative(q.termCount - 1, w + "-" + t.norm[i + 1]);
+      }
     }
     return q;
   }
@@ -169,15 +175,26 @@ final class Query {
     }
   }
 
+  private static final java.util.Set<String> PARTICLES = java.util.Set.of("up", "out", "off", "in", "on", "over", "down");
+
+  /** Adds a related form ("pickup" for "pick up") as an alternative of {@code term}. */
+  private void addAlternative(int term, String word) {
+    addAlt(term, Stemmer.stem(word), RELATED);
+  }
+
   /** Adds a typo repair found in the scope's vocabulary as an alternative of {@code term}. */
   void addRepair(int term, String stem) {
+    addAlt(term, stem, REPAIRED);
+  }
+
+  private void addAlt(int term, String stem, float weight) {
     String[] alts = java.util.Arrays.copyOf(alternatives[term], alternatives[term].length + 1);
     float[] ws = java.util.Arrays.copyOf(altWeights[term], altWeights[term].length + 1);
     alts[alts.length - 1] = stem;
-    ws[ws.length - 1] = REPAIRED;
+    ws[ws.length - 1] = weight;
     alternatives[term] = alts;
     altWeights[term] = ws;
-    remember(stem, term, REPAIRED);
+    remember(stem, term, weight);
   }
 
   private void remember(String stem, int term, float weight) {

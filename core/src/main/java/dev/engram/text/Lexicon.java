@@ -159,7 +159,7 @@ public final class Lexicon {
       "addr", "address", "info", "information", "appt", "appointment", "mtg", "meeting", "dept", "department",
       "mgr", "manager", "bro", "brother", "sis", "sister", "mom", "mother", "mum", "mother", "dad", "father",
       "ppl", "people", "db", "database", "prod", "production", "env", "environment", "msg", "message",
-      "apt", "apartment", "approx", "approximately", "cuz", "because", "bc", "because", "w/", "with", "yr", "year", "yrs", "years"
+      "apt", "apartment", "combo", "combination", "approx", "approximately", "cuz", "because", "bc", "because", "w/", "with", "yr", "year", "yrs", "years"
     };
     for (int i = 0; i < typos.length; i += 2) {
       TYPOS.put(typos[i], typos[i + 1]);

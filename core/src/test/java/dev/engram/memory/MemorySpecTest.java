@@ -91,6 +91,12 @@ class MemorySpecTest {
   }
 
   @Test
+  void phrasalVerbsMeetTheirCompounds() {
+    assertEquals("Hall B", ask("The conference badge pickup is at Hall B.", "where do I pick up my conference badge?"));
+    assertEquals("11", ask("Checkout is at 11.", "what time is checkout?"));
+  }
+
+  @Test
   void anInstructionDoesNotReplaceAValue() {
     assertEquals("Redis", ask("The cache is Redis.", "Call Ana about the cache.", "what is the cache?"));
   }
