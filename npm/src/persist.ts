@@ -168,8 +168,10 @@ export function indexedDbStore(dbName: string, key: string): SnapshotStore {
       try {
         db = await openDb(dbName);
         const tx = db.transaction(IDB_STORE, 'readwrite');
+        // Structured clone copies a view's whole buffer, so a view into a larger one is cut to size first.
+        const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
         // One put in one transaction: IndexedDB commits it whole or not at all.
-        tx.objectStore(IDB_STORE).put(bytes, key);
+        tx.objectStore(IDB_STORE).put(exact, key);
         await new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));

@@ -89,20 +89,22 @@ describe('headless Chromium', () => {
         const b = await Engram.forBrowser();
         const scopes = await b.loadFrom(store);
         const bytes = await store.read();
+        const exact = bytes.byteLength === saved && bytes.buffer.byteLength === saved;
         bytes[bytes.length >> 1] ^= 0x10;
         await store.write(bytes);
         const corrupt = await b.loadFrom(store).then(() => 'loaded', (e) => e.message);
         results[name] = {
-          saved, same: saved === a.dump().byteLength, scopes, owner: b.get('user:42', 'who owns Aurora?'),
+          saved, same: saved === a.dump().byteLength, exact, scopes, owner: b.get('user:42', 'who owns Aurora?'),
           theme: b.getVar('user:42', 'theme'), missing: await b.loadFrom(missing), corrupt,
         };
       }
       return results;
-    })()`)) as Record<string, { saved: number; same: boolean; scopes: string[]; owner: string; theme: string; missing: null; corrupt: string }>;
+    })()`)) as Record<string, { saved: number; same: boolean; exact: boolean; scopes: string[]; owner: string; theme: string; missing: null; corrupt: string }>;
     for (const [name, where] of [['idb', 'IndexedDB engram-test/memory'], ['opfs', 'OPFS memory.engram']]) {
       const r = out[name];
       expect(r.saved).toBeGreaterThan(0);
       expect(r.same).toBe(true);
+      expect(r.exact).toBe(true);
       expect(r.scopes).toEqual(['user:42']);
       expect(r.owner).toBe('Kim Lee');
       expect(r.theme).toBe('dark');
