@@ -15,12 +15,13 @@
  * of your own (S3, a KV namespace, localStorage as base64, ...).
  *
  * ```ts
- * const memoryStore: SnapshotStore = {
- *   description: 'in-memory',
- *   bytes: null as Uint8Array | null,
- *   async read() { return this.bytes; },
- *   async write(b) { this.bytes = b.slice(); },
- * } as SnapshotStore & { bytes: Uint8Array | null };
+ * let held: Uint8Array | null = null;
+ * const slot: SnapshotStore = {
+ *   description: 'in-memory slot',
+ *   read: async () => held,
+ *   write: async (bytes) => { held = bytes.slice(); },
+ * };
+ * await memory.saveTo(slot);
  * ```
  */
 export interface SnapshotStore {
