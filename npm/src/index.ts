@@ -32,7 +32,10 @@ import {
   type Limits,
 } from './checks.js';
 
+import type { SnapshotStore } from './persist.js';
+
 export type { Limits } from './checks.js';
+export { fileStore, indexedDbStore, opfsStore, type SnapshotStore } from './persist.js';
 
 /** What the dispatcher does with a turn (see {@link Engram.route}). */
 export type RouteName = 'ANSWER' | 'STORE' | 'FETCH' | 'ESCALATE';
@@ -209,6 +212,13 @@ function rethrow(e: unknown): never {
   }
   const message = e instanceof Error ? e.message : String(e);
   throw new Error(message || 'engram: internal error without a message');
+}
+
+function checkStore(store: unknown): asserts store is SnapshotStore {
+  const s = store as Partial<SnapshotStore> | null | undefined;
+  if (s === null || typeof s !== 'object' || typeof s.read !== 'function' || typeof s.write !== 'function') {
+    throw new Error('store must be a SnapshotStore ({ description, read(), write(bytes) }): use fileStore, indexedDbStore or opfsStore');
+  }
 }
 
 function isBufferSource(v: unknown): v is BufferSource {
@@ -526,6 +536,50 @@ export class Engram {
       return Array.from(this.#bridge.load(bytes));
     } catch (e) {
       rethrow(e);
+    }
+  }
+
+  /**
+   * Writes a snapshot of `scope` (every scope when omitted) to `store` and returns its size in bytes.
+   * The stores replace the previous snapshot whole: {@link fileStore} through a temporary file and a
+   * rename, {@link indexedDbStore} in one transaction, {@link opfsStore} through a writable stream.
+   *
+   * ```ts
+   * import { Engram, fileStore } from 'engram';
+   * const memory = await Engram.forNode();
+   * memory.observe('user:42', 'The deploy region is us-west-2.');
+   * await memory.saveTo(fileStore('./memory.engram')); // 1234 (bytes)
+   * ```
+   */
+  async saveTo(store: SnapshotStore, scope?: string): Promise<number> {
+    checkStore(store);
+    const bytes = this.dump(scope);
+    await store.write(bytes);
+    return bytes.byteLength;
+  }
+
+  /**
+   * Loads the snapshot `store` holds (see {@link Engram.load}: each scope in it replaces a scope of the
+   * same name, nothing is re-indexed) and returns the scope names, or `null` when the store holds no
+   * snapshot yet (a first run). A corrupt, truncated or foreign snapshot throws core's message
+   * (`checksum failed`, `bad magic`, a version too old or too new) prefixed with where it was read,
+   * and leaves this memory as it was.
+   *
+   * ```ts
+   * import { Engram, fileStore } from 'engram';
+   * const memory = await Engram.forNode();
+   * const scopes = await memory.loadFrom(fileStore('./memory.engram'));
+   * if (scopes === null) console.log('first run: nothing saved yet');
+   * ```
+   */
+  async loadFrom(store: SnapshotStore): Promise<string[] | null> {
+    checkStore(store);
+    const bytes = await store.read();
+    if (bytes === null) return null;
+    try {
+      return this.load(bytes);
+    } catch (e) {
+      throw new Error(`engram: ${store.description} is not a usable snapshot: ${(e as Error).message}`);
     }
   }
 

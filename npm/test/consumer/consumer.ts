@@ -1,6 +1,6 @@
 // Compiled (never run) by package.test.ts against the published declarations, the way a user's
 // project sees them: through the package name and its exports map.
-import { Engram, type Answer, type ChainResult, type Limits, type NoteKind, type RecallPage, type Recalled, type Stats } from 'engram';
+import { Engram, fileStore, indexedDbStore, opfsStore, type SnapshotStore, type Answer, type ChainResult, type Limits, type NoteKind, type RecallPage, type Recalled, type Stats } from 'engram';
 
 export async function use(): Promise<[string | null, string[], Answer, ChainResult, number, Limits]> {
   const memory: Engram = await Engram.forNode();
@@ -11,6 +11,13 @@ export async function use(): Promise<[string | null, string[], Answer, ChainResu
   const snapshot: Uint8Array = memory.dump('s');
   const scopes: string[] = memory.load(snapshot).concat(memory.load(memory.dump().slice().buffer));
   void scopes;
+  const store: SnapshotStore = [fileStore('m.engram'), indexedDbStore('app', 'm'), opfsStore('m.engram')][0];
+  const saved: number = await memory.saveTo(store, 's');
+  const restored: string[] | null = await memory.loadFrom(fileStore(new URL('file:///tmp/m.engram')));
+  void [saved, restored];
+  // @ts-expect-error loadFrom may give null (nothing saved yet)
+  const notNull: string[] = await memory.loadFrom(store);
+  void notNull;
   // @ts-expect-error a snapshot is bytes, not text
   memory.load('snapshot');
   // @ts-expect-error texts must be an array

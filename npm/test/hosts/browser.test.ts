@@ -74,6 +74,59 @@ describe('headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('saves to and loads from IndexedDB and OPFS: round trip, missing entry, corrupt entry', async () => {
+    const out = (await page.evaluate(`(async () => {
+      const { Engram, indexedDbStore, opfsStore } = await import('/engram/index.js');
+      const a = await Engram.forBrowser();
+      a.observeMany('user:42', ['The owner of Aurora is Kim Lee.', 'The deploy region is us-west-2.']);
+      a.setVar('user:42', 'theme', 'dark');
+      const results = {};
+      for (const [name, store, missing] of [
+        ['idb', indexedDbStore('engram-test', 'memory'), indexedDbStore('engram-test', 'never-written')],
+        ['opfs', opfsStore('memory.engram'), opfsStore('never-written.engram')],
+      ]) {
+        const saved = await a.saveTo(store);
+        const b = await Engram.forBrowser();
+        const scopes = await b.loadFrom(store);
+        const bytes = await store.read();
+        const exact = bytes.byteLength === saved && bytes.buffer.byteLength === saved;
+        bytes[bytes.length >> 1] ^= 0x10;
+        await store.write(bytes);
+        const corrupt = await b.loadFrom(store).then(() => 'loaded', (e) => e.message);
+        results[name] = {
+          saved, same: saved === a.dump().byteLength, exact, scopes, owner: b.get('user:42', 'who owns Aurora?'),
+          theme: b.getVar('user:42', 'theme'), missing: await b.loadFrom(missing), corrupt,
+        };
+      }
+      return results;
+    })()`)) as Record<string, { saved: number; same: boolean; exact: boolean; scopes: string[]; owner: string; theme: string; missing: null; corrupt: string }>;
+    for (const [name, where] of [['idb', 'IndexedDB engram-test/memory'], ['opfs', 'OPFS memory.engram']]) {
+      const r = out[name];
+      expect(r.saved).toBeGreaterThan(0);
+      expect(r.same).toBe(true);
+      expect(r.exact).toBe(true);
+      expect(r.scopes).toEqual(['user:42']);
+      expect(r.owner).toBe('Kim Lee');
+      expect(r.theme).toBe('dark');
+      expect(r.missing).toBeNull();
+      expect(r.corrupt).toMatch(new RegExp(`^engram: ${where} is not a usable snapshot: .*checksum`));
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('saves to and loads from OPFS and IndexedDB inside a Web Worker', async () => {
+    const out = await page.evaluate(
+      () =>
+        new Promise<Record<string, string | null>>((resolve, reject) => {
+          const worker = new Worker('/persist-worker.js', { type: 'module' });
+          worker.onmessage = (e) => resolve(e.data);
+          worker.onerror = (e) => reject(new Error(e.message));
+        }),
+    );
+    expect(out).toEqual({ opfs: 'Kim Lee', idb: 'Kim Lee' });
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('a wasm URL that is not there rejects with the HTTP status', async () => {
     const message = await page.evaluate(`(async () => {
       const { Engram } = await import('/engram/index.js');

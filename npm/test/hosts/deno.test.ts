@@ -23,4 +23,20 @@ describe('Deno', () => {
     expect(out.steps).toBeGreaterThan(100);
     expect(out.problems.slice(0, 20)).toEqual([]);
   });
+
+  it('saves and loads through fileStore, with null for a missing file and core message for a corrupt one', () => {
+    if (!existsSync(deno)) throw new Error(`no deno at ${deno}: run bash npm/scripts/host-tools.sh`);
+    const script = fileURLToPath(new URL('./deno-persist.ts', import.meta.url));
+    const stdout = execFileSync(deno, ['run', '--quiet', '--no-prompt', '--allow-read', '--allow-write', '--allow-env', script], {
+      encoding: 'utf8',
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+    const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
+    expect(out.saved).toBeGreaterThan(0);
+    expect(out.scopes).toEqual(['user:42']);
+    expect(out.owner).toBe('Kim Lee');
+    expect(out.missing).toBeNull();
+    expect(out.corrupt).toMatch(/^engram: file .*m\.engram is not a usable snapshot: .*checksum/);
+    expect(out.files).toEqual(['m.engram']);
+  });
 });

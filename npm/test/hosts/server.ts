@@ -24,6 +24,7 @@ export async function serve(goldenPath: string): Promise<{ server: Server; origi
     '/replay.js': ['text/javascript', replayer],
     '/golden.json': ['application/json', readFileSync(goldenPath)],
     '/worker.js': ['text/javascript', WORKER],
+    '/persist-worker.js': ['text/javascript', PERSIST_WORKER],
   };
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -57,4 +58,19 @@ import { replay } from '/replay.js';
 const golden = await (await fetch('/golden.json')).json();
 const memory = await Engram.forBrowser();
 postMessage({ steps: golden.steps.length, problems: replay(memory, golden) });
+`;
+
+/** Saves and loads through both browser stores inside a module Web Worker (OPFS and IndexedDB exist there too). */
+const PERSIST_WORKER = `
+import { Engram, indexedDbStore, opfsStore } from '/engram/index.js';
+const a = await Engram.forBrowser();
+a.observe('w', 'The owner of Aurora is Kim Lee.');
+const out = {};
+for (const [name, store] of [['opfs', opfsStore('worker.engram')], ['idb', indexedDbStore('engram-worker', 'memory')]]) {
+  await a.saveTo(store);
+  const b = await Engram.forBrowser();
+  await b.loadFrom(store);
+  out[name] = b.get('w', 'who owns Aurora?');
+}
+postMessage(out);
 `;
