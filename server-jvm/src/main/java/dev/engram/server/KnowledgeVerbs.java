@@ -223,7 +223,7 @@ public final class KnowledgeVerbs {
       } else {
         cli.out.println("learned '" + report.topic() + "' (" + chosen.name().toLowerCase(Locale.ROOT) + "): "
             + report.sentences() + " sentences, " + report.triples() + " triples, " + report.newConcepts()
-            + " new concepts, " + report.aliases() + " aliases in " + Math.round(ms) + " ms (durable)");
+            + " new concepts, " + report.aliases() + " aliases in " + Math.round(ms) + " ms (logged, then learned)");
       }
       return Cli.OK;
     }
