@@ -48,7 +48,8 @@ import picocli.CommandLine.ScopeType;
       Cli.Observe.class, Cli.Get.class, Cli.Recall.class, MemoryVerbs.Assess.class, MemoryVerbs.Assoc.class,
       Cli.ChainVerb.class, Cli.RouteVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
       MemoryVerbs.Var.class, MemoryVerbs.Vars.class, MemoryVerbs.StatsVerb.class, MemoryVerbs.Scopes.class,
-      Transfer.Export.class, Transfer.Import.class, Cli.Shell.class, Cli.Serve.class, CommandLine.HelpCommand.class
+      Transfer.Export.class, Transfer.Import.class, KnowledgeVerbs.Learn.class, KnowledgeVerbs.Ask.class,
+      KnowledgeVerbs.Topics.class, KnowledgeVerbs.Concepts.class, KnowledgeVerbs.Dream.class, Cli.Shell.class, Cli.Serve.class, CommandLine.HelpCommand.class
     },
     description = "engram: plain-language fact memory. Observe facts, then ask for them.",
     synopsisSubcommandLabel = "VERB",
@@ -66,12 +67,16 @@ import picocli.CommandLine.ScopeType;
       "  engram export --format snapshot -o all.snap         (exact, versioned; engram import all.snap)",
       "  cat notes.txt | engram observe team -",
       "  printf 'observe The cache is Redis.\\nget what is the cache?\\n' | engram shell team",
+      "  engram learn --topic 'Velmora glass' talk.vtt         (text, .md, .vtt, .srt; '-' reads stdin)",
+      "  engram ask 'what are Velmora bells made of?' --json  (exit 3 when nothing learned matches)",
+      "  engram topics      engram concepts --topic 'Velmora glass'      engram dream --seed 7",
       "  engram serve --port 7077                             (http://127.0.0.1:7077/)",
       "  engram --db /var/lib/engram get team 'what is the deploy region?'",
       "",
       "Text that starts with '-' goes after --:  engram observe team -- '-5 is the floor.'",
       "Exit codes: 0 ok, 1 storage or system failure, 2 bad input, 3 no answer.",
       "Data lives under --db (default ./engram-data); engram processes may share it.",
+      "Facts live in scopes; learned knowledge (learn/ask/topics/concepts/dream) is one base per --db.",
       ""
     })
 public final class Cli implements Callable<Integer> {
@@ -153,7 +158,8 @@ public final class Cli implements Callable<Integer> {
   @Override
   public Integer call() {
     err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, route, note, notes, forget, var,"
-        + " vars, stats, scopes, export, import, shell, serve).");
+        + " vars, stats, scopes, export, import,"
+        + " learn, ask, topics, concepts, dream, shell, serve).");
     err.println("Try 'engram --help'.");
     return BAD_INPUT;
   }

@@ -7,6 +7,8 @@ import dev.engram.Limits;
 import dev.engram.RecallPage;
 import dev.engram.Recalled;
 import dev.engram.Stats;
+import dev.engram.knowledge.KnowledgeBase;
+import dev.engram.knowledge.SourceText;
 import dev.engram.memory.MemoryConfig;
 import dev.engram.memory.NoteKind;
 import dev.engram.neuron.Dispatcher;
@@ -31,6 +33,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -50,7 +53,8 @@ import java.util.function.Supplier;
  * <p>Writes other processes appended to the same data directory are applied before each call.
  *
  * <p>What is logged: an observe as an {@link Observation}; a note, forget or variable change as a
- * {@link Call} (the operation's name and arguments, see {@link #execute}); a snapshot import as a
+ * {@link Call} (the operation's name and arguments, see {@link #execute}); a learn into the knowledge
+ * base as a {@link Call} too, in the scope {@link #KNOWLEDGE_SCOPE}; a snapshot import as a
  * {@link Load}; a write typed into the shell as its {@link Command} line. Arguments are checked before
  * anything is logged, so a refused write leaves no record.
  */
@@ -66,9 +70,23 @@ public final class DurableEngram implements AutoCloseable {
   static final String FORGET_ID = "forget.id"; // id, decimal
   static final String VAR_SET = "var.set"; // name, value
   static final String VAR_DEL = "var.del"; // name
+  static final String LEARN = "learn"; // topic, format (a SourceText.Format name), source text; scope KNOWLEDGE_SCOPE
+
+  /**
+   * The scope a learn is logged under. Knowledge is one base per data directory, not per scope: the
+   * empty name is one no memory scope can have, so a learn never mixes with a scope's writes.
+   */
+  static final String KNOWLEDGE_SCOPE = "";
+  /** Longest topic name accepted. */
+  public static final int MAX_TOPIC_CHARS = 256;
 
   private final ReplayClock clock = new ReplayClock();
   private final Engram engram = new Engram(MemoryConfig.DEFAULT, clock);
+  /**
+   * The knowledge base (learned topics, concept graph). Rebuilt on open by replaying each logged learn:
+   * the built-in extractor is deterministic, so the source text and topic are all a learn needs.
+   */
+  private final KnowledgeBase knowledge = new KnowledgeBase();
   private final Store store;
   private final Consumer<String> warnings;
   private final ReentrantLock lock = new ReentrantLock();
@@ -325,6 +343,41 @@ public final class DurableEngram implements AutoCloseable {
     return (String[]) write(new Load(snapshot, System.currentTimeMillis()));
   }
 
+  /**
+   * Learns {@code text} under {@code topic} into the knowledge base, durably: the learn is logged (topic,
+   * format, text) before it is applied, and replayed on open.
+   *
+   * @throws IllegalArgumentException for a blank topic or text, or one over a limit (nothing is logged)
+   */
+  public KnowledgeBase.LearnReport learn(String topic, String text, SourceText.Format format) throws IOException {
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("a topic is required (--topic T, or \"topic\" over HTTP)");
+    }
+    if (topic.length() > MAX_TOPIC_CHARS) {
+      throw new IllegalArgumentException("topic is " + topic.length() + " characters; the limit is " + MAX_TOPIC_CHARS);
+    }
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("the text to learn is empty");
+    }
+    if (text.length() > KnowledgeBase.MAX_SOURCE_CHARS) {
+      throw new IllegalArgumentException("text is " + text.length() + " characters; the limit is "
+          + KnowledgeBase.MAX_SOURCE_CHARS + " per learn: split it");
+    }
+    if (format == null) {
+      throw new IllegalArgumentException("a format is required");
+    }
+    return (KnowledgeBase.LearnReport) write(
+        new Call(KNOWLEDGE_SCOPE, LEARN, List.of(topic, format.name(), text), System.currentTimeMillis()));
+  }
+
+  /**
+   * Runs {@code reader} on the knowledge base under the lock (ask, topics, concepts, dream). The
+   * reader must render what it needs (triple texts, names) before it returns, and must not learn.
+   */
+  public <T> T knowledge(Function<KnowledgeBase, T> reader) throws IOException {
+    return read(() -> reader.apply(knowledge));
+  }
+
   /** Under the lock, after applying what other processes appended. */
   private <T> T read(Supplier<T> work) throws IOException {
     lock.lock();
@@ -378,6 +431,17 @@ public final class DurableEngram implements AutoCloseable {
       case VAR_DEL -> {
         arity(c, 1);
         yield engram.deleteVar(c.scope(), a.get(0));
+      }
+      case LEARN -> {
+        arity(c, 3);
+        SourceText.Format format;
+        try {
+          format = SourceText.Format.valueOf(a.get(1));
+        } catch (IllegalArgumentException e) {
+          throw new UnknownCall("the log holds a learn in format '" + a.get(1)
+              + "' that this engram does not know (written by a newer engram?)");
+        }
+        yield knowledge.learn(a.get(0), a.get(2), format);
       }
       default -> throw new UnknownCall("the log holds a write '" + c.verb() + "' in scope '" + c.scope()
           + "' that this engram does not know (written by a newer engram?); upgrade engram to open this data");

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.Limits;
+import dev.engram.knowledge.KnowledgeBase;
+import dev.engram.knowledge.SourceText;
 import dev.engram.neuron.Dispatcher;
 import dev.engram.server.DurableEngram;
 import dev.engram.server.Json;
+import dev.engram.server.KnowledgeVerbs;
 import dev.engram.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -45,6 +48,14 @@ import org.slf4j.LoggerFactory;
  * DELETE /v1/{scope}/vars/{name}    {"name": "...", "deleted": true | false}
  * GET  /v1/{scope}/stats, /v1/stats {"scope", "scopes", "facts", "forgotten", "terms", "links", "vars"}
  * GET  /v1/scopes                   {"scopes": ["...", ...]}
+ * POST /v1/brain/learn              {"topic": "...", "text": "...", "format": "text|md|vtt|srt" (optional:
+ *                                   detected from the text)}  ->  {"topic", "sentences", "chunks", "triples",
+ *                                   "newConcepts", "aliases", "ms"}   durable before it is answered
+ * POST /v1/brain/ask                {"question": "..."}  ->  {"question", "knowsNothing", "answer", "facts",
+ *                                   "seeds", "associations": [{"name", "strength", "percent", "tag", "hops",
+ *                                   "via", "triples"}]}   (200 with knowsNothing true when nothing matches)
+ * GET  /v1/brain/topics             {"topics": [{"name", "concepts"}]}
+ * GET  /v1/brain/concepts?topic=    {"topic", "concepts": [{"name", "degree", "aliases"}]}
  * GET  /                            web-lab/ (its page loads the npm build from /engram/)
  * GET  /engram/…                    npm/dist/
  * </pre>
@@ -133,6 +144,15 @@ public final class HttpServer implements AutoCloseable {
       config.routes.post("/v1/route", api::route);
       config.routes.get("/v1/stats", ctx -> json(ctx, 200, Json.stats(null, memory.stats(null))));
       config.routes.get("/v1/scopes", ctx -> json(ctx, 200, Json.scopes(memory.scopes())));
+      // One knowledge base per data directory; "brain" is a route, not a scope (no scope route ends in these verbs).
+      config.routes.post("/v1/brain/learn", api::learn);
+      config.routes.post("/v1/brain/ask", api::ask);
+      config.routes.get("/v1/brain/topics", ctx -> json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.topics(kb.graph()))));
+      config.routes.get("/v1/brain/concepts", ctx -> {
+        String topic = ctx.queryParam("topic");
+        json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.concepts(kb.graph(),
+            topic == null || topic.isBlank() ? null : topic)));
+      });
       config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
 
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));
@@ -264,6 +284,31 @@ public final class HttpServer implements AutoCloseable {
         throw new IllegalArgumentException("body needs \"text\" (a string) or \"texts\" (an array of strings)");
       }
       json(ctx, 200, Json.stored(memory.observe(scope, list)));
+    }
+
+    void learn(Context ctx) throws Exception {
+      JsonNode body = object(ctx, "{\"topic\": \"...\", \"text\": \"...\", \"format\": \"text|md|vtt|srt\" (optional)}",
+          "topic", "text", "format");
+      String topic = string(body, "topic");
+      String text = string(body, "text");
+      JsonNode format = body.get("format");
+      SourceText.Format chosen;
+      if (format == null || format.isNull()) {
+        chosen = SourceText.Format.detect(null, text);
+      } else if (format.isTextual()) {
+        chosen = KnowledgeVerbs.format(format.textValue());
+      } else {
+        throw new IllegalArgumentException("\"format\" must be a string: text, md, vtt or srt");
+      }
+      long start = System.nanoTime();
+      KnowledgeBase.LearnReport report = memory.learn(topic, text, chosen);
+      json(ctx, 200, KnowledgeVerbs.learned(report, (System.nanoTime() - start) / 1e6));
+    }
+
+    void ask(Context ctx) throws Exception {
+      JsonNode body = object(ctx, "{\"question\": \"...\"}", "question");
+      String question = string(body, "question");
+      json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.ask(kb.graph(), kb.ask(question))));
     }
 
     void route(Context ctx) throws Exception {

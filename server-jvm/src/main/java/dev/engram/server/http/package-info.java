@@ -1,5 +1,6 @@
 /**
- * The HTTP interface ({@code engram serve}): the JSON API under {@code /v1/{scope}/…}, {@code /healthz},
+ * The HTTP interface ({@code engram serve}): the JSON API under {@code /v1/{scope}/…}, the knowledge API under
+ * {@code /v1/brain/…} (learn, ask, topics, concepts), {@code /healthz},
  * and the static web-lab page with the npm build it loads.
  *
  * <p>Owns routing, request parsing and the mapping of every failure to a status with a JSON

@@ -34,7 +34,7 @@ import java.util.zip.CRC32;
  * payload := kind u8 | at i64 (epoch ms) | scope:string | body
  * body    := count u32 | text:string{count}           kind 1, an observe ({@link Observation})
  *          | line:string                              kind 2, a shell command line ({@link Command})
- *          | verb:string | count u32 | arg:string{count}  kind 3, a typed write ({@link Call}: note, forget, var)
+ *          | verb:string | count u32 | arg:string{count}  kind 3, a typed write ({@link Call}: note, forget, var, learn)
  *          | byteLength u32 | bytes                     kind 4, a snapshot import ({@link Load}); its scope is ""
  * string  := byteLength u32 | UTF-8 bytes (strictly valid)
  * </pre>

@@ -1,0 +1,161 @@
+package dev.engram.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.knowledge.KnowledgeBase;
+import dev.engram.server.DurableEngram;
+import dev.engram.server.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /v1/brain/learn, ask, topics and concepts against a server started in-process on a free port. */
+class KnowledgeHttpTest {
+  @TempDir Path tmp;
+
+  private static final String LANTERNS = "Quellbrook lanterns burn moss oil. The moss oil comes from the Tarnwick"
+      + " marshes. Tarnwick marshes are flooded every spring by the river Oslen.";
+  private static final String BRIDGE_SRT = "1\n00:00:01,000 --> 00:00:03,000\nThe Drossel bridge is built from"
+      + " blue basalt.\n\n2\n00:00:03,000 --> 00:00:05,000\n[Music] Blue basalt is quarried near Fennmoor.\n";
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final List<String> warnings = new ArrayList<>();
+  private Path db;
+  private DurableEngram memory;
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    db = tmp.resolve("db");
+    memory = DurableEngram.open(db, warnings::add);
+    // no web-lab here: the API works without it
+    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")));
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.close();
+    memory.close();
+    assertEquals(List.of(), warnings);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, byte[] body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofByteArray(body))
+        .build();
+    return client.send(request, BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, ObjectNode body) throws Exception {
+    return post(path, body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  private static ObjectNode body() {
+    return Json.MAPPER.createObjectNode();
+  }
+
+  private static JsonNode ok(HttpResponse<String> response) throws IOException {
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    return Json.MAPPER.readTree(response.body());
+  }
+
+  private static void rejected(int status, String says, HttpResponse<String> response) throws IOException {
+    assertEquals(status, response.statusCode(), response.body());
+    JsonNode body = Json.MAPPER.readTree(response.body());
+    assertTrue(body.path("error").asText().contains(says), "expected '" + says + "' in " + response.body());
+  }
+
+  @Test
+  void learnAskAndTopicsSurviveARestart() throws Exception {
+    JsonNode learned = ok(post("/v1/brain/learn", body().put("topic", "Quellbrook lanterns").put("text", LANTERNS)));
+    assertEquals("Quellbrook lanterns", learned.get("topic").asText());
+    assertTrue(learned.get("triples").asInt() >= 3, learned.toString());
+    assertTrue(learned.get("ms").isNumber());
+    JsonNode bridge = ok(post("/v1/brain/learn",
+        body().put("topic", "Drossel bridge").put("text", BRIDGE_SRT).put("format", "srt")));
+    assertTrue(bridge.get("triples").asInt() > 0, bridge.toString());
+
+    JsonNode before = ok(post("/v1/brain/ask", body().put("question", "What do Quellbrook lanterns burn?")));
+    assertFalse(before.get("knowsNothing").asBoolean());
+    assertTrue(before.get("answer").asText().contains("moss oil"), before.toString());
+    JsonNode first = before.get("associations").get(0);
+    assertEquals("moss oil", first.get("name").asText(), before.toString());
+    assertEquals("explicit", first.get("tag").asText());
+    assertTrue(first.get("triples").get(0).asText().contains("burn"), before.toString());
+    JsonNode basalt = ok(post("/v1/brain/ask", body().put("question", "What is the Drossel bridge built from?")));
+    assertTrue(basalt.get("answer").asText().contains("blue basalt"), basalt.toString());
+
+    JsonNode nothing = ok(post("/v1/brain/ask", body().put("question", "Who is Zorblax?")));
+    assertTrue(nothing.get("knowsNothing").asBoolean(), nothing.toString());
+    assertEquals(0, nothing.get("associations").size());
+
+    JsonNode topics = ok(get("/v1/brain/topics"));
+    assertEquals("Quellbrook lanterns", topics.get("topics").get(0).get("name").asText());
+    assertEquals("Drossel bridge", topics.get("topics").get(1).get("name").asText());
+    JsonNode concepts = ok(get("/v1/brain/concepts?topic=Drossel%20bridge"));
+    assertTrue(concepts.toString().contains("Fennmoor"), concepts.toString());
+    rejected(400, "no topic", get("/v1/brain/concepts?topic=Nowhere"));
+
+    // restart: the learns are replayed from the log and answer the same
+    server.close();
+    memory.close();
+    memory = DurableEngram.open(db, warnings::add);
+    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")));
+    assertEquals(before, ok(post("/v1/brain/ask", body().put("question", "What do Quellbrook lanterns burn?"))));
+    assertEquals(topics, ok(get("/v1/brain/topics")));
+  }
+
+  @Test
+  void badLearnAndAskBodiesAre4xxAndLearnNothing() throws Exception {
+    rejected(400, "\"topic\" is required", post("/v1/brain/learn", body().put("text", LANTERNS)));
+    rejected(400, "topic", post("/v1/brain/learn", body().put("topic", "  ").put("text", LANTERNS)));
+    rejected(400, "empty", post("/v1/brain/learn", body().put("topic", "T").put("text", "")));
+    rejected(400, "\"text\" is required", post("/v1/brain/learn", body().put("topic", "T")));
+    rejected(400, "unknown format", post("/v1/brain/learn", body().put("topic", "T").put("text", "A is B.").put("format", "pdf")));
+    rejected(400, "unknown field", post("/v1/brain/learn", body().put("topic", "T").put("text", "A is B.").put("url", "x")));
+    rejected(400, "must be a string", post("/v1/brain/learn", body().put("topic", 5).put("text", "A is B.")));
+    rejected(400, "not valid JSON", post("/v1/brain/learn", "{\"topic\": ".getBytes(StandardCharsets.UTF_8)));
+    char[] big = new char[KnowledgeBase.MAX_SOURCE_CHARS + 1];
+    Arrays.fill(big, 'a');
+    rejected(400, "limit", post("/v1/brain/learn", body().put("topic", "T").put("text", new String(big))));
+    rejected(400, "\"question\" is required", post("/v1/brain/ask", body()));
+    rejected(400, "blank", post("/v1/brain/ask", body().put("question", " ")));
+    rejected(405, "not allowed", get("/v1/brain/learn"));
+
+    byte[] huge = new byte[(int) HttpServer.MAX_BODY_BYTES + 1024];
+    Arrays.fill(huge, (byte) ' ');
+    try {
+      rejected(413, "limit", post("/v1/brain/learn", huge));
+    } catch (IOException e) {
+      // the server may answer and close before the client finished sending; the request still failed
+    }
+    assertEquals(0, ok(get("/v1/brain/topics")).get("topics").size(), "nothing refused was learned");
+  }
+}
