@@ -9,26 +9,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Steps a {@link Brain} on {@code threads} threads with exactly the serial result (spikes and every bit of state),
- * by following the {@link Stepper} contract: three parallel phases separated by serial ones.
+ * by following the {@link Stepper} contract: three parallel phases separated by serial ones. Each parallel phase
+ * is cut into {@code BLOCKS_PER_THREAD * T} blocks that the threads claim one at a time from a counter, so a thread
+ * the OS deschedules (the machine is shared) leaves its blocks to the others instead of stalling the step.
  * <ol>
- *   <li>update: chunk c integrates neurons [n c/T, n (c+1)/T) into its own spike buffer; the buffers are
- *       concatenated in chunk order, which is the serial ascending spike list;</li>
+ *   <li>update: block k integrates neurons [n k/B, n (k+1)/B) into its own spike buffer; the buffers are
+ *       concatenated in block order, which is the serial ascending spike list;</li>
  *   <li>serial: {@code commitSpikes}, {@code learn};</li>
- *   <li>deliver: chunk c delivers an equal share of the spike list; chunk 0 straight into the brain's
- *       accumulators, the others into private ones (integer fixed point, so the order of addition is irrelevant);</li>
- *   <li>merge: chunk c adds neuron range c of every private accumulator into the brain and zeroes it there;</li>
+ *   <li>deliver: block k is a share of the spike list, delivered by whichever thread claims it into that thread's
+ *       accumulators (the caller's thread straight into the brain's): integer fixed point, so neither the order of
+ *       addition nor which thread took which block can change a bit;</li>
+ *   <li>merge: block k adds neuron range k of every private accumulator into the brain and zeroes it there;</li>
  *   <li>serial: {@code endStep}.</li>
  * </ol>
- * Memory: per extra thread three int accumulators of n cells (24 MB at 2M neurons) plus one spike buffer per
- * chunk of its range size; allocated on the first step and again only when the neuron count changes. Workers are
- * daemon threads (the caller's thread runs chunk 0); {@link #close} stops them. One stepper steps one brain at
- * a time: it is not for concurrent use.
+ * Memory: per extra thread three int accumulators of n cells (24 MB at 2M neurons) plus spike buffers totalling n
+ * ints; allocated on the first step and again only when the neuron count changes. Workers are daemon threads (the
+ * caller's thread works too); {@link #close} stops them. One stepper steps one brain at a time: it is not for
+ * concurrent use.
  */
 public final class ParallelStepper implements Stepper, AutoCloseable {
-  private final int threads;
+  /** Enough blocks that a slow thread costs little, few enough that claiming one stays negligible. */
+  static final int BLOCKS_PER_THREAD = 8;
+  private final int threads, blocks;
+  private final AtomicInteger nextBlock = new AtomicInteger();
   private final ExecutorService pool;
   private final List<Future<?>> pending = new ArrayList<>();
   private int n = -1;
@@ -45,7 +52,8 @@ public final class ParallelStepper implements Stepper, AutoCloseable {
   public ParallelStepper(int threads) {
     if (threads < 1 || threads > 1024) throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
     this.threads = threads;
-    this.ends = new int[threads];
+    this.blocks = threads == 1 ? 1 : threads * BLOCKS_PER_THREAD;
+    this.ends = new int[blocks];
     this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
       Thread t = new Thread(r, "engram-brain-step");
       t.setDaemon(true);
@@ -69,42 +77,42 @@ public final class ParallelStepper implements Stepper, AutoCloseable {
       }
     }
     dirty = true;
-    runAll(c -> ends[c] = b.updateNeurons(split(n, c), split(n, c + 1), spikes[c], 0));
+    runAll((w, k) -> ends[k] = b.updateNeurons(split(n, k), split(n, k + 1), spikes[k], 0));
     int[] buf = b.spikeBuffer();
     int total = 0;
-    for (int c = 0; c < threads; c++) {
+    for (int c = 0; c < blocks; c++) {
       System.arraycopy(spikes[c], 0, buf, total, ends[c]);
       total += ends[c];
     }
     b.commitSpikes(total);
     b.learn();
     int fired = total;
-    runAll(c -> {
-      int from = split(fired, c), to = split(fired, c + 1);
-      if (c == 0) b.deliver(from, to);
-      else b.deliverInto(from, to, accP[c], accL[c], accI[c]);
+    runAll((w, k) -> {
+      int from = split(fired, k), to = split(fired, k + 1);
+      if (w == 0) b.deliver(from, to);
+      else b.deliverInto(from, to, accP[w], accL[w], accI[w]);
     });
-    runAll(c -> {
-      int lo = split(n, c), hi = split(n, c + 1);
+    runAll((w, k) -> {
+      int lo = split(n, k), hi = split(n, k + 1);
       for (int t = 1; t < threads; t++) b.addAccumulators(lo, hi, accP[t], accL[t], accI[t]);
     });
     dirty = false;
     b.endStep();
   }
 
-  /** Start of chunk {@code c} of {@code total} items. */
-  private int split(int total, int c) {
-    return (int) ((long) total * c / threads);
+  /** Start of block {@code k} of {@code total} items. */
+  private int split(int total, int k) {
+    return (int) ((long) total * k / blocks);
   }
 
   private void allocate(int count) {
     n = count;
-    spikes = new int[threads][];
+    spikes = new int[blocks][];
+    for (int k = 0; k < blocks; k++) spikes[k] = new int[split(n, k + 1) - split(n, k)];
     accP = new int[threads][];
     accL = new int[threads][];
     accI = new int[threads][];
     for (int c = 0; c < threads; c++) {
-      spikes[c] = new int[split(n, c + 1) - split(n, c)];
       if (c > 0) {
         accP[c] = new int[n];
         accL[c] = new int[n];
@@ -114,20 +122,26 @@ public final class ParallelStepper implements Stepper, AutoCloseable {
     dirty = false;
   }
 
-  private interface Chunk {
-    void run(int c);
+  /** One block of a phase, run by thread {@code worker} (0 = the caller's). */
+  private interface Block {
+    void run(int worker, int block);
   }
 
-  /** Runs chunks 1..T-1 on the workers and chunk 0 here, then waits for all (a barrier between phases). */
-  private void runAll(Chunk task) {
+  private void claim(Block task, int worker) {
+    for (int k; (k = nextBlock.getAndIncrement()) < blocks; ) task.run(worker, k);
+  }
+
+  /** Workers 1..T-1 and this thread (worker 0) claim blocks until none is left; then a barrier. */
+  private void runAll(Block task) {
+    nextBlock.set(0);
     pending.clear();
     for (int c = 1; c < threads; c++) {
-      int chunk = c;
-      pending.add(pool.submit(() -> task.run(chunk)));
+      int worker = c;
+      pending.add(pool.submit(() -> claim(task, worker)));
     }
     RuntimeException failure = null;
     try {
-      task.run(0);
+      claim(task, 0);
     } catch (RuntimeException e) {
       failure = e;
     }

@@ -67,8 +67,13 @@ class ParallelStepperTest {
 
   @Test
   void unevenSplitMatchesSerialBitForBit() {
-    // Three chunks of 4,000 neurons and of most spike lists are unequal: checks the range arithmetic.
+    // 24 blocks of 4,000 neurons and of most spike lists are unequal: checks the range arithmetic.
     sameAsSerial(3);
+  }
+
+  @Test
+  void oneThreadMatchesSerialBitForBit() {
+    sameAsSerial(1);
   }
 
   @Test
