@@ -67,6 +67,7 @@ public final class ParallelStepper implements Stepper, AutoCloseable {
 
   @Override
   public void step(Brain b) {
+    if (pool != null && pool.isShutdown()) throw new IllegalStateException("ParallelStepper is closed");
     int count = b.neuronCount();
     if (count != n) allocate(count);
     if (dirty) {

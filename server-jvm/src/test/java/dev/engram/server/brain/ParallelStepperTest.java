@@ -77,6 +77,17 @@ class ParallelStepperTest {
   }
 
   @Test
+  void closedStepperSaysSo() {
+    Brain b = new Brain(small());
+    ParallelStepper stepper = new ParallelStepper(2);
+    b.setStepper(stepper);
+    b.step(1);
+    stepper.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.step(1));
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+  }
+
+  @Test
   void rejectsBadThreadCount() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ParallelStepper(0));
     assertTrue(e.getMessage().contains("threads"), e.getMessage());
