@@ -441,12 +441,24 @@ public final class Brain {
     return z ^ (z >>> 32);
   }
 
-  /** Adds caller-owned accumulators into the brain's (integer sums: order-independent). */
+  /** Adds caller-owned accumulators into the brain's and zeroes them (integer sums: order-independent). */
   public void addAccumulators(int[] accP, int[] accL, int[] accI) {
-    for (int i = 0; i < n; i++) {
+    addAccumulators(0, n, accP, accL, accI);
+  }
+
+  /**
+   * Adds neurons [lo, hi) of caller-owned accumulators into the brain's and zeroes them there, so a parallel
+   * stepper can merge disjoint ranges on several threads and reuse its accumulators without a separate clear.
+   */
+  public void addAccumulators(int lo, int hi, int[] accP, int[] accL, int[] accI) {
+    if (lo < 0 || hi > n || lo > hi) throw new IllegalArgumentException("range [" + lo + ", " + hi + ") not within [0, " + n + ")");
+    for (int i = lo; i < hi; i++) {
       inP[i] += accP[i];
       inL[i] += accL[i];
       inI[i] += accI[i];
+      accP[i] = 0;
+      accL[i] = 0;
+      accI[i] = 0;
     }
   }
 
