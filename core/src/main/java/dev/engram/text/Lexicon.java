@@ -107,9 +107,6 @@ public final class Lexicon {
   /** Prepositions that introduce a location. */
   public static final HashSet<String> LOCATIVE = set("in at near from to inside outside within across behind beside above below");
 
-  /** Prepositions and words that introduce a time. */
-  public static final HashSet<String> TEMPORAL = set("on at in by before after until till since during every each");
-
   public static final HashSet<String> WEEKDAYS = set(
       "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
           + " mondays tuesdays wednesdays thursdays fridays saturdays sundays weekend weekends weekday weekdays");
