@@ -457,7 +457,9 @@ final class FactMatch {
     }
     if (valueFrom >= 0) {
       if (q.kind == Questions.Kind.COUNT && !q.wantsUnit) {
-        trimToNumber(); // "how many tables?" -> "14"; "how much is rent?" keeps "$2,400 a month"'s amount and unit
+        trimToNumber(); // "how many tables?" -> "14"
+      } else if (q.kind == Questions.Kind.COUNT) {
+        trimToAmount(); // "how long is the lease?" -> "18 months", not "lasts 18 months"
       }
       // "10:00 starting next week": a trailing -ing verb is not part of the value.
       while (valueTo > valueFrom && tokens.norm[valueTo].endsWith("ing") && !tokens.has(valueTo, Tokens.CAPITALIZED)
@@ -492,6 +494,31 @@ final class FactMatch {
     return tokens.has(i, Tokens.NUMERIC) || Lexicon.MONTHS.contains(w) || Lexicon.WEEKDAYS.contains(w)
         || (tokens.has(i, Tokens.HAS_DIGIT) && (w.endsWith("st") || w.endsWith("nd") || w.endsWith("rd")
             || w.endsWith("th")));
+  }
+
+  /** "8 hours", "times", "daily", "twice": how often something happens (a bare number is not). */
+  private boolean hasFrequencyWord(int from, int to) {
+    for (int i = from; i <= to; i++) {
+      String w = tokens.norm[i];
+      if (Lexicon.TIME_WORDS.contains(w)) {
+        return true;
+      }
+      if (w.equals("times") || w.equals("daily") || w.equals("weekly") || w.equals("monthly") || w.equals("once")
+          || w.equals("twice") || w.equals("hourly") || w.equals("yearly") || w.equals("annually")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drops the words before the first number: the amount and its unit stay. */
+  private void trimToAmount() {
+    for (int i = valueFrom; i <= valueTo; i++) {
+      if (tokens.has(i, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(tokens.norm[i])) {
+        valueFrom = i;
+        return;
+      }
+    }
   }
 
   private void trimToNumber() {
@@ -577,7 +604,7 @@ final class FactMatch {
         score += (afterLocative ? 1.5f : 0f) + (capital ? 0.5f : 0f);
       }
       case COUNT -> {
-        fits = number && !ordinal;
+        fits = number && !ordinal && (!q.wantsFrequency || hasFrequencyWord(from, to));
         score += 2f;
       }
       case COLOR -> {

@@ -26,6 +26,8 @@ final class Query {
   boolean wantsClockTime;
   /** A measure other than "how many" ("how much", "how long", "how far"): the unit belongs to the answer. */
   boolean wantsUnit;
+  /** "how often": a frequency is wanted ("every 8 hours", "twice a week"), not a bare count. */
+  boolean wantsFrequency;
   /** "what's X called", "the name of X": a name is wanted, never a number or a date. */
   boolean wantsName;
   /** Relative times the question names ("this week", "tomorrow"); see {@link dev.engram.text.Deixis}. */
@@ -61,6 +63,7 @@ final class Query {
       }
       if (i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.MEASURE_WITH_UNIT.contains(w)) {
         q.wantsUnit = true; // "how much", "how long": "$2,400", "18 months"; but "how many" is a bare count
+        q.wantsFrequency = w.equals("often");
       }
       if (Lexicon.STOP.contains(w) || Lexicon.FRAME.contains(w)) {
         continue;

@@ -118,7 +118,8 @@ public final class Lexicon {
   public static final HashSet<String> TIME_WORDS = set(
       "today tomorrow yesterday tonight morning afternoon evening night noon midnight am pm a.m p.m week"
           + " month year daily weekly monthly yearly annually next last o'clock oclock dawn dusk spring"
-          + " summer autumn fall winter");
+          + " summer autumn fall winter weeks months years day days hour hours minute minutes second seconds"
+          + " hourly");
 
   public static final HashSet<String> NUMBER_WORDS = set(
       "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"

@@ -97,6 +97,13 @@ class MemorySpecTest {
   }
 
   @Test
+  void measuresKeepTheirUnitAndFrequenciesTheirPeriod() {
+    assertEquals("18 months", ask("The lease lasts 18 months.", "how long is the lease?"));
+    assertEquals("8 hours", ask("Ella takes 2 tablets of ibuprofen every 8 hours.", "How often does Ella take ibuprofen?"));
+    assertEquals("2", ask("Ella takes 2 tablets of ibuprofen every 8 hours.", "How many tablets does Ella take?"));
+  }
+
+  @Test
   void anInstructionDoesNotReplaceAValue() {
     assertEquals("Redis", ask("The cache is Redis.", "Call Ana about the cache.", "what is the cache?"));
   }
