@@ -134,6 +134,37 @@ public final class MemoryBench {
     }
     emit("get_broad", workload, percentiles(broadLatency) + ",\"top1_accuracy\":" + fmt(broadCorrect / (double) broadCount));
 
+    // A 600,000-word book, observed in calls of at most Limits.MAX_TEXT_CHARS: sentences of 8 to 24 words
+    // from a 5,000-word vocabulary, so the splitter, tokenizer and index all work as on prose.
+    String[] vocabulary = new String[5000];
+    for (int i = 0; i < vocabulary.length; i++) {
+      vocabulary[i] = Long.toString(0x1000L + random.nextInt(1 << 20), 36);
+    }
+    StringBuilder book = new StringBuilder();
+    int words = 0;
+    while (words < 600_000) {
+      int length = 8 + random.nextInt(17);
+      for (int w = 0; w < length; w++) {
+        String word = vocabulary[random.nextInt(vocabulary.length)];
+        book.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word).append(w + 1 < length ? " " : ". ");
+      }
+      words += length;
+    }
+    Engram bookMemory = new Engram();
+    long bookStart = System.nanoTime();
+    int bookFacts = 0;
+    for (int from = 0; from < book.length(); ) {
+      int to = Math.min(book.length(), from + dev.engram.Limits.MAX_TEXT_CHARS);
+      if (to < book.length()) {
+        to = book.lastIndexOf(". ", to - 2) + 2; // whole sentences per call
+      }
+      bookFacts += bookMemory.observe("book", book.substring(from, to));
+      from = to;
+    }
+    double bookSeconds = (System.nanoTime() - bookStart) / 1e9;
+    emit("book_ingest", workload, "\"words\":" + words + ",\"chars\":" + book.length() + ",\"facts\":" + bookFacts
+        + ",\"seconds\":" + fmt(bookSeconds));
+
     int unanswerable = 1000;
     int abstained = 0;
     for (int q = 0; q < unanswerable; q++) {
