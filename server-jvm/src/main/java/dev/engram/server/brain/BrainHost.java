@@ -33,6 +33,8 @@ public final class BrainHost implements AutoCloseable {
 
   private final Brain brain;
   private final ParallelStepper stepper;
+  /** True while a step call runs; read without the lock, so a caller can tell a busy brain from a hung one. */
+  private volatile boolean stepping;
 
   private BrainHost(Brain brain) {
     this.brain = brain;
@@ -127,7 +129,12 @@ public final class BrainHost implements AutoCloseable {
     long[] before = new long[brain.regionCount()];
     for (int r = 0; r < before.length; r++) before[r] = brain.totalSpikes(r);
     long start = System.nanoTime();
-    brain.step((int) steps);
+    stepping = true;
+    try {
+      brain.step((int) steps);
+    } finally {
+      stepping = false;
+    }
     double wall = (System.nanoTime() - start) / 1e6;
     List<Region> regions = new ArrayList<>();
     for (int r = 0; r < before.length; r++) {
@@ -135,6 +142,11 @@ public final class BrainHost implements AutoCloseable {
           brain.rateHz(r, brain.totalSpikes(r) - before[r], steps)));
     }
     return new StepReport(ms, brain.timeMs(), wall, regions);
+  }
+
+  /** Whether a step call is running now (does not wait for the lock). */
+  public boolean stepping() {
+    return stepping;
   }
 
   public synchronized void imprint(String subject, String relation, String object) {
