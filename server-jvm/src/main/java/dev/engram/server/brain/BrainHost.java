@@ -84,7 +84,8 @@ public final class BrainHost implements AutoCloseable {
     byte[] data = BrainCodec.save(brain);
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null) Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    // Named by process and thread rather than createTempFile, which would leave the snapshot readable by its owner only.
+    Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId() + ".tmp");
     try {
       Files.write(tmp, data);
       try {
