@@ -8,6 +8,7 @@ import dev.engram.RecallPage;
 import dev.engram.Limits;
 import dev.engram.neuron.Dispatcher;
 import dev.engram.neuron.Route;
+import dev.engram.server.brain.BrainHost;
 import dev.engram.server.http.HttpServer;
 import dev.engram.server.store.StoreException;
 import java.io.BufferedReader;
@@ -49,7 +50,7 @@ import picocli.CommandLine.ScopeType;
       Cli.ChainVerb.class, Cli.RouteVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
       MemoryVerbs.Var.class, MemoryVerbs.Vars.class, MemoryVerbs.StatsVerb.class, MemoryVerbs.Scopes.class,
       Transfer.Export.class, Transfer.Import.class, KnowledgeVerbs.Learn.class, KnowledgeVerbs.Ask.class,
-      KnowledgeVerbs.Topics.class, KnowledgeVerbs.Concepts.class, KnowledgeVerbs.Dream.class, Cli.Shell.class, Cli.Serve.class, CommandLine.HelpCommand.class
+      KnowledgeVerbs.Topics.class, KnowledgeVerbs.Concepts.class, KnowledgeVerbs.Dream.class, BrainVerbs.Group.class, Cli.Shell.class, Cli.Serve.class, CommandLine.HelpCommand.class
     },
     description = "engram: plain-language fact memory. Observe facts, then ask for them.",
     synopsisSubcommandLabel = "VERB",
@@ -70,6 +71,7 @@ import picocli.CommandLine.ScopeType;
       "  engram learn --topic 'Velmora glass' talk.vtt         (text, .md, .vtt, .srt; '-' reads stdin)",
       "  engram ask 'what are Velmora bells made of?' --json  (exit 3 when nothing learned matches)",
       "  engram topics      engram concepts --topic 'Velmora glass'      engram dream --seed 7",
+      "  engram brain imprint cat is animal   engram brain recall cat   (spiking brain in --db/brain.bin)",
       "  engram serve --port 7077                             (http://127.0.0.1:7077/)",
       "  engram --db /var/lib/engram get team 'what is the deploy region?'",
       "",
@@ -159,7 +161,7 @@ public final class Cli implements Callable<Integer> {
   public Integer call() {
     err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, route, note, notes, forget, var,"
         + " vars, stats, scopes, export, import,"
-        + " learn, ask, topics, concepts, dream, shell, serve).");
+        + " learn, ask, topics, concepts, dream, brain, shell, serve).");
     err.println("Try 'engram --help'.");
     return BAD_INPUT;
   }
@@ -453,11 +455,23 @@ public final class Cli implements Callable<Integer> {
       HttpServer.Options options = new HttpServer.Options(host, port,
           labDir != null ? labDir : root.resolve("web-lab"),
           npmDist != null ? npmDist : root.resolve("npm").resolve("dist"));
-      DurableEngram memory = cli.open();
+      // The server's spiking brain starts from the CLI's brain.bin when there is one and is written back on shutdown.
+      Path brainFile = cli.db.resolve(BrainVerbs.FILE);
+      BrainHost loaded = BrainHost.load(brainFile);
+      BrainHost brain = loaded != null ? loaded
+          : BrainHost.create(BrainHost.scale(null, System.getenv("ENGRAM_SPIKING_SCALE")));
+      DurableEngram memory;
+      try {
+        memory = cli.open();
+      } catch (IOException | RuntimeException e) {
+        brain.close();
+        throw e;
+      }
       HttpServer server;
       try {
-        server = HttpServer.start(memory, options);
+        server = HttpServer.start(memory, options, brain);
       } catch (RuntimeException e) {
+        brain.close();
         memory.close();
         for (Throwable t = e; t != null; t = t.getCause()) {
           if (t instanceof BindException) {
@@ -470,6 +484,12 @@ public final class Cli implements Callable<Integer> {
       }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.close();
+        try {
+          brain.save(brainFile);
+        } catch (IOException | RuntimeException e) {
+          System.err.println("engram: saving the brain to " + brainFile + " failed: " + e.getMessage());
+        }
+        brain.close();
         try {
           memory.close();
         } catch (IOException e) {

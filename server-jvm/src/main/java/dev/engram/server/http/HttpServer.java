@@ -10,6 +10,8 @@ import dev.engram.neuron.Dispatcher;
 import dev.engram.server.DurableEngram;
 import dev.engram.server.Json;
 import dev.engram.server.KnowledgeVerbs;
+import dev.engram.server.BrainVerbs;
+import dev.engram.server.brain.BrainHost;
 import dev.engram.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -56,11 +58,22 @@ import org.slf4j.LoggerFactory;
  *                                   "via", "triples"}]}   (200 with knowsNothing true when nothing matches)
  * GET  /v1/brain/topics             {"topics": [{"name", "concepts"}]}
  * GET  /v1/brain/concepts?topic=    {"topic", "concepts": [{"name", "degree", "aliases"}]}
+ * GET  /v1/brain/status             the spiking brain: {"scale", "neurons", "proceduralSynapses", "learnedSynapses",
+ *                                   "timeMs", "concepts", "conceptCapacity", "regions": [{"name", "neurons", "rateHz"}],
+ *                                   "modulators": {"dopamine", ...}}   (rates: mean over the brain's life)
+ * POST /v1/brain/step               {"ms": N} (1..10,000 per call)  ->  {"ms", "timeMs", "wallMs", "regions": [...]}
+ *                                   (rates over the steps just run)
+ * POST /v1/brain/imprint            {"subject", "relation", "object"}  ->  {"imprinted": true, "concepts", "learnedSynapses"}
+ * POST /v1/brain/recall             {"concept": "...", "k": N (default 5)}  ->  {"concept", "ranked": [{"concept",
+ *                                   "spikes", "firstSpikeStep", "spikesPerNeuron"}]}
  * GET  /                            web-lab/ (its page loads the npm build from /engram/)
  * GET  /engram/…                    npm/dist/
  * </pre>
  * ITEM is {@code {"id", "text", "kind", "score", "value", "why", "strength"}} ({@link Json#item}). Writes
  * (observe, notes, forget, vars PUT/DELETE) are durable before they are answered.
+ * The spiking brain lives in memory ({@link BrainHost}); its calls are serialised by its lock, and as requests run on
+ * virtual threads a long step holds up only other brain calls, never /healthz or memory; a step is capped at
+ * {@link BrainHost#MAX_STEP_MS} per call so that wait stays bounded (about 4 s at scale 0.01 on this machine).
  * Every failure answers with a JSON {@code {"error": "..."}}: 400 for bad input, 404/405 for unknown
  * routes, 413 for a body over {@link #MAX_BODY_BYTES}, 503 when storage fails.
  */
@@ -87,14 +100,31 @@ public final class HttpServer implements AutoCloseable {
 
   private final Javalin app;
   private final String labProblem;
+  private final BrainHost ownedBrain;
 
-  private HttpServer(Javalin app, String labProblem) {
+  private HttpServer(Javalin app, String labProblem, BrainHost ownedBrain) {
     this.app = app;
     this.labProblem = labProblem;
+    this.ownedBrain = ownedBrain;
   }
 
-  /** Starts serving {@code memory}; throws if the port cannot be bound. */
+  /** Starts serving {@code memory} with a new spiking brain (ENGRAM_SPIKING_SCALE or 0.01) closed with the server. */
   public static HttpServer start(DurableEngram memory, Options options) {
+    BrainHost brain = BrainHost.create(BrainHost.scale(null, System.getenv("ENGRAM_SPIKING_SCALE")));
+    try {
+      return start(memory, options, brain, brain);
+    } catch (RuntimeException e) {
+      brain.close();
+      throw e;
+    }
+  }
+
+  /** Starts serving {@code memory} and {@code brain}; the caller keeps and closes the brain. */
+  public static HttpServer start(DurableEngram memory, Options options, BrainHost brain) {
+    return start(memory, options, brain, null);
+  }
+
+  private static HttpServer start(DurableEngram memory, Options options, BrainHost brain, BrainHost owned) {
     String labProblem = labProblem(options);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -124,7 +154,7 @@ public final class HttpServer implements AutoCloseable {
 
       // Loaded once here, before any request thread: Dispatcher.shipped() is a lazy unsynchronised singleton,
       // and DurableEngram.route serialises every use of its router under the memory lock.
-      Api api = new Api(memory, Dispatcher.shipped());
+      Api api = new Api(memory, Dispatcher.shipped(), brain);
       config.routes.get("/healthz", ctx -> json(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok")));
       config.routes.post("/v1/{scope}/observe", api::observe);
       config.routes.get("/v1/{scope}/get", api::get);
@@ -153,6 +183,10 @@ public final class HttpServer implements AutoCloseable {
         json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.concepts(kb.graph(),
             topic == null || topic.isBlank() ? null : topic)));
       });
+      config.routes.get("/v1/brain/status", ctx -> json(ctx, 200, BrainVerbs.status(brain.status())));
+      config.routes.post("/v1/brain/step", api::brainStep);
+      config.routes.post("/v1/brain/imprint", api::brainImprint);
+      config.routes.post("/v1/brain/recall", api::brainRecall);
       config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
 
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));
@@ -186,7 +220,7 @@ public final class HttpServer implements AutoCloseable {
       });
     });
     app.start();
-    return new HttpServer(app, labProblem);
+    return new HttpServer(app, labProblem, owned);
   }
 
   /** The port actually bound (useful with port 0). */
@@ -202,6 +236,7 @@ public final class HttpServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (ownedBrain != null) ownedBrain.close();
   }
 
   private static String labProblem(Options options) {
@@ -252,7 +287,39 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /** The handlers; kept apart from server wiring so each reads as the contract it implements. */
-  private record Api(DurableEngram memory, Dispatcher dispatcher) {
+  private record Api(DurableEngram memory, Dispatcher dispatcher, BrainHost brain) {
+    void brainStep(Context ctx) {
+      JsonNode body = object(ctx, "{\"ms\": N} (1.." + BrainHost.MAX_STEP_MS + ")", "ms");
+      json(ctx, 200, BrainVerbs.stepped(brain.step(whole(body, "ms", 100))));
+    }
+
+    void brainImprint(Context ctx) {
+      JsonNode body = object(ctx, "{\"subject\": \"...\", \"relation\": \"...\", \"object\": \"...\"}",
+          "subject", "relation", "object");
+      brain.imprint(string(body, "subject"), string(body, "relation"), string(body, "object"));
+      BrainHost.Status s = brain.status();
+      json(ctx, 200, Json.MAPPER.createObjectNode().put("imprinted", true).put("concepts", s.concepts())
+          .put("learnedSynapses", s.learnedSynapses()));
+    }
+
+    void brainRecall(Context ctx) {
+      JsonNode body = object(ctx, "{\"concept\": \"...\", \"k\": N (optional, default 5)}", "concept", "k");
+      String concept = string(body, "concept");
+      json(ctx, 200, BrainVerbs.recalled(concept, brain.recall(concept, whole(body, "k", DEFAULT_K))));
+    }
+
+    /** An optional whole-number field of {@code body}. */
+    private static int whole(JsonNode body, String field, int fallback) {
+      JsonNode node = body.get(field);
+      if (node == null || node.isNull()) {
+        return fallback;
+      }
+      if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+        throw new IllegalArgumentException("\"" + field + "\" must be a whole number, got " + node);
+      }
+      return node.intValue();
+    }
+
     void observe(Context ctx) throws Exception {
       String scope = ctx.pathParam("scope");
       JsonNode body = object(ctx, "{\"text\": \"...\"} or {\"texts\": [\"...\"]}", "text", "texts");

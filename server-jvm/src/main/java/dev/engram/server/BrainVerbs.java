@@ -1,0 +1,272 @@
+package dev.engram.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.server.brain.BrainHost;
+import dev.engram.spiking.Brain;
+import dev.engram.spiking.Recall;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code engram brain ...}: the spiking brain (dev.engram.spiking) on the command line, and its JSON shapes
+ * shared with HTTP. The CLI's brain is the file {@code brain.bin} under --db: loaded at the start of each verb
+ * (created at --scale / ENGRAM_SPIKING_SCALE / 0.01 with a fixed seed when missing) and saved after a verb that
+ * changes it (temporary file, then rename). Two processes mutating the same file at once: the last save wins.
+ */
+public final class BrainVerbs {
+  private BrainVerbs() {}
+
+  /** The CLI's brain file under a data directory. */
+  public static final String FILE = "brain.bin";
+
+  /** {@code {"scale", "neurons", "proceduralSynapses", "learnedSynapses", "timeMs", "concepts", "conceptCapacity", "regions": [{"name", "neurons", "rateHz"}], "modulators": {...}}} */
+  public static ObjectNode status(BrainHost.Status s) {
+    ObjectNode node = Json.MAPPER.createObjectNode()
+        .put("scale", s.scale())
+        .put("neurons", s.neurons())
+        .put("proceduralSynapses", s.proceduralSynapses())
+        .put("learnedSynapses", s.learnedSynapses())
+        .put("timeMs", s.timeMs())
+        .put("concepts", s.concepts())
+        .put("conceptCapacity", s.conceptCapacity());
+    regions(node.putArray("regions"), s.regions());
+    ObjectNode mods = node.putObject("modulators");
+    for (Map.Entry<String, Float> e : s.modulators().entrySet()) mods.put(e.getKey(), e.getValue());
+    return node;
+  }
+
+  /** {@code {"ms", "timeMs", "wallMs", "regions": [{"name", "neurons", "rateHz"}]}}: rates over the steps just run. */
+  public static ObjectNode stepped(BrainHost.StepReport r) {
+    ObjectNode node = Json.MAPPER.createObjectNode().put("ms", r.ms()).put("timeMs", r.timeMs())
+        .put("wallMs", Math.round(r.wallMs() * 10) / 10.0);
+    regions(node.putArray("regions"), r.regions());
+    return node;
+  }
+
+  /** {@code {"concept", "ranked": [{"concept", "spikes", "firstSpikeStep", "spikesPerNeuron"}]}}, best first. */
+  public static ObjectNode recalled(String concept, List<Recall.Hit> hits) {
+    ObjectNode node = Json.MAPPER.createObjectNode().put("concept", concept);
+    ArrayNode list = node.putArray("ranked");
+    for (Recall.Hit h : hits) {
+      list.addObject().put("concept", h.concept()).put("spikes", h.spikes()).put("firstSpikeStep", h.firstSpikeStep())
+          .put("spikesPerNeuron", h.spikesPerNeuron());
+    }
+    return node;
+  }
+
+  private static void regions(ArrayNode array, List<BrainHost.Region> regions) {
+    for (BrainHost.Region r : regions) {
+      array.addObject().put("name", r.name()).put("neurons", r.neurons()).put("rateHz", Math.round(r.rateHz() * 100) / 100.0);
+    }
+  }
+
+  private static String rates(List<BrainHost.Region> regions) {
+    StringBuilder b = new StringBuilder();
+    for (BrainHost.Region r : regions) {
+      b.append(String.format("  %-12s %9d neurons %8.2f Hz%n", r.name(), r.neurons(), r.rateHz()));
+    }
+    return b.toString();
+  }
+
+  @Command(
+      name = "brain",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The spiking brain: Cortex's ten ALIF regions with concept assemblies, kept in brain.bin under --db.",
+        "A missing brain.bin is created at --scale (or ENGRAM_SPIKING_SCALE, default 0.01 = 20,000 neurons)."
+      },
+      subcommands = {BrainVerbs.Status.class, BrainVerbs.Step.class, BrainVerbs.Imprint.class, BrainVerbs.RecallVerb.class,
+        BrainVerbs.Sleep.class, BrainVerbs.Save.class, BrainVerbs.Load.class},
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  engram brain imprint cat is animal      engram brain recall cat -k 5",
+        "  engram brain step 200                   engram brain status --json",
+        "  engram brain save snap.bin              engram brain load snap.bin",
+      })
+  static final class Group implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Option(names = "--scale", paramLabel = "S", description = "scale of a NEW brain (0.01 = 20,000 neurons, 1.0 = 2M); ignored when brain.bin exists")
+    Double scale;
+
+    @Override
+    public Integer call() {
+      cli.err.println("engram: brain needs a verb: status, step, imprint, recall, sleep, save, load.");
+      cli.err.println("Try 'engram brain --help'.");
+      return Cli.BAD_INPUT;
+    }
+
+    Path file() {
+      return cli.db.resolve(FILE);
+    }
+
+    BrainHost open() throws IOException {
+      BrainHost host = BrainHost.load(file());
+      return host != null ? host : BrainHost.create(BrainHost.scale(scale, System.getenv("ENGRAM_SPIKING_SCALE")));
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Scale, neurons per region, synapses, time, mean rates, modulator levels.")
+  static final class Status implements Callable<Integer> {
+    @ParentCommand Group group;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      try (BrainHost host = group.open()) {
+        BrainHost.Status s = host.status();
+        if (json) {
+          group.cli.out.println(status(s));
+        } else {
+          group.cli.out.printf("scale %s: %,d neurons, %,d procedural synapses, %,d learned; time %.0f ms; %d concepts of %d%n",
+              s.scale(), s.neurons(), s.proceduralSynapses(), s.learnedSynapses(), s.timeMs(), s.concepts(), s.conceptCapacity());
+          group.cli.out.print(rates(s.regions()));
+          StringBuilder m = new StringBuilder("  modulators:");
+          s.modulators().forEach((k, v) -> m.append(' ').append(k).append(' ').append(String.format("%.3f", v)));
+          group.cli.out.println(m);
+        }
+      }
+      return Cli.OK;
+    }
+  }
+
+  @Command(name = "step", mixinStandardHelpOptions = true, description = "Run N ms of brain time (default 100, at most 10,000) and print each region's rate over them.")
+  static final class Step implements Callable<Integer> {
+    @ParentCommand Group group;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "N", description = "milliseconds (default ${DEFAULT-VALUE})")
+    int ms = 100;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      try (BrainHost host = group.open()) {
+        BrainHost.StepReport r = host.step(ms);
+        host.save(group.file());
+        if (json) {
+          group.cli.out.println(stepped(r));
+        } else {
+          group.cli.out.printf("stepped %d ms in %.1f ms; brain time %.0f ms%n", r.ms(), r.wallMs(), r.timeMs());
+          group.cli.out.print(rates(r.regions()));
+        }
+      }
+      return Cli.OK;
+    }
+  }
+
+  @Command(name = "imprint", mixinStandardHelpOptions = true, description = "Imprint the triple SUBJECT -> RELATION -> OBJECT as timed assembly spikes (STDP sets the weights).")
+  static final class Imprint implements Callable<Integer> {
+    @ParentCommand Group group;
+
+    @Parameters(index = "0", paramLabel = "SUBJECT") String subject;
+    @Parameters(index = "1", paramLabel = "RELATION") String relation;
+    @Parameters(index = "2", paramLabel = "OBJECT") String object;
+
+    @Override
+    public Integer call() throws IOException {
+      try (BrainHost host = group.open()) {
+        host.imprint(subject, relation, object);
+        host.save(group.file());
+        BrainHost.Status s = host.status();
+        group.cli.out.printf("imprinted %s -> %s -> %s (%d concepts, %,d learned synapses)%n", subject, relation, object,
+            s.concepts(), s.learnedSynapses());
+      }
+      return Cli.OK;
+    }
+  }
+
+  @Command(name = "recall", mixinStandardHelpOptions = true, description = "Spiking recall from CONCEPT: the concepts its assembly drives, best first (exit 3 when none fires).")
+  static final class RecallVerb implements Callable<Integer> {
+    @ParentCommand Group group;
+
+    @Parameters(index = "0", paramLabel = "CONCEPT") String concept;
+
+    @Option(names = "-k", paramLabel = "N", description = "how many concepts (default ${DEFAULT-VALUE})")
+    int k = 5;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      try (BrainHost host = group.open()) {
+        List<Recall.Hit> hits = host.recall(concept, k);
+        if (json) {
+          group.cli.out.println(recalled(concept, hits));
+        } else {
+          for (Recall.Hit h : hits) group.cli.out.printf("%s\t%d\t%.3f%n", h.concept(), h.spikes(), h.spikesPerNeuron());
+        }
+        return hits.isEmpty() ? Cli.NO_ANSWER : Cli.OK;
+      }
+    }
+  }
+
+  @Command(name = "sleep", mixinStandardHelpOptions = true, description = "Replay every imprinted sequence, then prune learned synapses STDP drove down.")
+  static final class Sleep implements Callable<Integer> {
+    @ParentCommand Group group;
+
+    @Override
+    public Integer call() throws IOException {
+      try (BrainHost host = group.open()) {
+        Brain.SleepReport r = host.sleep();
+        host.save(group.file());
+        group.cli.out.printf("replayed %d, pruned %d, %d learned synapses remain%n", r.replayed(), r.pruned(), r.remaining());
+      }
+      return Cli.OK;
+    }
+  }
+
+  @Command(name = "save", mixinStandardHelpOptions = true, description = "Copy the brain to FILE (versioned snapshot, CRC-checked).")
+  static final class Save implements Callable<Integer> {
+    @ParentCommand Group group;
+
+    @Parameters(index = "0", paramLabel = "FILE") Path file;
+
+    @Override
+    public Integer call() throws IOException {
+      try (BrainHost host = group.open()) {
+        host.save(file);
+        group.cli.out.println("saved " + Files.size(file) + " bytes to " + file);
+      }
+      return Cli.OK;
+    }
+  }
+
+  @Command(name = "load", mixinStandardHelpOptions = true, description = "Replace the brain with the snapshot in FILE (a bad file is refused, the brain kept).")
+  static final class Load implements Callable<Integer> {
+    @ParentCommand Group group;
+
+    @Parameters(index = "0", paramLabel = "FILE") Path file;
+
+    @Override
+    public Integer call() throws IOException {
+      BrainHost host;
+      try {
+        host = BrainHost.load(file);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+      if (host == null) throw new IllegalArgumentException("no such file: " + file);
+      try (host) {
+        host.save(group.file());
+        BrainHost.Status s = host.status();
+        group.cli.out.printf("loaded %s: scale %s, %,d neurons, %d concepts, time %.0f ms%n", file, s.scale(), s.neurons(),
+            s.concepts(), s.timeMs());
+      }
+      return Cli.OK;
+    }
+  }
+}

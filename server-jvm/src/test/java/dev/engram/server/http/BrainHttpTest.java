@@ -1,0 +1,141 @@
+package dev.engram.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.server.DurableEngram;
+import dev.engram.server.Json;
+import dev.engram.server.brain.BrainHost;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /v1/brain/status, step, imprint and recall (the spiking brain) on a server started in-process at scale 0.01. */
+class BrainHttpTest {
+  @TempDir Path tmp;
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final List<String> warnings = new ArrayList<>();
+  private DurableEngram memory;
+  private BrainHost brain;
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    memory = DurableEngram.open(tmp.resolve("db"), warnings::add);
+    brain = BrainHost.create(0.01);
+    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")), brain);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.close();
+    brain.close();
+    memory.close();
+    assertEquals(List.of(), warnings);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  private static JsonNode ok(HttpResponse<String> r) throws Exception {
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+    return Json.MAPPER.readTree(r.body());
+  }
+
+  private static void bad(HttpResponse<String> r, int status, String fragment) throws Exception {
+    assertEquals(status, r.statusCode(), r.body());
+    String error = Json.MAPPER.readTree(r.body()).get("error").asText();
+    assertTrue(error.contains(fragment), "expected '" + fragment + "' in: " + error);
+  }
+
+  @Test
+  void statusStepImprintRecall() throws Exception {
+    JsonNode status = ok(get("/v1/brain/status"));
+    assertEquals(20_000, status.get("neurons").asInt());
+    assertEquals(20_000L * 1000, status.get("proceduralSynapses").asLong());
+    assertEquals(10, status.get("regions").size());
+    assertEquals("association", status.get("regions").get(2).get("name").asText());
+    assertTrue(status.get("modulators").has("dopamine"), status.toString());
+
+    // a new brain starts silent and needs about a second of brain time to reach its active state
+    JsonNode stepped = ok(post("/v1/brain/step", "{\"ms\": 1000}"));
+    assertEquals(1000, stepped.get("ms").asInt());
+    assertEquals(1000.0, stepped.get("timeMs").asDouble());
+    assertTrue(stepped.get("regions").get(2).get("rateHz").asDouble() > 0.5, stepped.toString());
+    assertEquals(10, stepped.get("regions").size());
+
+    for (String[] t : new String[][] {{"lantern", "burns", "moss oil"}, {"bridge", "built from", "basalt"}, {"ferry", "carries", "salt"}}) {
+      JsonNode imprinted = ok(post("/v1/brain/imprint",
+          "{\"subject\": \"" + t[0] + "\", \"relation\": \"" + t[1] + "\", \"object\": \"" + t[2] + "\"}"));
+      assertTrue(imprinted.get("imprinted").asBoolean());
+    }
+    assertEquals(9, ok(get("/v1/brain/status")).get("concepts").asInt());
+    // recall needs background activity, and right after these imprints this brain is near silent (BrainCliTest)
+    ok(post("/v1/brain/step", "{\"ms\": 500}"));
+    JsonNode recall = ok(post("/v1/brain/recall", "{\"concept\": \"bridge\", \"k\": 5}"));
+    List<String> top = new ArrayList<>();
+    for (JsonNode h : recall.get("ranked")) top.add(h.get("concept").asText());
+    assertTrue(top.contains("basalt"), "bridge should recall basalt, got " + top);
+    assertTrue(top.size() <= 5);
+    assertEquals(1, ok(post("/v1/brain/recall", "{\"concept\": \"bridge\", \"k\": 1}")).get("ranked").size());
+
+    // the knowledge routes under /v1/brain are still there
+    assertTrue(ok(get("/v1/brain/topics")).has("topics"));
+  }
+
+  @Test
+  void badRequestsAreJson4xx() throws Exception {
+    bad(post("/v1/brain/step", "{\"ms\": 10001}"), 400, "between 1 and 10000");
+    bad(post("/v1/brain/step", "{\"ms\": 0}"), 400, "between 1 and 10000");
+    bad(post("/v1/brain/step", "{\"ms\": 1.5}"), 400, "whole number");
+    bad(post("/v1/brain/step", "{\"steps\": 5}"), 400, "unknown field 'steps'");
+    bad(post("/v1/brain/step", "[1]"), 400, "JSON object");
+    bad(post("/v1/brain/imprint", "{\"subject\": \"a\", \"relation\": \"b\"}"), 400, "\"object\" is required");
+    bad(post("/v1/brain/imprint", "{\"subject\": \"a\", \"relation\": \"a\", \"object\": \"c\"}"), 400, "must not repeat");
+    bad(post("/v1/brain/imprint", "{\"subject\": \" \", \"relation\": \"b\", \"object\": \"c\"}"), 400, "blank");
+    bad(post("/v1/brain/recall", "{\"concept\": \"nobody\"}"), 400, "unknown concept: nobody");
+    bad(post("/v1/brain/recall", "{\"concept\": 5}"), 400, "must be a string");
+    bad(post("/v1/brain/recall", "not json"), 400, "not valid JSON");
+    bad(post("/v1/brain/status", "{}"), 405, "not allowed");
+    assertFalse(ok(get("/v1/brain/status")).get("timeMs").asDouble() > 0, "refused steps must not run");
+  }
+
+  @Test
+  void healthzAnswersWhileTheBrainSteps() throws Exception {
+    CompletableFuture<HttpResponse<String>> step = client.sendAsync(HttpRequest.newBuilder(URI.create(url("/v1/brain/step")))
+        .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"ms\": 3000}")).build(), BodyHandlers.ofString());
+    while (!brain.stepping() && !step.isDone()) Thread.sleep(1);
+    long start = System.nanoTime();
+    ok(get("/healthz"));
+    double ms = (System.nanoTime() - start) / 1e6;
+    boolean stillStepping = !step.isDone();
+    assertEquals(3000, ok(step.join()).get("ms").asInt());
+    assertTrue(stillStepping, "the step finished before /healthz answered (" + ms + " ms): healthz waited on it");
+  }
+}
