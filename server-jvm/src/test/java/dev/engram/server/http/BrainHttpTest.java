@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.server.DurableEngram;
-import dev.engram.server.Json;
 import dev.engram.server.brain.BrainHost;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrainHttpTest {
   @TempDir Path tmp;
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final ApiClient api = new ApiClient(() -> this.server.port());
   private final List<String> warnings = new ArrayList<>();
   private DurableEngram memory;
   private BrainHost brain;
@@ -50,28 +44,19 @@ class BrainHttpTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), BodyHandlers.ofString());
+    return api.get(path);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + server.port() + path;
+    return api.post(path, body);
   }
 
   private static JsonNode ok(HttpResponse<String> r) throws Exception {
-    assertEquals(200, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
-    return Json.MAPPER.readTree(r.body());
+    return ApiClient.ok(r);
   }
 
   private static void bad(HttpResponse<String> r, int status, String fragment) throws Exception {
-    assertEquals(status, r.statusCode(), r.body());
-    String error = Json.MAPPER.readTree(r.body()).get("error").asText();
-    assertTrue(error.contains(fragment), "expected '" + fragment + "' in: " + error);
+    ApiClient.rejected(status, fragment, r);
   }
 
   @Test
@@ -128,8 +113,7 @@ class BrainHttpTest {
 
   @Test
   void healthzAnswersWhileTheBrainSteps() throws Exception {
-    CompletableFuture<HttpResponse<String>> step = client.sendAsync(HttpRequest.newBuilder(URI.create(url("/v1/brain/step")))
-        .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"ms\": 3000}")).build(), BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> step = api.postAsync("/v1/brain/step", "{\"ms\": 3000}");
     while (!brain.stepping() && !step.isDone()) Thread.sleep(1);
     long start = System.nanoTime();
     ok(get("/healthz"));

@@ -9,13 +9,8 @@ import dev.engram.Limits;
 import dev.engram.server.DurableEngram;
 import dev.engram.server.Json;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpServerTest {
   @TempDir Path tmp;
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final ApiClient api = new ApiClient(() -> this.server.port());
   private final List<String> warnings = new ArrayList<>();
   private Path db;
   private Path lab;
@@ -68,59 +63,40 @@ class HttpServerTest {
     startServer(npmDist);
   }
 
-  private String url(String path) {
-    return "http://127.0.0.1:" + server.port() + path;
-  }
-
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), BodyHandlers.ofString());
+    return api.get(path);
   }
 
   private HttpResponse<String> post(String path, byte[] body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofByteArray(body))
-        .build();
-    return client.send(request, BodyHandlers.ofString());
+    return api.post(path, body);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return post(path, body.getBytes(StandardCharsets.UTF_8));
+    return api.post(path, body);
   }
 
   private HttpResponse<String> put(String path, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
-        .header("Content-Type", "application/json")
-        .PUT(BodyPublishers.ofString(body))
-        .build();
-    return client.send(request, BodyHandlers.ofString());
+    return api.put(path, body);
   }
 
   private HttpResponse<String> delete(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path))).DELETE().build(), BodyHandlers.ofString());
+    return api.delete(path);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
-        "JSON content type, got " + response.headers().firstValue("Content-Type") + " for " + response.body());
-    return Json.MAPPER.readTree(response.body());
+    return ApiClient.json(response);
   }
 
   private static JsonNode ok(HttpResponse<String> response) throws IOException {
-    assertEquals(200, response.statusCode(), response.body());
-    return json(response);
+    return ApiClient.ok(response);
   }
 
-  /** Asserts a 4xx status with a JSON error whose message contains {@code says}. */
   private static void rejected(int status, String says, HttpResponse<String> response) throws IOException {
-    assertEquals(status, response.statusCode(), response.body());
-    JsonNode body = json(response);
-    assertTrue(body.path("error").isTextual(), response.body());
-    assertTrue(body.get("error").asText().contains(says), "expected '" + says + "' in " + response.body());
+    ApiClient.rejected(status, says, response);
   }
 
   @Test

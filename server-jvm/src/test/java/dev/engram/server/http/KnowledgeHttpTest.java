@@ -10,12 +10,7 @@ import dev.engram.knowledge.KnowledgeBase;
 import dev.engram.server.DurableEngram;
 import dev.engram.server.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +30,7 @@ class KnowledgeHttpTest {
   private static final String BRIDGE_SRT = "1\n00:00:01,000 --> 00:00:03,000\nThe Drossel bridge is built from"
       + " blue basalt.\n\n2\n00:00:03,000 --> 00:00:05,000\n[Music] Blue basalt is quarried near Fennmoor.\n";
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final ApiClient api = new ApiClient(() -> this.server.port());
   private final List<String> warnings = new ArrayList<>();
   private Path db;
   private DurableEngram memory;
@@ -57,23 +52,15 @@ class KnowledgeHttpTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), BodyHandlers.ofString());
+    return api.get(path);
   }
 
   private HttpResponse<String> post(String path, byte[] body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofByteArray(body))
-        .build();
-    return client.send(request, BodyHandlers.ofString());
+    return api.post(path, body);
   }
 
   private HttpResponse<String> post(String path, ObjectNode body) throws Exception {
-    return post(path, body.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + server.port() + path;
+    return api.post(path, body.toString());
   }
 
   private static ObjectNode body() {
@@ -81,15 +68,11 @@ class KnowledgeHttpTest {
   }
 
   private static JsonNode ok(HttpResponse<String> response) throws IOException {
-    assertEquals(200, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-    return Json.MAPPER.readTree(response.body());
+    return ApiClient.ok(response);
   }
 
   private static void rejected(int status, String says, HttpResponse<String> response) throws IOException {
-    assertEquals(status, response.statusCode(), response.body());
-    JsonNode body = Json.MAPPER.readTree(response.body());
-    assertTrue(body.path("error").asText().contains(says), "expected '" + says + "' in " + response.body());
+    ApiClient.rejected(status, says, response);
   }
 
   @Test
