@@ -63,7 +63,6 @@ public final class Memory {
   /** Stores each statement of {@code text} as a note of the given kind; returns how many were stored. */
   public int note(String scope, NoteKind kind, String text) {
     ScopeIndex index = scopes.get(scope);
-    long now = clock.getAsLong();
     int stored = 0;
     String[] stems = new String[16];
     for (String sentence : boundedSentences(text)) {
@@ -103,7 +102,7 @@ public final class Memory {
         index = new ScopeIndex();
         scopes.put(scope, index);
       }
-      index.add(fact, stems, count, kind, now);
+      index.add(fact, stems, count, kind);
       stored++;
     }
     return stored;
@@ -490,17 +489,20 @@ public final class Memory {
 
   /** 1 for a fact never used; grows by {@code useGain} per use and halves every half-life of disuse. */
   private double effectiveStrength(ScopeIndex index, int f) {
-    double idle = clock.getAsLong() - index.lastUsed[f];
+    ScopeIndex.Plastic p = index.plastic(f);
+    if (p == null || p.strength == 0) {
+      return 1.0;
+    }
+    double idle = clock.getAsLong() - p.lastUsed;
     if (idle < 0) {
       idle = 0;
     }
-    return 1.0 + index.strength[f] * Math.pow(0.5, idle / config.halfLifeMillis());
+    return 1.0 + p.strength * Math.pow(0.5, idle / config.halfLifeMillis());
   }
 
   private void reinforce(ScopeIndex index, int f) {
     double current = effectiveStrength(index, f) - 1.0;
-    index.strength[f] = (float) (current + config.useGain());
-    index.lastUsed[f] = clock.getAsLong();
+    index.use(f, (float) (current + config.useGain()), clock.getAsLong());
   }
 
   /**
@@ -550,10 +552,11 @@ public final class Memory {
           }
         }
       }
-      int[] links = index.linkTo[s];
+      ScopeIndex.Plastic plastic = index.plastic(s);
+      int[] links = plastic == null ? null : plastic.linkTo;
       if (links != null) {
         for (int i = 0; i < links.length; i++) {
-          float w = index.linkWeight[s][i];
+          float w = plastic.linkWeight[i];
           addActivation(activation, links[i], 0.5f * a0 * w / (1f + w));
           reason.putIfAbsent(links[i], "linked");
         }
@@ -705,13 +708,9 @@ public final class Memory {
       forgotten += index.factCount - index.liveCount;
       terms += index.termCount();
       vars += index.vars.size();
-      for (int f = 0; f < index.factCount; f++) {
-        if (index.linkTo[f] != null) {
-          links += index.linkTo[f].length;
-        }
-      }
+      links += index.linkCount();
     }
-    return new dev.engram.Stats(scopeCount, facts, forgotten, terms, links / 2, vars);
+    return new dev.engram.Stats(scopeCount, facts, forgotten, terms, links, vars);
   }
 
   /** The state of one scope for a snapshot, or null when the scope does not exist. */

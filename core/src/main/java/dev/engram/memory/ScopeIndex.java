@@ -16,20 +16,24 @@ final class ScopeIndex {
   String[] texts = new String[16];
   /** Per fact, its {@link NoteKind} ordinal (plain facts are {@code FACT}). */
   byte[] kinds = new byte[16];
-  /** Per fact, plastic strength gained from use (decays with {@link #lastUsed}); 0 when never used. */
-  float[] strength = new float[16];
-  /** Per fact, host clock (ms) of its last use, or of its observation. */
-  long[] lastUsed = new long[16];
   int factCount;
   long[] forgotten = new long[1];
   int liveCount;
   /**
-   * Hebbian links between facts recalled together, as per-fact adjacency (null until a fact gets its
-   * first link): {@code linkTo[f][i]} is linked with weight {@code linkWeight[f][i]}. Links are sparse
-   * and symmetric; most facts never get one.
+   * Plastic state of the facts that have been used or linked, by fact number. Sparse on purpose: most
+   * facts of a large scope are never recalled, and a per-fact array of strength, last use and link slots
+   * would cost 20 bytes for each of them. A fact absent here has strength 0 and no links.
    */
-  int[][] linkTo = new int[16][];
-  float[][] linkWeight = new float[16][];
+  private final java.util.HashMap<Integer, Plastic> plastic = new java.util.HashMap<>();
+
+  /** One used fact's plastic state: strength (decaying from {@code lastUsed}) and Hebbian links. */
+  static final class Plastic {
+    float strength;
+    long lastUsed;
+    int[] linkTo;
+    float[] linkWeight;
+  }
+
   /** Variables: a small sorted map per scope (sorted so listings are the same on every runtime). */
   final java.util.TreeMap<String, String> vars = new java.util.TreeMap<>();
 
@@ -40,20 +44,15 @@ final class ScopeIndex {
   int[] postingSizes = new int[16];
 
   /** Adds a fact with the given distinct cue stems; returns its number. */
-  int add(String text, String[] stems, int stemCount, NoteKind kind, long now) {
+  int add(String text, String[] stems, int stemCount, NoteKind kind) {
     if (factCount == texts.length) {
       int cap = factCount + (factCount >> 1) + 16;
       texts = Arrays.copyOf(texts, cap);
       kinds = Arrays.copyOf(kinds, cap);
-      strength = Arrays.copyOf(strength, cap);
-      lastUsed = Arrays.copyOf(lastUsed, cap);
-      linkTo = Arrays.copyOf(linkTo, cap);
-      linkWeight = Arrays.copyOf(linkWeight, cap);
     }
     int fact = factCount++;
     texts[fact] = text;
     kinds[fact] = (byte) kind.ordinal();
-    lastUsed[fact] = now;
     liveCount++;
     if ((fact >> 6) >= forgotten.length) {
       forgotten = Arrays.copyOf(forgotten, forgotten.length * 2);
@@ -85,6 +84,38 @@ final class ScopeIndex {
     }
   }
 
+  /** The fact's plastic state, or null when it was never used nor linked. */
+  Plastic plastic(int fact) {
+    return plastic.get(fact);
+  }
+
+  private Plastic plasticFor(int fact) {
+    Plastic p = plastic.get(fact);
+    if (p == null) {
+      p = new Plastic();
+      plastic.put(fact, p);
+    }
+    return p;
+  }
+
+  /** Records a use: the fact's strength is now {@code strength}, as of {@code now}. */
+  void use(int fact, float strength, long now) {
+    Plastic p = plasticFor(fact);
+    p.strength = strength;
+    p.lastUsed = now;
+  }
+
+  /** Number of links, each counted once. */
+  long linkCount() {
+    long ends = 0;
+    for (Plastic p : plastic.values()) {
+      if (p.linkTo != null) {
+        ends += p.linkTo.length;
+      }
+    }
+    return ends / 2;
+  }
+
   /** Strengthens the link between two facts by {@code delta} (both directions). */
   void link(int a, int b, float delta) {
     if (a == b) {
@@ -95,22 +126,27 @@ final class ScopeIndex {
   }
 
   private void addLink(int from, int to, float delta) {
-    int[] targets = linkTo[from];
+    Plastic p = plasticFor(from);
+    int[] targets = p.linkTo;
     if (targets == null) {
-      linkTo[from] = new int[] {to};
-      linkWeight[from] = new float[] {delta};
+      p.linkTo = new int[] {to};
+      p.linkWeight = new float[] {delta};
       return;
     }
     for (int i = 0; i < targets.length; i++) {
       if (targets[i] == to) {
-        linkWeight[from][i] += delta;
+        p.linkWeight[i] += delta;
         return;
       }
     }
-    linkTo[from] = Arrays.copyOf(targets, targets.length + 1);
-    linkWeight[from] = Arrays.copyOf(linkWeight[from], targets.length + 1);
-    linkTo[from][targets.length] = to;
-    linkWeight[from][targets.length] = delta;
+    p.linkTo = Arrays.copyOf(targets, targets.length + 1);
+    p.linkWeight = Arrays.copyOf(p.linkWeight, targets.length + 1);
+    p.linkTo[targets.length] = to;
+    p.linkWeight[targets.length] = delta;
+  }
+
+  int termCount() {
+    return termCount;
   }
 
   ScopeImage image() {
@@ -129,10 +165,21 @@ final class ScopeIndex {
     for (int i = 0; i < names.length; i++) {
       values[i] = vars.get(names[i]);
     }
+    float[] strength = new float[factCount];
+    long[] lastUsed = new long[factCount];
+    int[][] linkTo = new int[factCount][];
+    float[][] linkWeight = new float[factCount][];
+    for (java.util.Map.Entry<Integer, Plastic> e : plastic.entrySet()) {
+      int f = e.getKey();
+      Plastic p = e.getValue();
+      strength[f] = p.strength;
+      lastUsed[f] = p.lastUsed;
+      linkTo[f] = p.linkTo;
+      linkWeight[f] = p.linkWeight;
+    }
     return new ScopeImage(factCount, Arrays.copyOf(texts, factCount), Arrays.copyOf(kinds, factCount),
-        Arrays.copyOf(strength, factCount), Arrays.copyOf(lastUsed, factCount),
-        Arrays.copyOf(forgotten, (factCount + 63) >> 6), keys, lists, Arrays.copyOf(linkTo, factCount),
-        Arrays.copyOf(linkWeight, factCount), names, values);
+        strength, lastUsed, Arrays.copyOf(forgotten, (factCount + 63) >> 6), keys, lists, linkTo, linkWeight,
+        names, values);
   }
 
   /** Rebuilds a scope from an image; the cue index comes from the image, nothing is re-tokenized. */
@@ -142,10 +189,15 @@ final class ScopeIndex {
     int cap = Math.max(16, n);
     index.texts = Arrays.copyOf(image.texts(), cap);
     index.kinds = Arrays.copyOf(image.kinds(), cap);
-    index.strength = Arrays.copyOf(image.strength(), cap);
-    index.lastUsed = Arrays.copyOf(image.lastUsed(), cap);
-    index.linkTo = Arrays.copyOf(image.linkTo(), cap);
-    index.linkWeight = Arrays.copyOf(image.linkWeight(), cap);
+    for (int f = 0; f < n; f++) {
+      if (image.strength()[f] != 0 || image.lastUsed()[f] != 0 || image.linkTo()[f] != null) {
+        Plastic p = index.plasticFor(f);
+        p.strength = image.strength()[f];
+        p.lastUsed = image.lastUsed()[f];
+        p.linkTo = image.linkTo()[f];
+        p.linkWeight = image.linkWeight()[f];
+      }
+    }
     index.factCount = n;
     index.forgotten = Arrays.copyOf(image.forgotten(), Math.max(1, (cap + 63) >> 6));
     int live = n;
@@ -182,10 +234,6 @@ final class ScopeIndex {
       index.vars.put(image.varNames()[i], image.varValues()[i]);
     }
     return index;
-  }
-
-  int termCount() {
-    return termCount;
   }
 
   /** The term number for a stem hash, or -1 when the scope has never seen it. */
