@@ -272,7 +272,7 @@ public final class Memory {
         int id = index.term(TermHash.of(alt));
         if (id >= 0) {
           ids[found++] = id;
-          size += index.postingSizes[id];
+          size += index.size(id);
         }
       }
       if (found == 0) {
@@ -287,7 +287,7 @@ public final class Memory {
     int[] ids = termIds[driver];
     int[] cursor = new int[ids.length];
     for (int a = 0; a < ids.length; a++) {
-      cursor[a] = index.postingSizes[ids[a]] - 1;
+      cursor[a] = index.size(ids[a]) - 1;
     }
     int[] out = new int[limit];
     int count = 0;
@@ -296,11 +296,11 @@ public final class Memory {
       // Next-newest fact across the driver's alternatives (a k-way merge, descending).
       int f = -1;
       for (int a = 0; a < ids.length; a++) {
-        while (cursor[a] >= 0 && index.postings[ids[a]][cursor[a]] >= last) {
+        while (cursor[a] >= 0 && index.posting(ids[a], cursor[a]) >= last) {
           cursor[a]--;
         }
-        if (cursor[a] >= 0 && index.postings[ids[a]][cursor[a]] > f) {
-          f = index.postings[ids[a]][cursor[a]];
+        if (cursor[a] >= 0 && index.posting(ids[a], cursor[a]) > f) {
+          f = index.posting(ids[a], cursor[a]);
         }
       }
       if (f < 0) {
@@ -326,7 +326,7 @@ public final class Memory {
 
   private static boolean holdsAny(ScopeIndex index, int[] termIds, int fact) {
     for (int id : termIds) {
-      if (java.util.Arrays.binarySearch(index.postings[id], 0, index.postingSizes[id], fact) >= 0) {
+      if (index.contains(id, fact)) {
         return true;
       }
     }
@@ -543,9 +543,9 @@ public final class Memory {
           continue;
         }
         float share = 0.5f * a0 * idf[i] / idfSum;
-        int[] list = index.postings[terms[i]];
-        for (int p = 0; p < index.postingSizes[terms[i]]; p++) {
-          int f = list[p];
+        int size = index.size(terms[i]);
+        for (int p = 0; p < size; p++) {
+          int f = index.posting(terms[i], p);
           if (f != s) {
             addActivation(activation, f, share);
             reason.putIfAbsent(f, "shares '" + stems[i] + "'");
@@ -757,11 +757,10 @@ public final class Memory {
         if (term < 0) {
           continue;
         }
-        int[] list = index.postings[term];
-        int size = index.postingSizes[term];
+        int size = index.size(term);
         float credit = q.weights[t] * ws[a];
         for (int p = 0; p < size; p++) {
-          int f = list[p];
+          int f = index.posting(term, p);
           if (stamp[f] != query) {
             stamp[f] = query;
             accumulated[f] = credit;

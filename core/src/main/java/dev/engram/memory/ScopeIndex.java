@@ -9,8 +9,9 @@ import java.util.Arrays;
  * also its age rank (bigger is newer) and every posting list is sorted without sorting. Fact texts sit
  * in one {@code String[]}; a forgotten fact keeps its number and is marked in {@link #forgotten}.
  * The vocabulary is an open-addressing table from {@link TermHash} to a term number (linear probing,
- * load at most 1/2); each term owns one growable {@code int[]} of fact numbers. No per-fact objects:
- * at a million facts the index is the postings (4 bytes per cue) plus two small arrays.
+ * load at most 1/2); each term owns one growable {@code int[]} of fact numbers, except a term only one
+ * fact carries (most identifiers and values): its fact number sits inline in {@link #postingSizes} as
+ * {@code -fact - 1}, which saves the array (24 bytes) for each such term. No per-fact objects.
  */
 final class ScopeIndex {
   String[] texts = new String[16];
@@ -59,10 +60,16 @@ final class ScopeIndex {
     }
     for (int i = 0; i < stemCount; i++) {
       int term = termFor(TermHash.of(stems[i]), true);
-      int[] list = postings[term];
       int size = postingSizes[term];
-      if (list == null) {
-        list = new int[2];
+      if (size == 0) {
+        postingSizes[term] = -fact - 1; // the first fact sits inline: no array for a term only one fact has
+        continue;
+      }
+      int[] list = postings[term];
+      if (size < 0) {
+        list = new int[4];
+        list[0] = -size - 1;
+        size = 1;
       } else if (size == list.length) {
         list = Arrays.copyOf(list, size + (size >> 1) + 2);
       }
@@ -158,7 +165,11 @@ final class ScopeIndex {
     }
     int[][] lists = new int[termCount][];
     for (int t = 0; t < termCount; t++) {
-      lists[t] = Arrays.copyOf(postings[t], postingSizes[t]);
+      int size = size(t);
+      lists[t] = new int[size];
+      for (int p = 0; p < size; p++) {
+        lists[t][p] = posting(t, p);
+      }
     }
     String[] names = vars.keySet().toArray(new String[0]);
     String[] values = new String[names.length];
@@ -226,14 +237,37 @@ final class ScopeIndex {
       }
       index.slotKeys[slot] = key;
       index.slotTerms[slot] = t;
-      index.postings[t] = image.postings()[t];
-      index.postingSizes[t] = image.postings()[t].length;
+      int[] list = image.postings()[t];
+      if (list.length == 1) {
+        index.postingSizes[t] = -list[0] - 1;
+      } else {
+        index.postings[t] = list;
+        index.postingSizes[t] = list.length;
+      }
     }
     index.termCount = terms;
     for (int i = 0; i < image.varNames().length; i++) {
       index.vars.put(image.varNames()[i], image.varValues()[i]);
     }
     return index;
+  }
+
+  /** Number of facts carrying {@code term}. */
+  int size(int term) {
+    int v = postingSizes[term];
+    return v < 0 ? 1 : v;
+  }
+
+  /** The {@code p}-th fact (ascending) carrying {@code term}. */
+  int posting(int term, int p) {
+    int v = postingSizes[term];
+    return v < 0 ? -v - 1 : postings[term][p];
+  }
+
+  /** True when {@code fact} carries {@code term}. */
+  boolean contains(int term, int fact) {
+    int v = postingSizes[term];
+    return v < 0 ? -v - 1 == fact : Arrays.binarySearch(postings[term], 0, v, fact) >= 0;
   }
 
   /** The term number for a stem hash, or -1 when the scope has never seen it. */
@@ -243,7 +277,7 @@ final class ScopeIndex {
 
   /** Number of facts (live or forgotten) carrying this term. */
   int documentFrequency(int term) {
-    return term < 0 ? 0 : postingSizes[term];
+    return term < 0 ? 0 : size(term);
   }
 
   private int termFor(long key, boolean create) {
