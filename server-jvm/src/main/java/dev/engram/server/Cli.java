@@ -50,7 +50,7 @@ import picocli.CommandLine.ScopeType;
       Cli.ChainVerb.class, Cli.RouteVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
       MemoryVerbs.Var.class, MemoryVerbs.Vars.class, MemoryVerbs.StatsVerb.class, MemoryVerbs.Scopes.class,
       Transfer.Export.class, Transfer.Import.class, KnowledgeVerbs.Learn.class, KnowledgeVerbs.Ask.class,
-      KnowledgeVerbs.Topics.class, KnowledgeVerbs.Concepts.class, KnowledgeVerbs.Dream.class, BrainVerbs.Group.class, Cli.Shell.class, Cli.Serve.class, CommandLine.HelpCommand.class
+      KnowledgeVerbs.Topics.class, KnowledgeVerbs.Concepts.class, KnowledgeVerbs.Dream.class, BrainVerbs.Group.class, Cli.Shell.class, Cli.Serve.class, McpVerb.class, CommandLine.HelpCommand.class
     },
     description = "engram: plain-language fact memory. Observe facts, then ask for them.",
     synopsisSubcommandLabel = "VERB",
@@ -73,6 +73,7 @@ import picocli.CommandLine.ScopeType;
       "  engram topics      engram concepts --topic 'Velmora glass'      engram dream --seed 7",
       "  engram brain imprint cat is animal   engram brain recall cat   (spiking brain in --db/brain.bin)",
       "  engram serve --port 7077                             (http://127.0.0.1:7077/)",
+      "  engram mcp --scope team                              (MCP server on stdio, for agents)",
       "  engram --db /var/lib/engram get team 'what is the deploy region?'",
       "",
       "Text that starts with '-' goes after --:  engram observe team -- '-5 is the floor.'",
@@ -161,7 +162,7 @@ public final class Cli implements Callable<Integer> {
   public Integer call() {
     err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, route, note, notes, forget, var,"
         + " vars, stats, scopes, export, import,"
-        + " learn, ask, topics, concepts, dream, brain, shell, serve).");
+        + " learn, ask, topics, concepts, dream, brain, shell, serve, mcp).");
     err.println("Try 'engram --help'.");
     return BAD_INPUT;
   }
