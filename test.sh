@@ -55,6 +55,9 @@ if [ "$only" = all ] || [ "$only" = js ]; then
   # Chromium (main thread and a Worker), Deno, workerd.
   step npm-test bash -c 'cd npm && npm test'
   step npm-hosts bash -c 'cd npm && npm run test:hosts'
+  # The MCP server (`engram mcp`, built by the Maven step) driven by the official TypeScript MCP client.
+  step mcp-install bash -c 'cd server-jvm/src/test/mcp && npm ci --no-audit --no-fund --loglevel=error'
+  step mcp-client bash -c 'cd server-jvm/src/test/mcp && node --test client.test.mjs'
   step web-lab-install bash -c 'cd web-lab && npm ci --no-audit --no-fund --loglevel=error'
   # Headless Chromium against `./engram serve`: observe and ask in the page, no console errors.
   step web-lab bash -c 'cd web-lab && npm test'
