@@ -114,7 +114,8 @@ final class FactMatch {
     extractValue(q);
     computePrecision();
     aboutSomeoneElse = subjectIsSomeoneElse();
-    otherTime = dev.engram.text.Deixis.conflict(q.deixis, dev.engram.text.Deixis.of(tokens));
+    // Read the fact's relative times only when the question names one: most questions don't.
+    otherTime = !q.deixis.isEmpty() && dev.engram.text.Deixis.conflict(q.deixis, dev.engram.text.Deixis.of(tokens));
     String first = tokens.size > 0 ? tokens.norm[0] : "";
     imperative = Lexicon.VERB.contains(first) && !first.endsWith("s") && !first.endsWith("ed") && !first.endsWith("ing");
   }

@@ -867,6 +867,10 @@ public final class Memory {
    * never seen counts most. Unknown words get one chance at a typo repair against the vocabulary.
    */
   private void weigh(ScopeIndex index, Query q) {
+    if (q.weighedFor == index) {
+      return; // the strict path already weighed it; the broad fallback reuses the weights and repairs
+    }
+    q.weighedFor = index;
     int n = index.factCount;
     for (int t = 0; t < q.termCount; t++) {
       int df = 0;

@@ -125,6 +125,8 @@ final class Query {
 
   /** A quantity noun ("salary", "rent") asks for an amount: a value without a number cannot answer. */
   boolean wantsAmount;
+  /** The scope the weights below were computed for (a query is weighed once per scope). */
+  ScopeIndex weighedFor;
   /** Per term, whether the scope has seen it at all (set with the weights). */
   boolean[] known = new boolean[8];
 
