@@ -40,6 +40,10 @@ final class FactMatch {
   boolean aboutSomeoneElse;
   String value;
   float valueScore;
+  /** How well the value has the shape the question asks for (a name for "who", a place for "where"). */
+  float valueShape;
+  /** The shape part of the last chunk {@link #scoreChunk} scored. */
+  private float chunkShape;
   /** Score of the best other chunk: a close runner-up means the value was a near-guess. */
   float runnerUpScore = -1e9f;
   int valueFrom = -1;
@@ -327,7 +331,8 @@ final class FactMatch {
   }
 
   /** The clause being read announces a change of value ("moved", "switched", "changed"). */
-  private boolean changeInClause;
+  /** The clause the value came from announces a change ("moved", "switched"): it states an update. */
+  boolean changeInClause;
 
   /** Per token, its class (FREE, MATCHED, STOP, COPULA, VERB, TRANSITION), computed once. */
   private int[] cls;
@@ -432,6 +437,17 @@ final class FactMatch {
           j += 2;
           continue;
         }
+        // "the first of the month", "the 3rd of each quarter": an ordinal day of a period.
+        int period = j + 1 < n && tokens.norm[j].equals("of") && isOrdinal(to) && !commaBefore(j) ? j + 1 : -1;
+        if (period >= 0 && period + 1 < n && (tokens.norm[period].equals("the") || tokens.norm[period].equals("each")
+            || tokens.norm[period].equals("every"))) {
+          period++;
+        }
+        if (period >= 0 && Lexicon.PERIODS.contains(tokens.norm[period])) {
+          to = period;
+          j = period + 1;
+          continue;
+        }
         // Date parts across a comma: "June 5, 2026".
         if (cls[j] == FREE && commaBefore(j) && isDatePart(to) && isDatePart(j)) {
           to = j;
@@ -444,6 +460,7 @@ final class FactMatch {
       if (score > bestScore) {
         runnerUpScore = bestScore;
         bestScore = score;
+        valueShape = chunkShape;
         valueFrom = from;
         valueTo = to;
       } else if (score > runnerUpScore) {
@@ -463,15 +480,31 @@ final class FactMatch {
         trimToAmount(); // "how long is the lease?" -> "18 months", not "lasts 18 months"
       }
       // "10:00 starting next week": a trailing -ing verb is not part of the value.
-      while (valueTo > valueFrom && tokens.norm[valueTo].endsWith("ing") && !tokens.has(valueTo, Tokens.CAPITALIZED)
+      while (valueTo > valueFrom && tokens.norm[valueTo].length() > 5 && tokens.norm[valueTo].endsWith("ing")
+          && !tokens.has(valueTo, Tokens.CAPITALIZED)
           && !Lexicon.isTimeLike(tokens.norm[valueTo])) {
         valueTo--;
+      }
+      // "my favourite soup is lentil soup": the noun the question named, repeated after the value,
+      // is part of it.
+      if (leftEnd >= 0 && valueFrom >= rightStart && valueTo + 1 < n && cls[valueTo + 1] == MATCHED
+          && !commaBefore(valueTo + 1) && matchedBefore(matchedTerm[valueTo + 1], lo, leftEnd)) {
+        valueTo++;
       }
       value = tokens.span(valueFrom, valueTo);
       valueScore = bestScore;
       return true;
     }
     value = null;
+    return false;
+  }
+
+  private boolean matchedBefore(int term, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (matchedTerm[i] == term) {
+        return true;
+      }
+    }
     return false;
   }
 
@@ -488,6 +521,12 @@ final class FactMatch {
 
   private static boolean isNameJoiner(String w) {
     return w.equals("of") || w.equals("the") || w.equals("and") || w.equals("de") || w.equals("for");
+  }
+
+  private boolean isOrdinal(int i) {
+    String w = tokens.norm[i];
+    return Lexicon.ORDINALS.contains(w) || (tokens.has(i, Tokens.HAS_DIGIT)
+        && (w.endsWith("st") || w.endsWith("nd") || w.endsWith("rd") || w.endsWith("th")));
   }
 
   private boolean isDatePart(int i) {
@@ -589,12 +628,14 @@ final class FactMatch {
     }
     String before = previousWord(from);
     boolean afterLocative = before != null && Lexicon.LOCATIVE.contains(before);
-    // The shape the question asks for. A chunk of the wrong shape cannot be the answer at all.
+    // The shape the question asks for. A chunk of the wrong shape cannot be the answer at all; among
+    // those that fit, a name for "who" and a place after "in/at" for "where" fit better.
     boolean fits = true;
+    float shape = 0f;
     switch (q.kind) {
       case WHO -> {
-        fits = !allTime;
-        score += capital ? 1.5f : -0.5f;
+        fits = !allTime && (capital || q.softenedVerbs == 0);
+        shape = capital ? 1.5f : -0.5f;
       }
       case WHEN -> {
         fits = q.wantsClockTime ? clock : (time || digit || clock);
@@ -602,7 +643,7 @@ final class FactMatch {
       }
       case WHERE -> {
         fits = !allTime;
-        score += (afterLocative ? 1.5f : 0f) + (capital ? 0.5f : 0f);
+        shape = (afterLocative ? 1.5f : 0f) + (capital ? 0.5f : 0f);
       }
       case COUNT -> {
         fits = number && !ordinal && (!q.wantsFrequency || hasFrequencyWord(from, to));
@@ -614,16 +655,21 @@ final class FactMatch {
       }
       default -> {}
     }
+    if (q.wantsNumber && !number) {
+      fits = false; // "what's my passport number?" is not answered by "the passport is in the blue folder"
+    }
     if (q.wantsName && q.kind != Questions.Kind.COUNT && (allTime || allDigits(from, to))) {
       fits = false; // "what's my husband called?" is not answered by "we got married in 2015"
     }
     boolean asksWhoOrWhere = q.kind == Questions.Kind.WHO || q.kind == Questions.Kind.WHERE;
-    if (q.wantsAmount && !asksWhoOrWhere && (!digit || ordinal)) {
+    if (q.wantsAmount && !asksWhoOrWhere && q.kind != Questions.Kind.WHEN && (!digit || ordinal)) {
       fits = false;
     }
     if (!fits) {
       return UNFIT;
     }
+    score += shape;
+    chunkShape = shape;
     // "moved from the 12th to the 18th": with a change of value, "from" names the old one, "to" the new.
     String preposition = previousWordPastDeterminers(from);
     if (changeInClause && preposition != null) {
@@ -664,7 +710,8 @@ final class FactMatch {
         score += 0.5f;
       }
       if (from > 0 && !commaBefore(from) && cls[from - 1] == MATCHED && from != rightStart) {
-        score += 0.25f;
+        // "port 5432", "gate B12", "room 214": a code right after its noun is that noun's value.
+        score += digit && from == to ? 1f : 0.25f;
       }
     }
     int length = to - from + 1;

@@ -182,6 +182,20 @@ public final class Memory {
     return answer;
   }
 
+  /**
+   * How much worse a newer fact's value may fit the question before it stops replacing an older one:
+   * "the GP surgery opens at 8" is newer than "my GP is Dr Osei" but offers no name for "who is my GP?".
+   * A fact that announces a change ("I switched to …") replaces whatever its shape.
+   */
+  private static final float WORSE_SHAPE = 1.5f;
+
+  /**
+   * Weight of the value's shape when choosing among facts that all answer: two facts that cover the
+   * question alike ("my sister is studying in Bergen", "my sister studies marine biology") are told
+   * apart by which one offers a place for "where".
+   */
+  private static final float SHAPE_WEIGHT = 0.1f;
+
   private Answer answerFrom(ScopeIndex index, Query q, int[] candidates, boolean use) {
     if (candidates.length == 0) {
       return new Answer(null, null, 0);
@@ -193,7 +207,7 @@ public final class Memory {
       FactMatch m = new FactMatch(candidates[c], index.texts[candidates[c]], q);
       matches[c] = m;
       if (answers(m, q)) {
-        float quality = quality(m);
+        float quality = choiceQuality(m);
         if (quality > bestQuality || (quality == bestQuality && m.fact > best.fact)) {
           bestQuality = quality;
           best = m;
@@ -214,7 +228,8 @@ public final class Memory {
     // Max") does not. Near-equal older facts give way to the newest too.
     for (FactMatch m : matches) {
       if (m.fact > best.fact && answers(m, q) && !m.imperative && mentionsAllOf(m, best, q)
-          && (m.unmatchedNouns == 0 || quality(m) >= bestQuality - sameSlot)) {
+          && (m.unmatchedNouns == 0 || choiceQuality(m) >= bestQuality - sameSlot)
+          && (m.changeInClause || m.valueShape >= best.valueShape - WORSE_SHAPE)) {
         best = m;
       }
     }
@@ -379,6 +394,11 @@ public final class Memory {
 
   private static float quality(FactMatch m) {
     return m.coverage * (0.5f + 0.5f * m.precision);
+  }
+
+  /** {@link #quality} plus the value's shape: what chooses among facts that all answer. */
+  private static float choiceQuality(FactMatch m) {
+    return quality(m) + SHAPE_WEIGHT * m.valueShape;
   }
 
   /**

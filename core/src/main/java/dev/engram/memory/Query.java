@@ -28,6 +28,8 @@ final class Query {
   boolean wantsUnit;
   /** "how often": a frequency is wanted ("every 8 hours", "twice a week"), not a bare count. */
   boolean wantsFrequency;
+  /** "what's my passport number", "the room number": the value holds a digit or a number word. */
+  boolean wantsNumber;
   /** "what's X called", "the name of X": a name is wanted, never a number or a date. */
   boolean wantsName;
   /** Relative times the question names ("this week", "tomorrow"); see {@link dev.engram.text.Deixis}. */
@@ -53,6 +55,7 @@ final class Query {
     Tokens t = Tokens.of(question);
     Query q = new Query(Questions.kindOf(t));
     q.deixis = dev.engram.text.Deixis.of(t);
+    int verbs = 0; // bit per term: the term sits in a verb slot (see isQuestionVerb)
     for (int i = 0; i < t.size; i++) {
       if (t.has(i, Tokens.SYNTHETIC)) {
         continue;
@@ -71,6 +74,9 @@ final class Query {
       if (w.equals("name") || w.equals("called") || w.equals("named") || w.equals("nickname")) {
         q.wantsName = true;
       }
+      if (w.equals("number") && q.kind != Questions.Kind.COUNT) {
+        q.wantsNumber = true;
+      }
       if (w.equals("time") && q.kind == Questions.Kind.WHEN) {
         q.wantsClockTime = true;
       }
@@ -81,7 +87,11 @@ final class Query {
       boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w) && i > 0
           && (isAuxiliary(t.norm[i - 1])
               || (i > 1 && isAuxiliary(t.norm[i - 2]) && isPronoun(t.norm[i - 1])));
+      int before = q.termCount;
       q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i) || measure || progressive);
+      if (q.termCount > before && isQuestionVerb(t, i)) {
+        verbs |= 1 << (q.termCount - 1);
+      }
       // "pick up" may be written "pickup" or "pick-up" in the fact.
       if (i + 1 < t.size && PARTICLES.contains(t.norm[i + 1]) && q.termCount > 0
           && q.words[q.termCount - 1].equals(w)) {
@@ -89,8 +99,67 @@ final class Query {
         q.addAlternative(q.termCount - 1, w + "-" + t.norm[i + 1]);
       }
     }
+    q.softenVerbs(verbs);
     return q;
   }
+
+  /**
+   * The question's own verb ("what size do I <b>wear</b>", "where did we <b>store</b> the lights", "where
+   * is the review being <b>held</b>") names how the asker thinks of the relation; the fact usually states
+   * it another way ("my shirt size is medium", "the lights are on the third shelf"). Such verbs are made
+   * soft (a fact may leave them out) as long as the question keeps at least one hard term, so "what do
+   * I drive?" still needs a fact about driving.
+   */
+  private void softenVerbs(int verbs) {
+    if (verbs == 0) {
+      return;
+    }
+    boolean hardLeft = false;
+    for (int term = 0; term < termCount; term++) {
+      hardLeft |= !soft[term] && (verbs & (1 << term)) == 0;
+    }
+    if (!hardLeft) {
+      return;
+    }
+    softenedVerbs = verbs;
+    for (int term = 0; term < termCount; term++) {
+      if ((verbs & (1 << term)) != 0) {
+        soft[term] = true;
+        wantsAmount &= !Lexicon.AMOUNT_NOUNS.contains(words[term]);
+      }
+    }
+  }
+
+  /**
+   * True for a word in a verb slot: after a modal or "do" and a subject pronoun ("can I <b>reach</b>",
+   * "did we <b>store</b>", "should I <b>ask</b>"), after "being"/"been" ("being <b>held</b>"), or a
+   * finite verb after "which X" ("which bank <b>holds</b> the mortgage").
+   */
+  /**
+   * Bit per term: a verb made soft by {@link #softenVerbs}. With its verb optional, "who should I ask
+   * about X" no longer says what relation the answer has to X, so only a name can answer it.
+   */
+  int softenedVerbs;
+
+  private static boolean isQuestionVerb(Tokens t, int i) {
+    if (i >= 1 && (t.norm[i - 1].equals("being") || t.norm[i - 1].equals("been"))) {
+      return true;
+    }
+    // "which bank holds the mortgage": a finite verb right after the answer-kind noun. (After "who"
+    // the verb is the relation itself: "who owns the repo" needs a fact about owning.)
+    String w = t.norm[i];
+    boolean finite = (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) || w.endsWith("ed")
+        || Stemmer.isIrregularVerbForm(w);
+    if (finite && i >= 2 && (Questions.normalize(t.norm[i - 2]).equals("which")
+        || Questions.normalize(t.norm[i - 2]).equals("what")) && i + 1 < t.size
+        && (t.norm[i + 1].equals("the") || t.norm[i + 1].equals("my") || t.norm[i + 1].equals("our"))) {
+      return true;
+    }
+    return i >= 2 && isPronoun(t.norm[i - 1]) && MODALS.contains(Questions.normalize(t.norm[i - 2]));
+  }
+
+  private static final java.util.Set<String> MODALS = java.util.Set.of(
+      "do", "does", "did", "can", "could", "should", "shall", "will", "would", "may", "might", "must");
 
   /**
    * True for the noun right after "what"/"which" ("what <b>car</b> do I drive", "which <b>language</b>"),

@@ -48,6 +48,7 @@ public final class Lexicon {
   /** Words that only frame a request ("remind me", "do you know", "please"): dropped from questions. */
   public static final HashSet<String> FRAME = set(
       "tell remind know knew recall remember say said please pls plz hey hi hello ok okay um uh er so well"
+          + " need needs needed forget forgets forgot forgotten forgetting keep keeps"
           + " quick question wonder wondering idea sure mind again kindly exactly actually basically right"
           + " whats wat wut u ur r thx thanks check look lookup find remind one use uses using");
 
@@ -119,7 +120,24 @@ public final class Lexicon {
       "today tomorrow yesterday tonight morning afternoon evening night noon midnight am pm a.m p.m week"
           + " month year daily weekly monthly yearly annually next last o'clock oclock dawn dusk spring"
           + " summer autumn fall winter weeks months years day days hour hours minute minutes second seconds"
-          + " hourly");
+          + " hourly mornings afternoons evenings nights");
+
+  /**
+   * Verbs that open a request for work ("<b>translate</b> this", "<b>draft</b> an email"): a message
+   * starting with one asks for something to be done, it states no fact to store.
+   */
+  public static final HashSet<String> REQUEST_VERBS = set(
+      "write draft translate summarise summarize explain recommend suggest compose rewrite rephrase brainstorm"
+          + " outline describe compare generate create plan help teach give list proofread fix debug design"
+          + " calculate solve convert");
+
+  /** Ordinals that head a day of a period: "the <b>first</b> of the month", "the <b>last</b> Friday". */
+  public static final HashSet<String> ORDINALS = set(
+      "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+          + " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth last");
+
+  /** Periods an ordinal can count within: "the 1st of the <b>month</b>". */
+  public static final HashSet<String> PERIODS = set("month week year quarter term semester season cycle");
 
   public static final HashSet<String> NUMBER_WORDS = set(
       "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"

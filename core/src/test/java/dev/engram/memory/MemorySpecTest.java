@@ -203,4 +203,33 @@ class MemorySpecTest {
     }
     return e.get("s", question);
   }
+
+  @Test
+  void theQuestionsOwnVerbIsOptional() {
+    assertEquals("north wing", ask("The board meeting is in the north wing.", "where is the board meeting being held?"));
+    assertEquals("large", ask("My coat size is large.", "what coat size do I wear?"));
+    assertEquals("garage loft", ask("The camping gear is in the garage loft.", "where did we put the camping gear?"));
+    // ...but a verb is all "what do I drive?" asks about, so it stays required.
+    assertNull(ask("My sister drives a Volvo.", "I own a bike.", "what do I ride?"));
+  }
+
+  @Test
+  void withItsVerbOptionalOnlyANameAnswersWho() {
+    assertEquals("Priya", ask("The payroll contact is Priya.", "who should I ask about payroll?"));
+    assertNull(ask("Invoice 88 is about a missing refund.", "who should I ask about invoice 88?"));
+  }
+
+  @Test
+  void requestFramesAreNotCues() {
+    assertEquals("Odile", ask("My great-aunt's first name is Odile.", "I keep forgetting my great-aunt's first name"));
+    assertEquals("amber-lake-4", ask("The printer admin password is amber-lake-4.", "need the printer admin password"));
+  }
+
+  @Test
+  void valueShapes() {
+    assertEquals("first of the month", ask("The invoice is due on the first of the month.", "when is the invoice due?"));
+    assertEquals("6379", ask("The cache listens on port 6379.", "cache port?"));
+    assertEquals("tomato soup", ask("My favourite soup is tomato soup.", "what's my favourite soup?"));
+    assertEquals("Tuesday evenings", ask("I have choir on Tuesday evenings.", "when do I have choir?"));
+  }
 }

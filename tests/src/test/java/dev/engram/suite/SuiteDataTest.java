@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.engram.text.ValueMatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,10 +45,10 @@ class SuiteDataTest {
       if (!c.answerable()) {
         continue;
       }
-      String facts = AnswerMatch.normalize(String.join(" \n ", c.facts()));
+      String facts = ValueMatch.normalize(String.join(" \n ", c.facts()));
       boolean found = false;
       for (String value : c.accept()) {
-        if (facts.contains(AnswerMatch.normalize(value))) {
+        if (facts.contains(ValueMatch.normalize(value))) {
           found = true;
           break;
         }
@@ -76,24 +77,24 @@ class SuiteDataTest {
 
   @Test
   void matchingRuleIsExactAfterNormalizing() {
-    assertTrue(AnswerMatch.matches("Pro.", List.of("pro")));
-    assertTrue(AnswerMatch.matches("  the Pro ", List.of("pro")));
-    assertTrue(AnswerMatch.matches("\u201cEliza  Crowe\u201d", List.of("Eliza Crowe")));
-    assertTrue(AnswerMatch.matches("us-west-2", List.of("US-West-2")));
-    assertTrue(AnswerMatch.matches("Dr Okafor", List.of("Dr. Okafor")));
-    assertTrue(AnswerMatch.matches("in Rotterdam", List.of("Rotterdam")));
-    assertTrue(AnswerMatch.matches("on the first Monday", List.of("first Monday")));
-    assertTrue(AnswerMatch.matches("10.0.9.31.", List.of("10.0.9.31")));
-    assertFalse(AnswerMatch.matches("100931", List.of("10.0.9.31")));
-    assertFalse(AnswerMatch.matches("called Miso", List.of("Miso")));
-    assertFalse(AnswerMatch.matches("Luis now", List.of("Luis")));
-    assertFalse(AnswerMatch.matches("owned by the search team", List.of("search team")));
-    assertFalse(AnswerMatch.matches("my plan is pro", List.of("pro")));
-    assertFalse(AnswerMatch.matches("pro plan", List.of("pro")));
-    assertFalse(AnswerMatch.matches("14 tables", List.of("14")));
-    assertFalse(AnswerMatch.matches("", List.of("pro")));
-    assertFalse(AnswerMatch.matches(null, List.of("pro")));
-    assertEquals("$40", AnswerMatch.normalize("$40."));
+    assertTrue(ValueMatch.matches("Pro.", List.of("pro")));
+    assertTrue(ValueMatch.matches("  the Pro ", List.of("pro")));
+    assertTrue(ValueMatch.matches("\u201cEliza  Crowe\u201d", List.of("Eliza Crowe")));
+    assertTrue(ValueMatch.matches("us-west-2", List.of("US-West-2")));
+    assertTrue(ValueMatch.matches("Dr Okafor", List.of("Dr. Okafor")));
+    assertTrue(ValueMatch.matches("in Rotterdam", List.of("Rotterdam")));
+    assertTrue(ValueMatch.matches("on the first Monday", List.of("first Monday")));
+    assertTrue(ValueMatch.matches("10.0.9.31.", List.of("10.0.9.31")));
+    assertFalse(ValueMatch.matches("100931", List.of("10.0.9.31")));
+    assertFalse(ValueMatch.matches("called Miso", List.of("Miso")));
+    assertFalse(ValueMatch.matches("Luis now", List.of("Luis")));
+    assertFalse(ValueMatch.matches("owned by the search team", List.of("search team")));
+    assertFalse(ValueMatch.matches("my plan is pro", List.of("pro")));
+    assertFalse(ValueMatch.matches("pro plan", List.of("pro")));
+    assertFalse(ValueMatch.matches("14 tables", List.of("14")));
+    assertFalse(ValueMatch.matches("", List.of("pro")));
+    assertFalse(ValueMatch.matches(null, List.of("pro")));
+    assertEquals("$40", ValueMatch.normalize("$40."));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.engram.suite;
 
+import dev.engram.text.ValueMatch;
 import dev.engram.Answer;
 import dev.engram.Chain;
 import dev.engram.Engram;
@@ -8,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Asks every case of the suite against the engine and grades it with {@link AnswerMatch}.
+ * Asks every case of the suite against the engine and grades it with {@link ValueMatch}.
  *
  * <p>Each case gets a scope of its own ({@code suite:<id>}) that nothing else writes, so its facts are
  * the only ones memory holds for it and no earlier question (which a plastic tier may learn from) can
@@ -112,7 +113,7 @@ final class SuiteRunner {
           long nanos = System.nanoTime() - start;
           String top = facts.length == 0 ? null : facts[0];
           Outcome outcome = top == null ? Outcome.MISSED
-              : AnswerMatch.matches(top, c.accept()) ? Outcome.CORRECT : Outcome.WRONG_VALUE;
+              : ValueMatch.matches(top, c.accept()) ? Outcome.CORRECT : Outcome.WRONG_VALUE;
           return new Result(c, outcome, Arrays.toString(facts), Double.NaN, nanos);
         }
         default -> throw new IllegalStateException("unhandled op " + c.op());
@@ -129,7 +130,7 @@ final class SuiteRunner {
     if (value == null) {
       return Outcome.MISSED;
     }
-    return AnswerMatch.matches(value, c.accept()) ? Outcome.CORRECT : Outcome.WRONG_VALUE;
+    return ValueMatch.matches(value, c.accept()) ? Outcome.CORRECT : Outcome.WRONG_VALUE;
   }
 
   private static boolean samePath(List<String> expected, String[] got) {
@@ -137,7 +138,7 @@ final class SuiteRunner {
       return false;
     }
     for (int i = 0; i < got.length; i++) {
-      if (!AnswerMatch.normalize(expected.get(i)).equals(AnswerMatch.normalize(got[i]))) {
+      if (!ValueMatch.normalize(expected.get(i)).equals(ValueMatch.normalize(got[i]))) {
         return false;
       }
     }

@@ -3,6 +3,7 @@ package dev.engram.neuron.train;
 import dev.engram.Engram;
 import dev.engram.neuron.Dispatcher;
 import dev.engram.neuron.Route;
+import dev.engram.text.ValueMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,8 +13,8 @@ import java.util.List;
 /**
  * End-to-end check of the shipped dispatcher on a hand-written set: for each case a fresh {@link
  * Engram} observes the case's facts, then {@link Dispatcher#route} runs on the message through real
- * recall. Prints route accuracy per label, the grounded ANSWER value exact-match rate (case and a
- * trailing full stop ignored) and the latency. Route accuracy here depends on the memory engine's
+ * recall. Prints route accuracy per label, the grounded ANSWER value exact-match rate (under {@link
+ * ValueMatch}, the memory suite's rule) and the latency. Route accuracy here depends on the memory engine's
  * recall and abstention as well as on the router.
  *
  * <pre>java -cp core/target/classes dev.engram.neuron.train.EvalDispatch core/src/test/resources/dev/engram/neuron/heldout.txt</pre>
@@ -43,7 +44,7 @@ public final class EvalDispatch {
         confusion[e.route().ordinal()][d.route().ordinal()]++;
         if (e.route() == Route.ANSWER) {
           answers++;
-          if (d.value() != null && clean(d.value()).equals(clean(e.value()))) {
+          if (ValueMatch.matches(d.value(), List.of(e.value()))) {
             exact++;
           }
         }
@@ -54,10 +55,5 @@ public final class EvalDispatch {
       System.out.println("  ANSWER value exact match: " + TrainRouter.pct(exact, answers));
       System.out.println("  latency p50 " + ns[ns.length / 2] / 1000 + " us, p99 " + ns[ns.length * 99 / 100] / 1000 + " us");
     }
-  }
-
-  private static String clean(String s) {
-    String t = s.trim().toLowerCase();
-    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 }

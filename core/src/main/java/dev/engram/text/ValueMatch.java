@@ -1,10 +1,10 @@
-package dev.engram.suite;
+package dev.engram.text;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The suite's one matching rule: an answer is right when, after {@link #normalize}, it EQUALS one of
+ * The one rule by which engram grades a value (the memory suite, the dispatcher evaluation): an answer is right when, after {@link #normalize}, it EQUALS one of
  * the case's accepted answers after the same normalization. There is no substring or token-overlap
  * credit, so a whole sentence ("my plan is pro") never passes for a value ("pro"); a case that should
  * accept a longer form ("pro plan") lists it among its accepted answers.
@@ -20,14 +20,14 @@ import java.util.Locale;
  * {@code "Luis now"} or {@code "owned by Samir"} do not match {@code Miso}, {@code Luis}, {@code Samir}.
  * Characters that carry meaning in values ({@code $ % # - + / @ :} inside) are kept.
  */
-final class AnswerMatch {
+public final class ValueMatch {
   private static final String TRIM = ".,;:!?\"'()[]{}";
   private static final String[] PREPOSITIONS = {"in ", "on ", "at "};
   private static final String[] ARTICLES = {"the ", "a ", "an "};
 
-  private AnswerMatch() {}
+  private ValueMatch() {}
 
-  static String normalize(String answer) {
+  public static String normalize(String answer) {
     if (answer == null) {
       return null;
     }
@@ -73,7 +73,7 @@ final class AnswerMatch {
   }
 
   /** True when {@code answer} matches one of {@code accepted} under the rule above. */
-  static boolean matches(String answer, List<String> accepted) {
+  public static boolean matches(String answer, List<String> accepted) {
     String got = normalize(answer);
     if (got == null || got.isEmpty()) {
       return false;
