@@ -50,9 +50,9 @@ public final class MemoryBench {
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
-        case "--facts" -> facts = positive(args[i], value);
-        case "--questions" -> questions = positive(args[i], value);
-        case "--seed" -> seed = positive(args[i], value);
+        case "--facts" -> facts = (int) Args.positive(args[i], value, 50_000_000);
+        case "--questions" -> questions = (int) Args.positive(args[i], value, 10_000_000);
+        case "--seed" -> seed = Args.positive(args[i], value, Long.MAX_VALUE);
         default -> {
           System.err.println("unknown argument " + args[i] + "; use --facts N --questions N --seed S");
           System.exit(2);
@@ -235,20 +235,6 @@ public final class MemoryBench {
             + ",\"scan_top1\":" + fmt(scanCorrect / (double) sample));
       }
     }
-  }
-
-  private static int positive(String flag, String value) {
-    try {
-      int v = Integer.parseInt(value);
-      if (v > 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    System.err.println(flag + " needs a positive number, got '" + value + "'");
-    System.exit(2);
-    return 0;
   }
 
   private static BooleanQuery query(Analyzer analyzer, String text) throws java.io.IOException {

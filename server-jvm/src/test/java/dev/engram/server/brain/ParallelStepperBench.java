@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Timing harness (not a test): ms per 1 ms step, serial vs {@link ParallelStepper}, on the same warmed-up brain
- * state, with the activity level. Arguments: scales as in core's SpikingBench ("0.1", "1.0:active"), optionally
+ * state, with the activity level. Arguments: scales with an optional drive, as `engram bench spiking` runs them ("0.1", "1.0:active"), optionally
  * "--threads=N", "--rounds=R" (default 3). One JSON object per line. Run niced, one at a time:
  *
  * <pre>
