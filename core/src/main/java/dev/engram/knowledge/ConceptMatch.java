@@ -13,7 +13,7 @@ package dev.engram.knowledge;
 public record ConceptMatch(int concept, String name, double score, Kind kind, String matchedText, long tokens) {
 
   /**
-   * {@code tokens}: bit i set when question word i (i < 63; later words share bit 63) is part of the
+   * {@code tokens}: bit i set when question word i (i up to 62; later words share bit 63) is part of the
    * match. Matches whose bits overlap are one mention of the question: recall takes the best of them
    * rather than counting one mention several times.
    */

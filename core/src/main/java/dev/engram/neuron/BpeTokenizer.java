@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * merges never cross a chunk, like GPT-2's pre-tokenizer but without regex.
  *
  * <p>Merges are applied lowest rank first. The pair table is open addressing over {@code long} keys
- * ({@code left << 32 | right}) at load factor <= 1/2: one probe on average, no boxing on the encode
+ * ({@code left << 32 | right}) at load factor at most 1/2: one probe on average, no boxing on the encode
  * path. Encoding a chunk of n bytes costs O(n^2) probes in the worst case; chunks are words.
  *
  * <p>File format ({@code engram-bpe}, little-endian): magic {@code "EGBP"}, name, version, then

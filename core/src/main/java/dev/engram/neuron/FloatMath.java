@@ -14,8 +14,8 @@ public final class FloatMath {
   private FloatMath() {}
 
   /**
-   * e^x for float x: range reduction {@code x = k ln2 + r}, |r| <= ln2/2, a degree-6 Taylor
-   * polynomial for e^r (relative error < 2e-7 there) and the exponent bits for 2^k. Underflows to 0
+   * e^x for float x: range reduction {@code x = k ln2 + r}, |r| at most ln2/2, a degree-6 Taylor
+   * polynomial for e^r (relative error under 2e-7 there) and the exponent bits for 2^k. Underflows to 0
    * below -87 and saturates at e^88.
    */
   public static float exp(float x) {

@@ -1,7 +1,7 @@
 package dev.engram.spiking;
 
 /**
- * The conductance-based LIF model of the COBA benchmark (Vogels & Abbott 2005; Brette et al. 2007, benchmark 1;
+ * The conductance-based LIF model of the COBA benchmark (Vogels &amp; Abbott 2005; Brette et al. 2007, benchmark 1;
  * the parameters of Brian2's COBA benchmark script), as data:
  *
  * <pre>

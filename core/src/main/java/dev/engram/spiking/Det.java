@@ -26,7 +26,7 @@ public final class Det {
     return mix(mix(mix(seed + GOLDEN) + a * GOLDEN) + b);
   }
 
-  /** Uniform integer in [0, n) from the high 32 bits of {@code h} (Lemire's multiply-shift, no modulo bias worth noting for n << 2^32). */
+  /** Uniform integer in [0, n) from the high 32 bits of {@code h} (Lemire's multiply-shift, no modulo bias worth noting for n much smaller than 2^32). */
   public static int below(long h, int n) {
     return (int) (((h >>> 32) * (long) n) >>> 32);
   }
@@ -42,7 +42,7 @@ public final class Det {
   private static final double LN2_HI = 6.93147180369123816490e-01, LN2_LO = 1.90821492927058770002e-10;
 
   /**
-   * e^x using range reduction x = k ln2 + r (|r| <= ln2/2) and a 22-term Taylor series in r, evaluated with
+   * e^x using range reduction x = k ln2 + r (|r| at most ln2/2) and a 22-term Taylor series in r, evaluated with
    * basic operations only. Within 4 ulp of {@link Math#exp} over [-700, 700] (tested); the point is not accuracy but that every
    * runtime gets the same bits.
    */

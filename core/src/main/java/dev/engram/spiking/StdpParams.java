@@ -6,7 +6,7 @@ package dev.engram.spiking;
  * adds {@code aPlus * xPre} to the eligibility of each incoming synapse (pre before post: potentiation); a
  * presynaptic spike adds {@code -aMinus * xPost} to each outgoing one (post before pre: depression). So the
  * window is {@code aPlus*exp(-dt/tauPlus)} for dt = t_post - t_pre > 0 and {@code -aMinus*exp(dt/tauMinus)} for
- * dt < 0, and spikes in the same step pair with nothing. Eligibility decays with {@code tauEligMs}; every step
+ * dt &lt; 0, and spikes in the same step pair with nothing. Eligibility decays with {@code tauEligMs}; every step
  * {@code w += learningRate * dt * dopamine * e}: potentiation soft-bounded (scaled by (wMax-w)/wMax, so w never
  * passes wMax), depression additive (w stops at 0). Why mixed: with both soft-bounded, uncorrelated background
  * pairings have a stable fixed point at wMax*aPlus/(aPlus+aMinus) (1.8 mV here), so every learned synapse, forward

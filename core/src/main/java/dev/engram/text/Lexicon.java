@@ -8,7 +8,7 @@ import java.util.HashSet;
  * name the kind of answer wanted, which announce a change of value, and the close-synonym groups.
  *
  * <p>Kept as data in one place so tuning one list never means hunting through scoring code. Words are
- * lower-case surface forms; {@link #synonyms} is keyed by stem.
+ * lower-case surface forms; {@link #SYNONYMS} is keyed by stem.
  */
 public final class Lexicon {
   private Lexicon() {}
