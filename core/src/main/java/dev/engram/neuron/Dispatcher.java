@@ -20,8 +20,9 @@ import dev.engram.text.Tokens;
  *       model.
  * </ul>
  *
- * <p>The router and memory decide together: an ESCALATE of the router becomes ANSWER when memory holds
- * the answer with confidence {@link #MEMORY_SURE} or more, and a STORE of a request for work
+ * <p>The router and memory decide together: an ESCALATE of the router, or a STORE of a wh-question (see
+ * {@link #isWhQuestion}), becomes ANSWER when memory holds the answer with confidence {@link
+ * #MEMORY_SURE} or more, and a STORE of a request for work
  * ("translate …", "draft …", see {@link #isRequestForWork}) becomes ESCALATE.
  *
  * <p>Confidence is the router's temperature-calibrated probability of the decided route; for an
@@ -81,16 +82,48 @@ public final class Dispatcher {
    */
   static boolean isRequestForWork(String message) {
     Tokens t = Tokens.of(message);
-    if (t.size == 0 || !Lexicon.REQUEST_VERBS.contains(t.norm[0])) {
+    return t.size > 0 && Lexicon.REQUEST_VERBS.contains(t.norm[0]) && !mentionsMemory(t);
+  }
+
+  /**
+   * "and staging, what region is that?", "what was the name of that restaurant": a wh-question (it
+   * opens with a wh-word, or holds one and ends with a question mark) that is no memory instruction. The
+   * router may read such a turn as STORE, but a question states nothing to store: it is answered when
+   * memory is sure of the answer, and escalated otherwise.
+   */
+  static boolean isWhQuestion(String message) {
+    Tokens t = Tokens.of(message);
+    if (t.size == 0 || mentionsMemory(t)) {
       return false;
     }
+    if (!message.trim().endsWith("?")) {
+      return isWhWord(t.norm[0]);
+    }
     for (int i = 0; i < t.size; i++) {
-      String w = t.norm[i];
-      if (w.equals("remember") || w.equals("note") || w.equals("save") || w.equals("store") || w.equals("forget")) {
-        return false;
+      if (isWhWord(t.norm[i])) {
+        return true;
       }
     }
-    return true;
+    return false;
+  }
+
+  private static boolean isWhWord(String w) {
+    return switch (w) {
+      case "what", "whats", "which", "who", "whom", "whose", "where", "when", "how" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean mentionsMemory(Tokens t) {
+    for (int i = 0; i < t.size; i++) {
+      switch (t.norm[i]) {
+        case "remember", "note", "save", "store", "forget", "fyi" -> {
+          return true;
+        }
+        default -> {}
+      }
+    }
+    return false;
   }
 
   /** The dispatcher over the shipped router (loaded from the class path once). */
@@ -138,13 +171,13 @@ public final class Dispatcher {
     String[] facts = engram.recall(scope, message, recallK);
     float[] p = router.probabilities(facts, message);
     Route route = Route.values()[Router.argmax(p)];
-    if (route == Route.ESCALATE) {
+    if (route == Route.ESCALATE || (route == Route.STORE && isWhQuestion(message))) {
       Answer a = engram.recallValue(scope, message);
       if (a.value() != null && a.confidence() >= MEMORY_SURE) {
         return new Decision(Route.ANSWER, a.value(), facts, a.confidence());
       }
     }
-    if (route == Route.STORE && isRequestForWork(message)) {
+    if (route == Route.STORE && (isRequestForWork(message) || isWhQuestion(message))) {
       return new Decision(Route.ESCALATE, null, facts, p[Route.STORE.ordinal()] + p[Route.ESCALATE.ordinal()]);
     }
     switch (route) {

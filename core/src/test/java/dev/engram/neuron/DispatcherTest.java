@@ -1,6 +1,7 @@
 package dev.engram.neuron;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,5 +71,49 @@ class DispatcherTest {
     assertThrows(IllegalArgumentException.class, () -> dispatcher.decide(e, "u1", "   "));
     assertThrows(IllegalArgumentException.class, () -> dispatcher.decide(e, "", "hello"));
     assertThrows(IllegalArgumentException.class, () -> dispatcher.decide(e, "u1", "x".repeat(5000)));
+  }
+
+  @Test
+  void aRequestForWorkIsNeverStored() {
+    assertTrue(Dispatcher.isRequestForWork("Translate 'good evening' into Dutch."));
+    assertTrue(Dispatcher.isRequestForWork("draft a reply to the landlord about the boiler"));
+    assertFalse(Dispatcher.isRequestForWork("Write down that the boiler was fixed, and remember it."));
+    assertFalse(Dispatcher.isRequestForWork("The boiler was fixed on Monday."));
+    for (String request : new String[] {"Summarise the history of the bicycle in two sentences.",
+        "Recommend a board game for four players.", "Translate 'good evening' into Dutch."}) {
+      Engram e = new Engram();
+      Dispatcher.Decision d = dispatcher.decide(e, "u1", request);
+      assertTrue(d.route() != Route.STORE, d.toString());
+      assertEquals(0, e.size("u1"), request + " was stored");
+    }
+  }
+
+  @Test
+  void aWhQuestionIsNeverStored() {
+    assertTrue(Dispatcher.isWhQuestion("what was the name of that bakery in Lyon"));
+    assertTrue(Dispatcher.isWhQuestion("and the staging box, which port is that on?"));
+    assertFalse(Dispatcher.isWhQuestion("did I mention my cousin is getting married in June?"));
+    assertFalse(Dispatcher.isWhQuestion("remember what the plumber said: the valve is new"));
+    assertFalse(Dispatcher.isWhQuestion("My sister lives where the river bends."));
+    Engram e = new Engram();
+    Dispatcher.Decision d = dispatcher.decide(e, "u1", "what was the name of that bakery in Lyon");
+    assertTrue(d.route() != Route.STORE, d.toString());
+    assertEquals(0, e.size("u1"));
+  }
+
+  @Test
+  void memorySureOfItsAnswerOverridesAnEscalate() {
+    // Whatever the router reads into these turns, memory holds each answer outright.
+    String[][] cases = {
+        {"Lena is 9.", "How old is Lena?", "9"},
+        {"The guest wifi password is maple-fox-12.", "Could you tell me the guest wifi password", "maple-fox-12"}};
+    for (String[] c : cases) {
+      Engram e = new Engram();
+      e.observe("u1", c[0]);
+      assertTrue(e.recallValue("u1", c[1]).confidence() >= Dispatcher.MEMORY_SURE, c[1]);
+      Dispatcher.Decision d = dispatcher.decide(e, "u1", c[1]);
+      assertEquals(Route.ANSWER, d.route(), d.toString());
+      assertEquals(c[2], d.value());
+    }
   }
 }
