@@ -67,7 +67,7 @@ export class Explorer {
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
     this.renderer.setClearColor(0x0b1020, 1);
     this.#camera = new THREE.PerspectiveCamera(45, 1, 0.1, 100);
-    this.#camera.position.set(9, 5, 11);
+    this.#camera.position.set(6.4, 3.6, 8.2); // about 11 units out: the whole brain, graph still hidden
     this.#controls = new OrbitControls(this.#camera, canvas);
     this.#controls.enableDamping = true;
     this.#controls.minDistance = 3;

@@ -84,6 +84,31 @@ function startStatic(dir, port) {
   return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
 }
 
+
+/** A stand-in chat model: OpenAI's /v1/chat/completions and Ollama's /api/chat, with CORS, recording requests. */
+function startFakeModel(port) {
+  const seen = [];
+  const server = createHttpServer((request, response) => {
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type, authorization' };
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, cors).end();
+      return;
+    }
+    let body = '';
+    request.on('data', (chunk) => { body += chunk; });
+    request.on('end', () => {
+      const json = JSON.parse(body);
+      seen.push({ path: request.url, auth: request.headers.authorization ?? null, body: json });
+      const content = `fake ${json.model} says the sea is wide`;
+      const reply = request.url === '/api/chat'
+        ? { model: json.model, message: { role: 'assistant', content }, done: true }
+        : { id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] };
+      response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(reply));
+    });
+  });
+  return new Promise((r) => server.listen(port, '127.0.0.1', () => r({ server, seen })));
+}
+
 let browser;
 before(async () => {
   await mkdir(artifacts, { recursive: true });
@@ -111,8 +136,8 @@ async function watchedPage(options = {}) {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.startsWith('/v1/') || path === '/healthz') apiCalls.push(path);
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/v1/') || url.pathname === '/healthz') apiCalls.push(url.href);
   });
   return { page, context, problems, apiCalls };
 }
@@ -280,6 +305,41 @@ test('static build from a plain static host: memory and the dispatcher in the ta
   assert.match(await answered.locator('.reply').innerText(), /us-west-2/);
   await page.locator('#facts li', { hasText: 'us-west-2' }).waitFor();
 
+  // Memory only: what memory cannot answer is routed, and the reply says where it would go.
+  const poem = await chat(page, 'Write a poem about the sea.');
+  assert.equal(await poem.getAttribute('data-route'), 'ESCALATE');
+  assert.match(await poem.locator('.reply').innerText(), /would ESCALATE/);
+  const weather = await chat(page, 'What is the weather in Paris today?');
+  assert.equal(await weather.getAttribute('data-route'), 'FETCH');
+  assert.match(await weather.locator('.reply').innerText(), /would FETCH/);
+
+  // An OpenAI-compatible endpoint, then Ollama: the model gets the turns memory cannot answer, with the
+  // recalled facts in its system prompt; what memory can answer never reaches it.
+  const model = await startFakeModel(await freePort());
+  t.after(() => new Promise((r) => model.server.close(r)));
+  const modelUrl = `http://127.0.0.1:${model.server.address().port}`;
+  await page.getByLabel('OpenAI-compatible endpoint').check();
+  await page.getByLabel('Endpoint URL').fill(`${modelUrl}/v1`);
+  await page.getByLabel('Model name').fill('tiny');
+  await page.getByLabel('API key', { exact: false }).fill('sk-test');
+  const escalated = await chat(page, 'Write a poem about the deploy region.');
+  assert.match(await escalated.locator('.reply').innerText(), /fake tiny says the sea is wide/);
+  assert.match(await escalated.locator('.meta').innerText(), /answered by 127\.0\.0\.1:\d+ tiny · route [\d.]+ ms · recall [\d.]+ ms · model [\d.]+ ms/);
+  assert.equal(model.seen.at(-1).path, '/v1/chat/completions');
+  assert.equal(model.seen.at(-1).auth, 'Bearer sk-test');
+  assert.match(model.seen.at(-1).body.messages[0].content, /us-west-2/, 'the recalled facts must reach the model');
+  const calls = model.seen.length;
+  const fromMemory = await chat(page, 'What is the deploy region?');
+  assert.match(await fromMemory.locator('.meta').innerText(), /answered by memory/);
+  assert.equal(model.seen.length, calls, 'a turn memory answers must not call the model');
+  await page.getByLabel('Ollama').check();
+  await page.getByLabel('Endpoint URL').fill(modelUrl);
+  await page.getByLabel('Model name').fill('llama3.2');
+  const ollama = await chat(page, 'Write a poem about the sea.');
+  assert.match(await ollama.locator('.reply').innerText(), /fake llama3\.2 says/);
+  assert.equal(model.seen.at(-1).path, '/api/chat');
+  await page.getByLabel('Memory only', { exact: false }).check();
+
   // Export engram's binary snapshot, forget the fact, import the snapshot: the fact is back.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export snapshot' }).click()]);
   const file = join(artifacts, 'web-lab-static.snapshot');
@@ -294,7 +354,8 @@ test('static build from a plain static host: memory and the dispatcher in the ta
   await checkExplorer(page);
   await page.screenshot({ path: join(artifacts, 'web-lab-static-desktop.png'), fullPage: true });
   await phoneCheck(page, 'static');
-  assert.deepEqual(apiCalls, [], 'the static build must not call a server API');
+  const ownOrigin = apiCalls.filter((url) => url.startsWith(`http://127.0.0.1:${port}/`));
+  assert.deepEqual(ownOrigin, [], 'the static build must not call a server API');
   assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
 });
 
