@@ -59,6 +59,8 @@ export class Explorer {
   #lastFpsAt = performance.now();
   #framesAtFps = 0;
   #onFrame: (() => void) | null = null;
+  /** Off screen (scrolled away, as on a phone) nothing is drawn, so the lab costs no GPU time there. */
+  #onScreen = true;
 
   constructor(private readonly canvas: HTMLCanvasElement, labels: HTMLElement) {
     this.#labels = labels;
@@ -131,6 +133,9 @@ export class Explorer {
     this.#scene.add(this.#graph);
 
     new ResizeObserver(() => this.#resize()).observe(canvas);
+    new IntersectionObserver((entries) => {
+      this.#onScreen = entries.some((entry) => entry.isIntersecting);
+    }).observe(canvas);
     this.#resize();
     this.renderer.setAnimationLoop(() => this.#frame());
   }
@@ -290,6 +295,7 @@ export class Explorer {
   }
 
   #frame(): void {
+    if (!this.#onScreen) return;
     const now = performance.now();
     this.#controls.update();
 

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, mkdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -110,7 +110,15 @@ function startFakeModel(port) {
 }
 
 let browser;
+/** `engram serve` starts (about 8 s: the JVM and a 20,000-neuron brain) while the static tests run. */
+let engram;
 before(async () => {
+  engram = (async () => {
+    const port = await freePort();
+    const db = await mkdtemp(join(tmpdir(), 'engram-lab-'));
+    return { port, db, server: await startEngram(port, db) };
+  })();
+  engram.catch(() => {}); // reported by the served test, which awaits it
   await mkdir(artifacts, { recursive: true });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -119,7 +127,15 @@ before(async () => {
       '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
 });
-after(() => browser?.close());
+after(async () => {
+  await browser?.close();
+  const started = await engram?.catch(() => null);
+  if (started) {
+    started.server.child.kill('SIGTERM');
+    await started.server.exited;
+    await rm(started.db, { recursive: true, force: true });
+  }
+});
 
 /** A page that records every console error, page error, failed request and HTTP error status. */
 async function watchedPage(options = {}) {
@@ -166,6 +182,7 @@ async function chat(page, text) {
 /** The explorer draws: pixels differ from the clear colour, and the frame counter advances. */
 async function checkExplorer(page) {
   await page.waitForFunction(() => document.body.dataset.explorer === 'running', null, { timeout: 20_000 });
+  await page.locator('#brain').scrollIntoViewIfNeeded(); // nothing is drawn while the canvas is off screen
   const first = Number(await page.locator('#brain').getAttribute('data-frames'));
   await page.waitForTimeout(700);
   const second = Number(await page.locator('#brain').getAttribute('data-frames'));
@@ -196,89 +213,6 @@ async function phoneCheck(page, name) {
   assert.ok(overflow <= 0, `the page scrolls sideways on a 390 px wide phone screen (${overflow} px too wide)`);
   await page.screenshot({ path: join(artifacts, `web-lab-${name}-phone.png`), fullPage: true });
 }
-
-test('served by engram serve: chat, memory panel, learn, ask, live brain', { timeout: startTimeoutMs + 120_000 }, async (t) => {
-  const port = await freePort();
-  const db = await mkdtemp(join(tmpdir(), 'engram-lab-'));
-  t.after(() => rm(db, { recursive: true, force: true }));
-  const server = await startEngram(port, db);
-  t.after(async () => {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  });
-  const { page, context, problems } = await watchedPage({ viewport: { width: 1400, height: 1000 } });
-  t.after(() => context.close());
-
-  const response = await page.goto(`http://127.0.0.1:${port}/`);
-  assert.ok(response.ok(), `GET / answered ${response.status()}\n${server.log()}`);
-  await waitReady(page, problems, server.log);
-  assert.equal(await page.evaluate(() => document.body.dataset.backend), 'server');
-
-  // WebGPU is absent in headless Chromium: WebLLM is offered but disabled, with the reason, and memory-only is on.
-  assert.equal(await page.evaluate(() => document.body.dataset.webgpu), 'false');
-  await assert.doesNotReject(page.getByText('WebGPU is not available in this browser').waitFor());
-  assert.ok(await page.getByLabel('WebLLM in this tab').isDisabled());
-  assert.ok(await page.getByLabel('Memory only', { exact: false }).isChecked());
-
-  // Memory panel: observe through the form (keyboard path), see the fact with its strength.
-  const fact = page.getByLabel('Fact', { exact: true });
-  await fact.fill('The deploy region is us-west-2.');
-  await fact.press('Control+Enter');
-  await page.locator('#facts li', { hasText: 'us-west-2' }).waitFor();
-  assert.match(await page.locator('#facts li', { hasText: 'us-west-2' }).innerText(), /strength \d/);
-
-  // Chat: a question memory holds is answered by the dispatcher, with route, facts and latencies.
-  const answered = await chat(page, 'What is the deploy region?');
-  assert.equal(await answered.getAttribute('data-route'), 'ANSWER');
-  assert.match(await answered.locator('.reply').innerText(), /us-west-2/);
-  assert.match(await answered.locator('.meta').innerText(), /route [\d.]+ ms · recall [\d.]+ ms · total [\d.]+ ms/);
-  const stored = await chat(page, 'The cache is Redis.');
-  assert.equal(await stored.getAttribute('data-route'), 'STORE');
-  await page.locator('#facts li', { hasText: 'Redis' }).waitFor();
-  const cache = await chat(page, 'What is the cache?');
-  assert.match(await cache.locator('.reply').innerText(), /Redis/);
-
-  // Variables and forget.
-  await page.getByLabel('Variable name').fill('owner');
-  await page.getByLabel('Variable value').fill('Kim');
-  await page.getByRole('button', { name: 'Set variable' }).click();
-  await page.locator('#vars tr', { hasText: 'Kim' }).waitFor();
-  await page.getByRole('button', { name: 'Forget “The cache is Redis.”' }).click();
-  await page.locator('#facts li', { hasText: 'Redis' }).waitFor({ state: 'detached' });
-
-  // The explorer renders and its frame loop runs; the brain loop (a Worker) advances brain time.
-  await checkExplorer(page);
-  await page.waitForFunction(() => Number(document.body.dataset.brainTime ?? 0) > 0, null, { timeout: 20_000 });
-  assert.equal(await page.locator('#regions tr').count(), 10);
-  await page.locator('#modulators meter').first().waitFor();
-
-  // Learn a text, see new concepts in the graph, then ask and see the tagged answer card and the recall pulses.
-  const conceptsBefore = Number(await page.evaluate(() => document.body.dataset.concepts ?? 0));
-  await page.getByLabel('Topic', { exact: true }).fill('astronomy');
-  await page.getByRole('textbox', { name: /^Text/ }).fill(
-    'The Sun is a star. Mars is a planet. Mars orbits the Sun. Jupiter is a planet. Jupiter orbits the Sun. '
-      + 'Phobos is a moon. Phobos orbits Mars. A planet is a celestial body.');
-  await page.getByRole('button', { name: 'Learn', exact: true }).click();
-  await page.locator('#learn-status', { hasText: 'Learned' }).waitFor({ timeout: 20_000 });
-  await page.waitForFunction((n) => Number(document.body.dataset.concepts ?? 0) > n, conceptsBefore, { timeout: 20_000 });
-  await page.locator('#topics li', { hasText: 'astronomy' }).waitFor();
-  await page.getByLabel('Show the knowledge graph').check();
-  await page.getByLabel('Ask the knowledge graph').fill('What does Phobos orbit?');
-  await page.getByRole('button', { name: 'Ask', exact: true }).click();
-  const card = page.locator('#card');
-  await card.waitFor();
-  assert.match(await page.locator('#card-answer').innerText(), /Mars/);
-  await page.locator('#card-tags .tag', { hasText: '[explicit]' }).first().waitFor();
-  const pulses = Number(await page.evaluate(() => document.body.dataset.recallPulses));
-  assert.ok(pulses > 0, 'the recall played no pulses through the graph');
-  await page.waitForTimeout(600); // let the pulses travel before the screenshot
-  await checkExplorer(page);
-
-  await page.screenshot({ path: join(artifacts, 'web-lab-served-desktop.png'), fullPage: true });
-  await page.locator('#brain').screenshot({ path: join(artifacts, 'web-lab-served-explorer.png') });
-  await phoneCheck(page, 'served');
-  assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
-});
 
 test('static build from a plain static host: memory and the dispatcher in the tab', { timeout: 120_000 }, async (t) => {
   const site = join(lab, 'site');
@@ -383,5 +317,95 @@ test('WebLLM: with WebGPU present the model can be picked, and a failed load fal
   assert.ok(await page.getByLabel('Memory only', { exact: false }).isChecked());
   const turn = await chat(page, 'What is the deploy region?');
   assert.match(await turn.locator('.meta').innerText(), /answered by memory/);
+  assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
+});
+
+test('served by engram serve: chat, memory panel, learn, ask, live brain', { timeout: startTimeoutMs + 120_000 }, async (t) => {
+  const { port, server } = await engram;
+  const { page, context, problems } = await watchedPage({ viewport: { width: 1400, height: 1000 } });
+  t.after(() => context.close());
+
+  const response = await page.goto(`http://127.0.0.1:${port}/`);
+  assert.ok(response.ok(), `GET / answered ${response.status()}\n${server.log()}`);
+  await waitReady(page, problems, server.log);
+  assert.equal(await page.evaluate(() => document.body.dataset.backend), 'server');
+
+  // WebGPU is absent in headless Chromium: WebLLM is offered but disabled, with the reason, and memory-only is on.
+  assert.equal(await page.evaluate(() => document.body.dataset.webgpu), 'false');
+  await assert.doesNotReject(page.getByText('WebGPU is not available in this browser').waitFor());
+  assert.ok(await page.getByLabel('WebLLM in this tab').isDisabled());
+  assert.ok(await page.getByLabel('Memory only', { exact: false }).isChecked());
+
+  // Memory panel: observe through the form (keyboard path), see the fact with its strength.
+  const fact = page.getByLabel('Fact', { exact: true });
+  await fact.fill('The deploy region is us-west-2.');
+  await fact.press('Control+Enter');
+  await page.locator('#facts li', { hasText: 'us-west-2' }).waitFor();
+  assert.match(await page.locator('#facts li', { hasText: 'us-west-2' }).innerText(), /strength \d/);
+
+  // Chat: a question memory holds is answered by the dispatcher, with route, facts and latencies.
+  const answered = await chat(page, 'What is the deploy region?');
+  assert.equal(await answered.getAttribute('data-route'), 'ANSWER');
+  assert.match(await answered.locator('.reply').innerText(), /us-west-2/);
+  assert.match(await answered.locator('.meta').innerText(), /route [\d.]+ ms · recall [\d.]+ ms · total [\d.]+ ms/);
+  const stored = await chat(page, 'The cache is Redis.');
+  assert.equal(await stored.getAttribute('data-route'), 'STORE');
+  await page.locator('#facts li', { hasText: 'Redis' }).waitFor();
+  const cache = await chat(page, 'What is the cache?');
+  assert.match(await cache.locator('.reply').innerText(), /Redis/);
+
+  // Variables and forget.
+  await page.getByLabel('Variable name').fill('owner');
+  await page.getByLabel('Variable value').fill('Kim');
+  await page.getByRole('button', { name: 'Set variable' }).click();
+  await page.locator('#vars tr', { hasText: 'Kim' }).waitFor();
+  await page.getByRole('button', { name: 'Forget “The cache is Redis.”' }).click();
+  await page.locator('#facts li', { hasText: 'Redis' }).waitFor({ state: 'detached' });
+
+  // Export the lab's JSON export (the server has no snapshot endpoint), forget, import: the fact is back.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export snapshot' }).click()]);
+  const file = join(artifacts, 'web-lab-served-export.json');
+  await download.saveAs(file);
+  const exported = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(exported.format, 'engram-lab-export');
+  assert.deepEqual(exported.scopes.lab.vars, { owner: 'Kim' });
+  assert.ok(exported.scopes.lab.notes.some((n) => n.text === 'The deploy region is us-west-2.'), JSON.stringify(exported));
+  await page.getByRole('button', { name: 'Forget “The deploy region is us-west-2.”' }).click();
+  await page.locator('#facts li', { hasText: 'us-west-2' }).waitFor({ state: 'detached' });
+  await page.locator('#import').setInputFiles(file);
+  await page.locator('#snapshot-status', { hasText: 'imported 1 note and 1 variable into 1 scope' }).waitFor();
+  await page.locator('#facts li', { hasText: 'us-west-2' }).waitFor();
+
+  // The explorer renders and its frame loop runs; the brain loop (a Worker) advances brain time.
+  await checkExplorer(page);
+  await page.waitForFunction(() => Number(document.body.dataset.brainTime ?? 0) > 0, null, { timeout: 20_000 });
+  assert.equal(await page.locator('#regions tr').count(), 10);
+  await page.locator('#modulators meter').first().waitFor();
+
+  // Learn a text, see new concepts in the graph, then ask and see the tagged answer card and the recall pulses.
+  const conceptsBefore = Number(await page.evaluate(() => document.body.dataset.concepts ?? 0));
+  await page.getByLabel('Topic', { exact: true }).fill('astronomy');
+  await page.getByRole('textbox', { name: /^Text/ }).fill(
+    'The Sun is a star. Mars is a planet. Mars orbits the Sun. Jupiter is a planet. Jupiter orbits the Sun. '
+      + 'Phobos is a moon. Phobos orbits Mars. A planet is a celestial body.');
+  await page.getByRole('button', { name: 'Learn', exact: true }).click();
+  await page.locator('#learn-status', { hasText: 'Learned' }).waitFor({ timeout: 20_000 });
+  await page.waitForFunction((n) => Number(document.body.dataset.concepts ?? 0) > n, conceptsBefore, { timeout: 20_000 });
+  await page.locator('#topics li', { hasText: 'astronomy' }).waitFor();
+  await page.getByLabel('Show the knowledge graph').check();
+  await page.getByLabel('Ask the knowledge graph').fill('What does Phobos orbit?');
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  const card = page.locator('#card');
+  await card.waitFor();
+  assert.match(await page.locator('#card-answer').innerText(), /Mars/);
+  await page.locator('#card-tags .tag', { hasText: '[explicit]' }).first().waitFor();
+  const pulses = Number(await page.evaluate(() => document.body.dataset.recallPulses));
+  assert.ok(pulses > 0, 'the recall played no pulses through the graph');
+  await page.waitForTimeout(600); // let the pulses travel before the screenshot
+  await checkExplorer(page);
+
+  await page.screenshot({ path: join(artifacts, 'web-lab-served-desktop.png'), fullPage: true });
+  await page.locator('#brain').screenshot({ path: join(artifacts, 'web-lab-served-explorer.png') });
+  await phoneCheck(page, 'served');
   assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
 });
