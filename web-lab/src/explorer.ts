@@ -192,7 +192,7 @@ export class Explorer {
       members.sort((a, b) => b.degree - a.degree);
       members.forEach((node, i) => {
         const h = hash(node.name);
-        const spread = 0.35 + 0.9 * Math.sqrt((i + 1) / members.length);
+        const spread = (n === 1 ? 1.6 : 1) * (0.35 + 0.9 * Math.sqrt((i + 1) / members.length));
         const theta = ((h & 0xffff) / 0xffff) * Math.PI * 2;
         const phi = Math.acos(2 * (((h >>> 16) & 0xffff) / 0xffff) - 1);
         const mesh = new THREE.Mesh(
@@ -303,7 +303,8 @@ export class Explorer {
       entry.glow += (entry.target - entry.glow) * 0.08;
       const material = entry.core.material as THREE.MeshStandardMaterial;
       material.emissiveIntensity = 0.15 + 1.6 * entry.glow;
-      (entry.halo.material as THREE.MeshBasicMaterial).opacity = 0.05 + 0.35 * entry.glow;
+      // Halos step back while the graph is shown, so they do not hide the concepts inside them.
+      (entry.halo.material as THREE.MeshBasicMaterial).opacity = (0.05 + 0.35 * entry.glow) * (1 - 0.7 * this.#graphOpacity);
       entry.halo.scale.setScalar(1 + 0.35 * entry.glow);
     }
 

@@ -206,6 +206,16 @@ async function checkExplorer(page) {
   return lit;
 }
 
+/** axe-core's WCAG 2.1 A and AA rules (labels, names, contrast, ...) over the whole page as it stands. */
+async function checkAccessibility(page, what) {
+  await page.addScriptTag({ path: join(lab, 'node_modules', 'axe-core', 'axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `accessibility problems (${what}):\n${violations.join('\n')}`);
+}
+
 async function phoneCheck(page, name) {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(200);
@@ -286,6 +296,11 @@ test('static build from a plain static host: memory and the dispatcher in the ta
   await page.locator('#facts li', { hasText: 'us-west-2' }).waitFor();
 
   await checkExplorer(page);
+  await checkAccessibility(page, 'static build, light scheme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await checkAccessibility(page, 'static build, dark scheme');
+  await page.screenshot({ path: join(artifacts, 'web-lab-static-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: join(artifacts, 'web-lab-static-desktop.png'), fullPage: true });
   await phoneCheck(page, 'static');
   const ownOrigin = apiCalls.filter((url) => url.startsWith(`http://127.0.0.1:${port}/`));
@@ -404,6 +419,7 @@ test('served by engram serve: chat, memory panel, learn, ask, live brain', { tim
   await page.waitForTimeout(600); // let the pulses travel before the screenshot
   await checkExplorer(page);
 
+  await checkAccessibility(page, 'served, after a chat, learning and a question');
   await page.screenshot({ path: join(artifacts, 'web-lab-served-desktop.png'), fullPage: true });
   await page.locator('#brain').screenshot({ path: join(artifacts, 'web-lab-served-explorer.png') });
   await phoneCheck(page, 'served');
