@@ -31,16 +31,18 @@ export class TabBackend implements Backend {
       if (data.ok) waiting.resolve(data.result);
       else waiting.reject(new Error(data.error ?? 'the engine worker failed without a message'));
     };
-    const parts = ['memory and the dispatcher'];
+    const parts = ['memory', 'the dispatcher'];
     if (features.knowledge) parts.push('knowledge');
     if (features.brain) parts.push('the spiking brain');
-    this.where = `${parts.join(', ')} run in this tab (WebAssembly in a Worker); nothing is sent to a server`;
+    const listed = `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+    this.where = `${listed} run in this tab (WebAssembly in a Worker); nothing is sent to a server`;
     this.knowledge = features.knowledge
       ? {
-          learn: (topic, text, format) => this.#call<Learned>('knowledge.learn', topic, text, format ?? null),
+          // Optional arguments are left out rather than passed as null, as the npm API's own defaults expect.
+          learn: (topic, text, format) => (format ? this.#call<Learned>('knowledge.learn', topic, text, format) : this.#call<Learned>('knowledge.learn', topic, text)),
           ask: (question) => this.#call<Asked>('knowledge.ask', question),
           topics: async () => unwrap<Topic[]>(await this.#call('knowledge.topics'), 'topics'),
-          concepts: async (topic) => unwrap<Concept[]>(await this.#call('knowledge.concepts', topic ?? null), 'concepts'),
+          concepts: async (topic) => unwrap<Concept[]>(await (topic ? this.#call('knowledge.concepts', topic) : this.#call('knowledge.concepts')), 'concepts'),
         }
       : null;
     this.brain = features.brain
