@@ -253,7 +253,7 @@ async function phoneCheck(page, name) {
   await page.screenshot({ path: join(artifacts, `web-lab-${name}-phone.png`), fullPage: true });
 }
 
-test('static build from a plain static host: memory and the dispatcher in the tab', { timeout: 120_000 }, async (t) => {
+test('static build from a plain static host: memory and the dispatcher in the tab', { timeout: 240_000 }, async (t) => {
   const site = join(lab, 'site');
   await stat(join(site, 'engram', 'engram.wasm')).catch(() => assert.fail('site/ is not built: run npm run build:static'));
   const port = await freePort();
@@ -345,7 +345,7 @@ test('static build from a plain static host: memory and the dispatcher in the ta
   assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
 });
 
-test('WebLLM: with WebGPU present the model can be picked, and a failed load falls back to memory only', { timeout: 60_000 }, async (t) => {
+test('WebLLM: with WebGPU present the model can be picked, and a failed load falls back to memory only', { timeout: 120_000 }, async (t) => {
   const site = join(lab, 'site');
   const port = await freePort();
   const server = await startStatic(site, port);
