@@ -59,7 +59,8 @@ if [ "$only" = all ] || [ "$only" = js ]; then
   step mcp-install bash -c 'cd server-jvm/src/test/mcp && npm ci --no-audit --no-fund --loglevel=error'
   step mcp-client bash -c 'cd server-jvm/src/test/mcp && node --test client.test.mjs'
   step web-lab-install bash -c 'cd web-lab && npm ci --no-audit --no-fund --loglevel=error'
-  # Headless Chromium against `./engram serve`: observe and ask in the page, no console errors.
+  # Type-check and build the lab (dist/ and the static site/), then headless Chromium against `./engram serve`
+  # and against site/ on a plain static host: chat, memory panel, learn and ask, the 3D explorer, no console errors.
   step web-lab bash -c 'cd web-lab && npm test'
 fi
 

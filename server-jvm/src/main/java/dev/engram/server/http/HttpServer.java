@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * POST /v1/brain/imprint            {"subject", "relation", "object"}  ->  {"imprinted": true, "concepts", "learnedSynapses"}
  * POST /v1/brain/recall             {"concept": "...", "k": N (default 5)}  ->  {"concept", "ranked": [{"concept",
  *                                   "spikes", "firstSpikeStep", "spikesPerNeuron"}]}
- * GET  /                            web-lab/ (its page loads the npm build from /engram/)
+ * GET  /                            web-lab/ and its build web-lab/dist/ (the page loads the npm build from /engram/)
  * GET  /engram/…                    npm/dist/
  * </pre>
  * ITEM is {@code {"id", "text", "kind", "score", "value", "why", "strength"}} ({@link Json#item}). Writes
@@ -261,12 +261,13 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * web-lab/ also holds its test tooling (package.json, node_modules/, test/); only the page itself is
-   * published.
+   * web-lab/ also holds its sources and tooling (src/, scripts/, site/, package.json, node_modules/, test/); only
+   * the page (index.html, lab.css, favicon.svg) and its build (dist/) are published.
    */
   static boolean isLabTooling(String path) {
     return path.startsWith("/node_modules/") || path.startsWith("/test/") || path.equals("/package.json")
-        || path.equals("/package-lock.json");
+        || path.equals("/package-lock.json") || path.startsWith("/src/") || path.startsWith("/scripts/")
+        || path.startsWith("/site/") || path.equals("/tsconfig.json");
   }
 
   private static boolean wantsJson(Context ctx) {
