@@ -115,11 +115,9 @@ public final class BrainHost implements AutoCloseable {
       regions.add(new Region(brain.regionName(r), brain.regionSize(r),
           steps == 0 ? 0 : brain.rateHz(r, brain.totalSpikes(r), steps)));
     }
-    Map<String, Float> mods = new LinkedHashMap<>();
-    for (Modulator m : Modulator.values()) mods.put(m.name().toLowerCase(java.util.Locale.ROOT), brain.modulator(m));
     BrainConfig c = brain.config();
     return new Status(c.scale(), brain.neuronCount(), (long) brain.neuronCount() * c.connectivity().synapsesPerNeuron(),
-        brain.learnedSynapseCount(), brain.timeMs(), brain.conceptCount(), brain.conceptCapacity(), regions, mods);
+        brain.learnedSynapseCount(), brain.timeMs(), brain.conceptCount(), brain.conceptCapacity(), regions, modulators());
   }
 
   /** Runs {@code ms} milliseconds of brain time (1..{@link #MAX_STEP_MS}). */
@@ -143,6 +141,46 @@ public final class BrainHost implements AutoCloseable {
           brain.rateHz(r, brain.totalSpikes(r) - before[r], steps)));
     }
     return new StepReport(ms, brain.timeMs(), wall, regions);
+  }
+
+  /**
+   * A reading of the brain's counters: spikes per region since it was built, steps run, time, and the
+   * modulator levels. Two samples give the rates over the time between them, whoever stepped the brain.
+   */
+  public record Sample(long steps, double timeMs, double dtMs, long[] regionSpikes, List<String> regionNames,
+      int[] regionSizes, Map<String, Float> modulators) {
+    /** Each region's rate (Hz) between {@code earlier} and this sample (0 when no step ran between them). */
+    public List<Region> ratesSince(Sample earlier) {
+      long stepped = steps - earlier.steps;
+      List<Region> regions = new ArrayList<>();
+      for (int r = 0; r < regionSpikes.length; r++) {
+        double hz = stepped <= 0 ? 0
+            : (regionSpikes[r] - earlier.regionSpikes[r]) * 1000.0 / (regionSizes[r] * stepped * dtMs);
+        regions.add(new Region(regionNames.get(r), regionSizes[r], hz));
+      }
+      return regions;
+    }
+  }
+
+  public synchronized Sample sample() {
+    int n = brain.regionCount();
+    long[] spikes = new long[n];
+    int[] sizes = new int[n];
+    List<String> names = new ArrayList<>(n);
+    for (int r = 0; r < n; r++) {
+      spikes[r] = brain.totalSpikes(r);
+      sizes[r] = brain.regionSize(r);
+      names.add(brain.regionName(r));
+    }
+    return new Sample(brain.stepCount(), brain.timeMs(), brain.config().dtMs(), spikes, List.copyOf(names), sizes,
+        modulators());
+  }
+
+  /** Modulator levels by lower-case name ("dopamine", …), in {@link Modulator} order. */
+  private Map<String, Float> modulators() {
+    Map<String, Float> mods = new LinkedHashMap<>();
+    for (Modulator m : Modulator.values()) mods.put(m.name().toLowerCase(java.util.Locale.ROOT), brain.modulator(m));
+    return mods;
   }
 
   /** Whether a step call is running now (does not wait for the lock). */

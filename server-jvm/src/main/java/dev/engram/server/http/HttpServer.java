@@ -187,6 +187,7 @@ public final class HttpServer implements AutoCloseable {
       config.routes.post("/v1/brain/step", api::brainStep);
       config.routes.post("/v1/brain/imprint", api::brainImprint);
       config.routes.post("/v1/brain/recall", api::brainRecall);
+      config.routes.get("/v1/brain/stream", new BrainStream(brain));
       config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
 
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));

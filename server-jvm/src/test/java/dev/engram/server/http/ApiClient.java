@@ -33,6 +33,12 @@ final class ApiClient {
     return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), BodyHandlers.ofString());
   }
 
+  /** A GET as a browser's EventSource sends it: the whole event stream, read until the server ends it. */
+  HttpResponse<String> getEvents(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/event-stream").GET().build(),
+        BodyHandlers.ofString());
+  }
+
   HttpResponse<String> post(String path, byte[] body) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(url(path))).POST(BodyPublishers.ofByteArray(body)));
   }

@@ -122,4 +122,37 @@ class BrainHttpTest {
     assertEquals(3000, ok(step.join()).get("ms").asInt());
     assertTrue(stillStepping, "the step finished before /healthz answered (" + ms + " ms): healthz waited on it");
   }
+
+  @Test
+  void streamSendsTickEventsWithRegionRatesAndModulators() throws Exception {
+    HttpResponse<String> r = api.getEvents("/v1/brain/stream?step_ms=20&interval_ms=20&count=3");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"), r.headers().toString());
+    List<JsonNode> ticks = new ArrayList<>();
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith("data: ")) {
+        ticks.add(dev.engram.server.Json.MAPPER.readTree(line.substring(6)));
+      }
+    }
+    assertEquals(3, ticks.size(), r.body());
+    assertEquals(3, r.body().split("event: tick").length - 1, r.body());
+    double previous = 0;
+    for (JsonNode tick : ticks) {
+      assertEquals(10, tick.get("regions").size(), tick.toString());
+      assertTrue(tick.get("modulators").has("dopamine"), tick.toString());
+      assertTrue(tick.get("timeMs").asDouble() >= previous + 20 - 1e-9, tick.toString());
+      previous = tick.get("timeMs").asDouble();
+    }
+    // step_ms=0 watches without stepping: brain time stands still.
+    HttpResponse<String> watch = api.getEvents("/v1/brain/stream?step_ms=0&interval_ms=20&count=2");
+    assertTrue(watch.body().contains("\"timeMs\":" + previous), watch.body());
+  }
+
+  @Test
+  void streamRefusesBadParametersBeforeOpening() throws Exception {
+    bad(api.getEvents("/v1/brain/stream?step_ms=5000"), 400, "step_ms must be a whole number from 0 to 1000");
+    bad(api.getEvents("/v1/brain/stream?interval_ms=1"), 400, "interval_ms");
+    bad(api.getEvents("/v1/brain/stream?count=x"), 400, "count");
+    bad(get("/v1/brain/stream"), 406, "Accept: text/event-stream");
+  }
 }
