@@ -3,6 +3,7 @@
 // JSON shapes of the server's /v1/brain/status|step|imprint|recall (server-jvm BrainVerbs), so a page can
 // use either source through one type; the same seed gives the same spikes as the JVM.
 import { FlatReader, elapsedMs, floatValue, now, pick, rethrow, typeName } from './calls.js';
+import type { SnapshotStore } from './persist.js';
 
 /** One region: name, size and mean firing rate (Hz, rounded to 0.01). */
 export interface BrainRegion {
@@ -102,6 +103,13 @@ const NAMES = [
   'brainReset', 'brainStatus', 'brainStep', 'brainImprint', 'brainRecall', 'brainSleep', 'brainSave', 'brainLoad',
   'brainSpikeTotals', 'lastIds', 'lastNumbers',
 ] as const;
+
+function checkStore(store: unknown): asserts store is SnapshotStore {
+  const s = store as Partial<SnapshotStore> | null | undefined;
+  if (s === null || typeof s !== 'object' || typeof s.read !== 'function' || typeof s.write !== 'function') {
+    throw new Error('store must be a SnapshotStore ({ description, read(), write(bytes) }): use fileStore, indexedDbStore or opfsStore');
+  }
+}
 
 function conceptName(what: string, v: unknown): string | null {
   if (v === null || v === undefined) return null; // core: "concept name must not be null"
@@ -318,6 +326,42 @@ export class Brain {
     } catch (e) {
       rethrow(e);
     }
+  }
+
+  /**
+   * Writes {@link Brain.save}'s snapshot to `store` ({@link fileStore}, {@link indexedDbStore},
+   * {@link opfsStore} or your own) and returns its size in bytes.
+   *
+   * ```ts
+   * import { Engram, indexedDbStore } from 'engram';
+   * await engram.brain.saveTo(indexedDbStore('my-app', 'brain'));
+   * ```
+   */
+  async saveTo(store: SnapshotStore): Promise<number> {
+    checkStore(store);
+    const bytes = this.save();
+    await store.write(bytes);
+    return bytes.byteLength;
+  }
+
+  /**
+   * Replaces the brain with the snapshot in `store`; `false` (the brain kept) when the store holds
+   * nothing yet. A damaged or foreign snapshot throws, naming the store, and the brain is kept.
+   *
+   * ```ts
+   * if (!(await engram.brain.loadFrom(fileStore('./brain.bin')))) engram.brain.reset(0.01, 1);
+   * ```
+   */
+  async loadFrom(store: SnapshotStore): Promise<boolean> {
+    checkStore(store);
+    const bytes = await store.read();
+    if (bytes === null) return false;
+    try {
+      this.load(bytes);
+    } catch (e) {
+      throw new Error(`engram: ${store.description} is not a usable brain snapshot: ${(e as Error).message}`);
+    }
+    return true;
   }
 
   /**

@@ -2,7 +2,10 @@
 // file cannot reach, since the JVM has no such types), independence of instances, snapshots of the brain
 // round-tripping and refused when damaged, and the float printing the status relies on.
 import { describe, expect, it } from 'vitest';
-import { Engram } from '../dist/index.js';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engram, fileStore } from '../dist/index.js';
 import { floatValue } from '../src/calls.js';
 
 const TEXT = 'Velmora bells are cast from river glass. The bells ring at dusk.';
@@ -73,6 +76,27 @@ describe('engram.brain', () => {
     const before = b.brain.status();
     expect(() => b.brain.load(damaged)).toThrow('spiking brain snapshot checksum failed');
     expect(b.brain.status()).toEqual(before);
+  });
+
+  it('saves to and loads from a store: false when empty, the store named when damaged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'engram-brain-'));
+    try {
+      const a = await Engram.forNode();
+      const b = await Engram.forNode();
+      a.brain.reset(0.002, 4);
+      a.brain.imprint('sun', 'is', 'star');
+      const store = fileStore(join(dir, 'brain.bin'));
+      expect(await b.brain.loadFrom(store)).toBe(false);
+      expect(await a.brain.saveTo(store)).toBe(a.brain.save().byteLength);
+      expect(await b.brain.loadFrom(store)).toBe(true);
+      expect(b.brain.status()).toEqual(a.brain.status());
+      expect(readdirSync(dir)).toEqual(['brain.bin']);
+      writeFileSync(join(dir, 'brain.bin'), 'not a brain snapshot at all');
+      await expect(b.brain.loadFrom(store)).rejects.toThrow(/^engram: file .*brain\.bin is not a usable brain snapshot: .*bad magic/);
+      await expect(b.brain.saveTo({} as never)).rejects.toThrow('store must be a SnapshotStore');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects wrong argument types with the wording core uses', async () => {
