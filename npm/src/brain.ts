@@ -90,7 +90,7 @@ interface BrainBridge {
   brainStatus(): string[];
   brainStep(ms: number): string[];
   brainImprint(subject: string | null, relation: string | null, object: string | null): Int32Array;
-  brainRecall(concept: string, k: number): string[];
+  brainRecall(concept: string, k: number, steps: number): string[];
   brainSleep(): Int32Array;
   brainSave(): Int8Array;
   brainLoad(snapshot: Int8Array): void;
@@ -239,14 +239,17 @@ export class Brain {
   /**
    * Spiking recall: injects current into `concept`'s assembly, runs a fixed budget with plasticity off,
    * runs the same steps again without the injection, and ranks the other concepts by how many more
-   * spikes their assemblies fired (at most `k`, 1..100). The brain is left exactly as it was.
+   * spikes their assemblies fired (at most `k`, 1..100). `steps` (1..100,000) sets the budget of each
+   * pass; left out, the brain's default (30 steps) is used, as the server's /v1/brain/recall does. The
+   * brain is left exactly as it was.
    *
    * ```ts
    * engram.brain.recall('cat', 3);
+   * engram.brain.recall('cat', 3, 60); // a longer budget reaches concepts two links away
    * // { concept: 'cat', ranked: [{ concept: 'is', spikes: 412, firstSpikeStep: 3, spikesPerNeuron: 20.6 }, ...] }
    * ```
    */
-  recall(concept: string, k = 5): RecallReport {
+  recall(concept: string, k = 5, steps?: number): RecallReport {
     if (concept !== null && concept !== undefined && typeof concept !== 'string') {
       throw new Error(`concept must be a string, got ${typeName(concept)}`);
     }
@@ -254,8 +257,12 @@ export class Brain {
       throw new Error(`k must be an integer, got ${typeof k === 'number' ? String(k) : typeName(k)}`);
     }
     if (k < 1 || k > MAX_RECALL_K) throw new Error(`k must be between 1 and ${MAX_RECALL_K}, got ${k}`);
+    if (steps !== undefined && (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > 100_000)) {
+      throw new Error(`recall steps must be in [1, 100000], got ${typeof steps === 'number' ? String(steps) : typeName(steps)}`);
+    }
     try {
-      const f = new FlatReader(this.#b.brainRecall(concept ?? (null as unknown as string), k), this.#b.lastIds(), this.#b.lastNumbers());
+      const strings = this.#b.brainRecall(concept ?? (null as unknown as string), k, steps ?? 0);
+      const f = new FlatReader(strings, this.#b.lastIds(), this.#b.lastNumbers());
       const ranked: RecallHit[] = [];
       for (let i = 0; i < f.strings.length; i++) {
         ranked.push({ concept: f.s(), spikes: f.i(), firstSpikeStep: f.i(), spikesPerNeuron: f.d() });

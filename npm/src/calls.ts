@@ -1,5 +1,5 @@
 // Shared by the knowledge and brain faces (knowledge.ts, brain.ts): how a bridge call's failure reaches
-// the caller, and how a flattened result (dev.engram.wasm.Flat: strings returned, ints and doubles left
+// the caller (rethrow is index.ts's, repeated here so the memory's loader code stays untouched), and how a flattened result (dev.engram.wasm.Flat: strings returned, ints and doubles left
 // for lastIds()/lastNumbers()) is read back in order.
 
 /** Rethrows what a bridge call threw as a plain Error: core's message, or a trap marked as a bug. */
@@ -10,9 +10,6 @@ export function rethrow(e: unknown): never {
   const message = e instanceof Error ? e.message : String(e);
   throw new Error(message || 'engram: internal error without a message');
 }
-
-/** The bridge functions a face calls, looked up by name on the module's exports. */
-export type Exports = Record<string, (...args: never[]) => unknown>;
 
 /** Picks `names` from the module's exports, failing clearly when the module is from another version. */
 export function pick<T>(exports: Record<string, unknown>, names: readonly string[]): T {

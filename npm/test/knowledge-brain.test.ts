@@ -110,6 +110,8 @@ describe('engram.brain', () => {
     expect(() => br.recall('a', 1.5)).toThrow('k must be an integer, got 1.5');
     expect(() => br.recall('a', 101)).toThrow('k must be between 1 and 100, got 101');
     expect(() => br.recall(4)).toThrow('concept must be a string, got number');
+    expect(() => br.recall('a', 5, 2.5)).toThrow('recall steps must be in [1, 100000], got 2.5');
+    expect(() => br.recall('a', 5, '60')).toThrow('recall steps must be in [1, 100000], got string');
     expect(() => br.load(null)).toThrow('snapshot is required');
     expect(() => br.load('bytes')).toThrow('snapshot must be a Uint8Array or an ArrayBuffer, got string');
   });

@@ -235,6 +235,9 @@ class KnowledgeBrainGoldenTest {
     s.run("brain.recall", args("cat", 5), () -> recall(box.get(), "cat", 5));
     s.run("brain.recall", args("dog", 2), () -> recall(box.get(), "dog", 2));
     s.run("brain.recall", args("mouse", 100), () -> recall(box.get(), "mouse", 100));
+    s.run("brain.recall", args("cat", 5, 60), () -> recall(box.get(), "cat", 5, 60));
+    s.run("brain.recall", args("cat", 5, 1), () -> recall(box.get(), "cat", 5, 1));
+    s.run("brain.recall", args("cat", 5, 0), () -> recall(box.get(), "cat", 5, 0));
     s.run("brain.recall", args("nobody", 5), () -> recall(box.get(), "nobody", 5));
     s.run("brain.recall", args("cat", 0), () -> recall(box.get(), "cat", 0));
     s.run("brain.recall", args("cat", 101), () -> recall(box.get(), "cat", 101));
@@ -342,10 +345,16 @@ class KnowledgeBrainGoldenTest {
 
   /** BrainHost.recall + BrainVerbs.recalled. */
   static Map<String, Object> recall(Brain b, String concept, int k) {
+    return recall(b, concept, k, -1);
+  }
+
+  /** The same over {@code steps} per pass (npm's optional third argument; -1: the default, as HTTP). */
+  static Map<String, Object> recall(Brain b, String concept, int k, int steps) {
     if (k < 1 || k > 100) {
       throw new IllegalArgumentException("k must be between 1 and 100, got " + k);
     }
-    List<Recall.Hit> ranked = b.recall(concept).ranked();
+    List<Recall.Hit> ranked = steps == -1 ? b.recall(concept).ranked()
+        : b.recall(List.of(concept), steps, dev.engram.spiking.RecallMode.NEUTRAL).ranked();
     List<Object> list = new ArrayList<>();
     for (Recall.Hit h : ranked.subList(0, Math.min(k, ranked.size()))) {
       list.add(obj("concept", h.concept(), "spikes", h.spikes(), "firstSpikeStep", h.firstSpikeStep(),

@@ -5,6 +5,7 @@ import dev.engram.spiking.BrainCodec;
 import dev.engram.spiking.BrainConfig;
 import dev.engram.spiking.Modulator;
 import dev.engram.spiking.Recall;
+import dev.engram.spiking.RecallMode;
 import java.util.List;
 
 /**
@@ -101,15 +102,20 @@ final class BrainCalls {
     return new int[] {b.conceptCount(), b.learnedSynapseCount()};
   }
 
-  /** Best first, at most k. strings: concepts; ints: per hit (spikes, firstSpikeStep); doubles: spikesPerNeuron. */
-  String[] recall(String concept, int k) {
+  /**
+   * Best first, at most k, over {@code steps} steps per pass (0: the brain's default, as the server runs it).
+   * strings: concepts; ints: per hit (spikes, firstSpikeStep); doubles: spikesPerNeuron.
+   */
+  String[] recall(String concept, int k, int steps) {
     if (k < 1 || k > MAX_K) {
       throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
     }
     if (concept == null) {
       throw new IllegalArgumentException("concept is required");
     }
-    List<Recall.Hit> ranked = brain().recall(concept).ranked();
+    Brain b = brain();
+    List<Recall.Hit> ranked = steps == 0 ? b.recall(concept).ranked()
+        : b.recall(List.of(concept), steps, RecallMode.NEUTRAL).ranked();
     Flat f = new Flat();
     for (int i = 0; i < Math.min(k, ranked.size()); i++) {
       Recall.Hit h = ranked.get(i);

@@ -399,10 +399,13 @@ public final class Bridge {
     return BRAIN.imprint(subject, relation, object);
   }
 
-  /** The top {@code k} (1..100) concepts a recall from {@code concept} reaches; see {@link BrainCalls#recall}. */
+  /**
+   * The top {@code k} (1..100) concepts a recall from {@code concept} reaches in {@code steps} per pass (0:
+   * the default budget); see {@link BrainCalls#recall}.
+   */
   @JSExport
-  public static String[] brainRecall(String concept, int k) {
-    return BRAIN.recall(concept, k);
+  public static String[] brainRecall(String concept, int k, int steps) {
+    return BRAIN.recall(concept, k, steps);
   }
 
   /** Replay and pruning; returns {@code [replayed, pruned, remaining]}. */
