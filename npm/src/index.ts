@@ -33,9 +33,13 @@ import {
 } from './checks.js';
 
 import type { SnapshotStore } from './persist.js';
+import { Knowledge } from './knowledge.js';
+import { Brain } from './brain.js';
 
 export type { Limits } from './checks.js';
 export { fileStore, indexedDbStore, opfsStore, type SnapshotStore } from './persist.js';
+export * from './knowledge.js';
+export * from './brain.js';
 
 /** What the dispatcher does with a turn (see {@link Engram.route}). */
 export type RouteName = 'ANSWER' | 'STORE' | 'FETCH' | 'ESCALATE';
@@ -239,9 +243,15 @@ export class Engram {
   #routerLoaded = false;
   /** The input limits this module enforces (from core's Limits). */
   readonly limits: Readonly<Limits>;
+  /** The knowledge base: learn topics, ask grounded questions, dream (see {@link Knowledge}). */
+  readonly knowledge: Knowledge;
+  /** The spiking brain, built on first use at scale 0.01 (see {@link Brain}). */
+  readonly brain: Brain;
 
-  private constructor(bridge: Bridge) {
+  private constructor(bridge: Bridge, exports: Record<string, unknown>) {
     this.#bridge = bridge;
+    this.knowledge = new Knowledge(exports);
+    this.brain = new Brain(exports);
     const l = bridge.limits();
     this.limits = Object.freeze({
       scopeChars: l[0], textChars: l[1], batch: l[2], questionChars: l[3], k: l[4], varNameChars: l[5], varValueChars: l[6],
@@ -290,7 +300,7 @@ export class Engram {
       }
       bridge[name] = fn;
     }
-    return new Engram(bridge as unknown as Bridge);
+    return new Engram(bridge as unknown as Bridge, exports);
   }
 
   /**

@@ -24,6 +24,21 @@ describe('golden vectors (JVM) replayed on the wasm build', () => {
     expect(problems.slice(0, 20)).toEqual([]);
   });
 
+  for (const name of ['knowledge', 'brain']) {
+    it(`replays ${name}.json (knowledge and the spiking brain, HTTP-shaped results) exactly`, async () => {
+      const path = goldenPath.replace(/memory\.json$/, `${name}.json`);
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        throw new Error(`no golden file at ${path}: run mvn -q -B -pl tests -am verify first`);
+      }
+      const golden = JSON.parse(text) as GoldenFile;
+      expect(golden.steps.filter((s) => s.op.startsWith(`${name}.`)).length).toBeGreaterThan(20);
+      expect(replay(await Engram.forNode(), golden)).toEqual([]);
+    });
+  }
+
   it('routes every turn of route.json exactly as the JVM dispatcher did (same router bytes)', async () => {
     const routePath = goldenPath.replace(/memory\.json$/, 'route.json');
     let text: string;

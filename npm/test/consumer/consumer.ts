@@ -1,6 +1,10 @@
 // Compiled (never run) by package.test.ts against the published declarations, the way a user's
 // project sees them: through the package name and its exports map.
 import { Engram, fileStore, indexedDbStore, opfsStore, type SnapshotStore, type Answer, type ChainResult, type Limits, type NoteKind, type RecallPage, type Recalled, type Stats } from 'engram';
+import {
+  DEFAULT_BRAIN_SCALE, DEFAULT_BRAIN_SEED, type AskAnswer, type BrainStatus, type ConceptList, type Dream, type ImprintReport,
+  type LearnReport, type RecallReport, type SleepReport, type StepReport, type TopicList,
+} from 'engram';
 
 export async function use(): Promise<[string | null, string[], Answer, ChainResult, number, Limits]> {
   const memory: Engram = await Engram.forNode();
@@ -47,4 +51,30 @@ export async function use(): Promise<[string | null, string[], Answer, ChainResu
   void wrong;
   return [memory.get('s', 'q'), memory.recall('s', 'q'), memory.recallValue('s', 'q'), memory.chain('s', 'a -> b'),
     stored + memory.assess('s', 'q') + memory.size('s'), memory.limits];
+}
+
+/** engram.knowledge and engram.brain, in the /v1/brain/* shapes. */
+export function useKnowledgeAndBrain(memory: Engram): [AskAnswer, BrainStatus, StepReport, RecallReport] {
+  const learned: LearnReport = memory.knowledge.learn('Velmora', 'Velmora bells are cast from river glass.', 'md');
+  const answer: AskAnswer = memory.knowledge.ask('What are Velmora bells made of?');
+  const via: string | null = answer.associations[0].via;
+  const topics: TopicList = memory.knowledge.topics();
+  const concepts: ConceptList = memory.knowledge.concepts('Velmora');
+  const dream: Dream = memory.knowledge.dream({ from: 'Velmora', steps: 4, seed: 7 });
+  void [learned.ms, via, topics, concepts, dream, memory.knowledge.dream()];
+  // @ts-expect-error not a source format
+  memory.knowledge.learn('t', 'x', 'pdf');
+  memory.brain.reset(0.005, 42);
+  const imprinted: ImprintReport = memory.brain.imprint('cat', 'is', 'animal');
+  const slept: SleepReport = memory.brain.sleep();
+  const bytes: Uint8Array = memory.brain.save();
+  memory.brain.load(bytes);
+  const dopamine: number = memory.brain.status().modulators.dopamine;
+  const totals: number[] = memory.brain.spikeTotals();
+  void [imprinted, slept, dopamine, totals, DEFAULT_BRAIN_SCALE, DEFAULT_BRAIN_SEED];
+  // @ts-expect-error ms is a number
+  memory.brain.step('100');
+  // @ts-expect-error imprint needs three concepts
+  memory.brain.imprint('cat', 'is');
+  return [answer, memory.brain.status(), memory.brain.step(10), memory.brain.recall('cat', 3)];
 }

@@ -42,6 +42,16 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
+/** The knowledge and brain golden files (knowledge.json, brain.json), each replayed on a fresh memory. */
+type Faces = Record<'knowledge' | 'brain', { steps: number; problems: string[]; ms: number }>;
+
+function expectFaces(faces: Faces): void {
+  for (const name of ['knowledge', 'brain'] as const) {
+    expect(faces[name].steps, name).toBeGreaterThan(20);
+    expect(faces[name].problems.slice(0, 20), name).toEqual([]);
+  }
+}
+
 describe('headless Chromium', () => {
   it('replays the golden vectors on the main thread, exactly', async () => {
     // Page code goes in as a string: Vitest would rewrite a dynamic import() inside a function.
@@ -52,18 +62,34 @@ describe('headless Chromium', () => {
       const coldMs = performance.now() - t0;
       const { replay } = await import('/replay.js');
       const golden = await (await fetch('/golden.json')).json();
-      return { coldMs, steps: golden.steps.length, problems: replay(memory, golden) };
-    })()`)) as { coldMs: number; steps: number; problems: string[] };
-    console.log(`chromium main thread: import to ready ${out.coldMs.toFixed(1)} ms, ${out.steps} steps`);
+      const problems = replay(memory, golden);
+      const faces = {};
+      for (const name of ['knowledge', 'brain']) {
+        const file = await (await fetch('/golden-' + name + '.json')).json();
+        const t = performance.now();
+        faces[name] = { steps: file.steps.length, problems: replay(await Engram.forBrowser(), file), ms: performance.now() - t };
+      }
+      // Wall time per 1 ms brain step at the default scale 0.01 (issue 8: <= 16 ms), after 200 ms of warm-up.
+      const timed = await Engram.forBrowser();
+      timed.brain.step(200);
+      const t1 = performance.now();
+      timed.brain.step(500);
+      const stepMs = (performance.now() - t1) / 500;
+      return { coldMs, steps: golden.steps.length, problems, faces, stepMs };
+    })()`)) as { coldMs: number; steps: number; problems: string[]; faces: Faces; stepMs: number };
+    console.log(`chromium main thread: import to ready ${out.coldMs.toFixed(1)} ms, ${out.steps} steps; ` +
+      `knowledge.json ${out.faces.knowledge.ms.toFixed(0)} ms, brain.json ${out.faces.brain.ms.toFixed(0)} ms; ` +
+      `brain at 0.01: ${out.stepMs.toFixed(3)} ms per 1 ms step`);
     expect(out.steps).toBeGreaterThan(100);
     expect(out.problems.slice(0, 20)).toEqual([]);
+    expectFaces(out.faces);
     expect(consoleErrors).toEqual([]);
   });
 
   it('replays them in a module Web Worker, exactly', async () => {
     const out = await page.evaluate(
       () =>
-        new Promise<{ steps: number; problems: string[] }>((resolve, reject) => {
+        new Promise<{ steps: number; problems: string[]; faces: Faces }>((resolve, reject) => {
           const worker = new Worker('/worker.js', { type: 'module' });
           worker.onmessage = (e) => resolve(e.data);
           worker.onerror = (e) => reject(new Error(e.message));
@@ -71,6 +97,7 @@ describe('headless Chromium', () => {
     );
     expect(out.steps).toBeGreaterThan(100);
     expect(out.problems.slice(0, 20)).toEqual([]);
+    expectFaces(out.faces);
     expect(consoleErrors).toEqual([]);
   });
 

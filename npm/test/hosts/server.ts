@@ -23,6 +23,8 @@ export async function serve(goldenPath: string): Promise<{ server: Server; origi
     '/': ['text/html', '<!doctype html><link rel="icon" href="data:,"><title>engram golden</title>'],
     '/replay.js': ['text/javascript', replayer],
     '/golden.json': ['application/json', readFileSync(goldenPath)],
+    '/golden-knowledge.json': ['application/json', readFileSync(goldenPath.replace(/memory\.json$/, 'knowledge.json'))],
+    '/golden-brain.json': ['application/json', readFileSync(goldenPath.replace(/memory\.json$/, 'brain.json'))],
     '/worker.js': ['text/javascript', WORKER],
     '/persist-worker.js': ['text/javascript', PERSIST_WORKER],
   };
@@ -57,7 +59,13 @@ import { Engram } from '/engram/index.js';
 import { replay } from '/replay.js';
 const golden = await (await fetch('/golden.json')).json();
 const memory = await Engram.forBrowser();
-postMessage({ steps: golden.steps.length, problems: replay(memory, golden) });
+const problems = replay(memory, golden);
+const faces = {};
+for (const name of ['knowledge', 'brain']) {
+  const file = await (await fetch('/golden-' + name + '.json')).json();
+  faces[name] = { steps: file.steps.length, problems: replay(await Engram.forBrowser(), file) };
+}
+postMessage({ steps: golden.steps.length, problems, faces });
 `;
 
 /** Saves and loads through both browser stores inside a module Web Worker (OPFS and IndexedDB exist there too). */

@@ -18,6 +18,8 @@ const goldenPath =
 const WORKER = `
 import wasm from 'engram.wasm';
 import golden from 'golden.json';
+import goldenKnowledge from 'golden-knowledge.json';
+import goldenBrain from 'golden-brain.json';
 import { Engram } from 'index.js';
 import { replay } from 'replay.js';
 
@@ -25,12 +27,16 @@ export default {
   async fetch() {
     const memory = await Engram.fromModule(wasm);
     const problems = replay(memory, golden);
+    const faces = {
+      knowledge: { steps: goldenKnowledge.steps.length, problems: replay(await Engram.fromModule(wasm), goldenKnowledge) },
+      brain: { steps: goldenBrain.steps.length, problems: replay(await Engram.fromModule(wasm), goldenBrain) },
+    };
     // Compiling from bytes is refused here; the error must say so and point at fromModule.
     const bytesError = await Engram.fromBytes(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
       () => null,
       (e) => e.message,
     );
-    return Response.json({ steps: golden.steps.length, problems, bytesError });
+    return Response.json({ steps: golden.steps.length, problems, faces, bytesError });
   },
 };
 `;
@@ -49,6 +55,8 @@ const worker :Workerd.Worker = (
     (name = "replay.js", esModule = embed "replay.js"),
     (name = "engram.wasm", wasm = embed "engram.wasm"),
     (name = "golden.json", json = embed "golden.json"),
+    (name = "golden-knowledge.json", json = embed "golden-knowledge.json"),
+    (name = "golden-brain.json", json = embed "golden-brain.json"),
   ],
   compatibilityDate = "2026-11-01",
 );
@@ -81,6 +89,9 @@ describe('workerd (Cloudflare Workers runtime)', () => {
     dir = mkdtempSync(join(tmpdir(), 'engram-workerd-'));
     for (const f of ['index.js', 'engram-runtime.js', 'engram.wasm']) copyFileSync(join(dist, f), join(dir, f));
     copyFileSync(goldenPath, join(dir, 'golden.json'));
+    for (const n of ['knowledge', 'brain']) {
+      copyFileSync(goldenPath.replace(/memory\.json$/, `${n}.json`), join(dir, `golden-${n}.json`));
+    }
     const replayer = readFileSync(new URL('../golden.ts', import.meta.url), 'utf8');
     writeFileSync(join(dir, 'replay.js'), transformSync(replayer, { loader: 'ts', format: 'esm' }).code);
     writeFileSync(join(dir, 'worker.js'), WORKER);
@@ -100,9 +111,14 @@ describe('workerd (Cloudflare Workers runtime)', () => {
     if (!response) throw new Error(`workerd did not answer within 10 s:\n${log}`);
     const text = await response.text();
     expect(response.status, `${text}\n${log}`).toBe(200);
-    const out = JSON.parse(text) as { steps: number; problems: string[]; bytesError: string | null };
+    type Replayed = { steps: number; problems: string[] };
+    const out = JSON.parse(text) as Replayed & { faces: Record<string, Replayed>; bytesError: string | null };
     expect(out.steps).toBeGreaterThan(100);
     expect(out.problems.slice(0, 20)).toEqual([]);
+    for (const name of ['knowledge', 'brain']) {
+      expect(out.faces[name].steps, name).toBeGreaterThan(20);
+      expect(out.faces[name].problems.slice(0, 20), name).toEqual([]);
+    }
     expect(out.bytesError).toMatch(/fromModule/);
   });
 });

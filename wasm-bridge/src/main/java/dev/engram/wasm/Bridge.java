@@ -61,6 +61,8 @@ public final class Bridge {
   private static double lastConfidence;
   private static int[] lastIds = new int[0];
   private static double[] lastNumbers = new double[0];
+  private static final KnowledgeCalls KNOWLEDGE = new KnowledgeCalls();
+  private static final BrainCalls BRAIN = new BrainCalls();
 
   private static long now() {
     return Double.isNaN(fixedNow) ? System.currentTimeMillis() : (long) fixedNow;
@@ -213,6 +215,12 @@ public final class Bridge {
     return lastNumbers;
   }
 
+  /** Where {@link Flat} leaves the ints and doubles of a structured result. */
+  static void setSideResults(int[] ints, double[] doubles) {
+    lastIds = ints;
+    lastNumbers = doubles;
+  }
+
   private static String[] flatten(Recalled[] items, String next) {
     String[] out = new String[1 + 4 * items.length];
     int[] ids = new int[items.length];
@@ -324,5 +332,110 @@ public final class Bridge {
       Limits.MAX_SCOPE_CHARS, Limits.MAX_TEXT_CHARS, Limits.MAX_BATCH, Limits.MAX_QUESTION_CHARS, Limits.MAX_K,
       Limits.MAX_VAR_NAME_CHARS, Limits.MAX_VAR_VALUE_CHARS
     };
+  }
+
+  // ------------------------------------------------------------------ knowledge (one knowledge base)
+
+  /**
+   * Learns {@code text} under {@code topic}; {@code format} is text, md, vtt or srt (null: detected from the
+   * text). Returns {@code [sentences, chunks, triples, newConcepts, aliases]}.
+   */
+  @JSExport
+  public static int[] learn(String topic, String text, String format) {
+    return KNOWLEDGE.learn(topic, text, format);
+  }
+
+  /** A grounded answer, flattened as {@link KnowledgeCalls#ask} documents (ints and doubles aside). */
+  @JSExport
+  public static String[] ask(String question) {
+    return KNOWLEDGE.ask(question);
+  }
+
+  /** Topic names in learning order; the concept count of each is left in {@link #lastIds}. */
+  @JSExport
+  public static String[] topics() {
+    return KNOWLEDGE.topics();
+  }
+
+  /** Concepts of {@code topic} (all when null), most connected first, flattened as {@link KnowledgeCalls#concepts}. */
+  @JSExport
+  public static String[] concepts(String topic) {
+    return KNOWLEDGE.concepts(topic);
+  }
+
+  /**
+   * {@code [from0, to0, triple0, ...]}: a seeded walk of at most {@code length} steps from the concept
+   * {@code start} names (anywhere when null). The seed crosses as a double and must be a whole number
+   * within 2^53 (a JS number has no exact long beyond that).
+   */
+  @JSExport
+  public static String[] dream(String start, int length, double seed) {
+    return KNOWLEDGE.dream(start, length, whole("seed", seed));
+  }
+
+  // ------------------------------------------------------------------ the spiking brain (one brain)
+
+  /** Replaces the brain with a new Cortex-shaped one at {@code scale} (0, 1] with {@code seed}. */
+  @JSExport
+  public static void brainReset(double scale, double seed) {
+    BRAIN.reset(scale, whole("seed", seed));
+  }
+
+  /** Flattened as {@link BrainCalls#status} documents. */
+  @JSExport
+  public static String[] brainStatus() {
+    return BRAIN.status();
+  }
+
+  /** Runs {@code ms} (1..10,000) ms; flattened as {@link BrainCalls#step} documents. */
+  @JSExport
+  public static String[] brainStep(int ms) {
+    return BRAIN.step(ms);
+  }
+
+  /** Imprints subject -> relation -> object; returns {@code [concepts, learnedSynapses]}. */
+  @JSExport
+  public static int[] brainImprint(String subject, String relation, String object) {
+    return BRAIN.imprint(subject, relation, object);
+  }
+
+  /**
+   * The top {@code k} (1..100) concepts a recall from {@code concept} reaches in {@code steps} per pass (0:
+   * the default budget); see {@link BrainCalls#recall}.
+   */
+  @JSExport
+  public static String[] brainRecall(String concept, int k, int steps) {
+    return BRAIN.recall(concept, k, steps);
+  }
+
+  /** Replay and pruning; returns {@code [replayed, pruned, remaining]}. */
+  @JSExport
+  public static int[] brainSleep() {
+    return BRAIN.sleep();
+  }
+
+  /** The brain's versioned, checksummed snapshot (core's BrainCodec), as an {@code Int8Array}. */
+  @JSExport
+  public static byte[] brainSave() {
+    return BRAIN.save();
+  }
+
+  /** Replaces the brain with a snapshot's; a corrupt or foreign one is refused and the brain kept. */
+  @JSExport
+  public static void brainLoad(byte[] snapshot) {
+    BRAIN.load(snapshot);
+  }
+
+  /** Spikes per region since the brain was built. */
+  @JSExport
+  public static double[] brainSpikeTotals() {
+    return BRAIN.spikeTotals();
+  }
+
+  private static long whole(String what, double v) {
+    if (!(Math.abs(v) <= 9.007199254740991E15) || v != Math.floor(v)) {
+      throw new IllegalArgumentException(what + " must be a whole number within 2^53-1, got " + v);
+    }
+    return (long) v;
   }
 }
