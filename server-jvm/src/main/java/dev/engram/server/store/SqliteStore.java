@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.zip.CRC32;
 
 /**
  * The default {@link Store}: one SQLite database file, operations as rows in store order.
@@ -348,7 +346,7 @@ public final class SqliteStore implements Store {
       insert.setString(3, operation.scope());
       insert.setLong(4, operation.at());
       insert.setBytes(5, payload);
-      insert.setLong(6, crc(id, payload));
+      insert.setLong(6, Rows.crc(id, payload));
       insert.addBatch();
     }
     insert.executeBatch();
@@ -366,32 +364,11 @@ public final class SqliteStore implements Store {
         long at = r.getLong(4);
         byte[] payload = r.getBytes(5);
         long crc = r.getLong(6);
-        if (id != lastSeen + 1) {
-          throw new StoreException(file + ": rows " + (lastSeen + 1) + ".." + (id - 1) + " are missing (deleted by"
-              + " another program?); engram will not guess what they held. The file was left untouched; restore it"
-              + " from a backup");
-        }
-        if (payload == null || crc != crc(id, payload)) {
-          throw new StoreException(file + ": row " + id + " (scope '" + scope + "') failed its checksum; the row is"
-              + " damaged, so engram will not load it. The file was left untouched; restore it from a backup, or"
-              + " delete that row (DELETE FROM engram_ops WHERE id >= " + id + ") to keep the writes before it");
-        }
-        Operation operation = OperationCodec.decode(payload, payload.length, file + ": row " + id);
-        if (OperationCodec.kind(operation) != kind || !operation.scope().equals(scope) || operation.at() != at) {
-          throw new StoreException(file + ": row " + id + " disagrees with its own columns (kind, scope or time);"
-              + " the row is damaged, so engram will not load it. The file was left untouched");
-        }
+        Operation operation = Rows.check(file.toString(), lastSeen, id, kind, scope, at, payload, crc);
         lastSeen = id;
         sink.accept(operation);
       }
     }
-  }
-
-  static long crc(long id, byte[] payload) {
-    CRC32 crc = new CRC32();
-    crc.update(ByteBuffer.allocate(8).putLong(id).array());
-    crc.update(payload);
-    return crc.getValue();
   }
 
   private long dataVersion() throws SQLException {

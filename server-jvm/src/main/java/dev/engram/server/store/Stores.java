@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  *       first open, and renamed {@code engram.log.migrated} (kept, never read again).</li>
  *   <li>a file name ending in {@code .db}, {@code .sqlite} or {@code .sqlite3}, or any existing file:
  *       that SQLite database itself.</li>
+ *   <li>{@code postgresql://user:password@host:5432/database} (or {@code postgres://…}, or a
+ *       {@code jdbc:postgresql:} URL): that PostgreSQL database ({@link PostgresStore}), shareable by
+ *       several engram servers.</li>
  * </ul>
  */
 public final class Stores {
@@ -23,6 +26,15 @@ public final class Stores {
 
   /** Opens the store {@code db} names; repairs and migrations are reported through {@code warnings}. */
   public static Store open(Path db, Consumer<String> warnings) throws StoreException {
+    String location = db.toString();
+    if (PostgresStore.isLocation(location)) {
+      // A Path folds "postgresql://host/db" to "postgresql:/host/db"; put the second slash back.
+      int colon = location.indexOf(":/");
+      if (colon >= 0 && !location.startsWith("//", colon + 1)) {
+        location = location.substring(0, colon + 2) + location.substring(colon + 1);
+      }
+      return PostgresStore.open(location, warnings);
+    }
     if (isDatabaseFile(db)) {
       return SqliteStore.open(db, null, warnings);
     }
