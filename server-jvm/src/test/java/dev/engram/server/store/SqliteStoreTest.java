@@ -239,4 +239,43 @@ class SqliteStoreTest {
       assertEquals(List.of(A), seen);
     }
   }
+
+  /** Damage to the file's pages (not just a row's bytes) stops the read with a message; no garbage loads. */
+  @Test
+  void aDamagedOrTruncatedFileIsRefusedNotLoaded() throws Exception {
+    List<Operation> written = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      written.add(new Observation("team", List.of("Fact number " + i + " says the colour of box " + i + " is teal."), i));
+    }
+    try (SqliteStore store = open()) {
+      store.append(written, op -> {});
+    }
+    byte[] original = Files.readAllBytes(file());
+    assertTrue(original.length > 100_000, "test setup: the rows span many pages, " + original.length + " bytes");
+
+    byte[] flipped = original.clone();
+    for (int at = original.length / 3; at < original.length * 2 / 3; at += 4093) {
+      flipped[at] ^= 0x5A;
+    }
+    Files.write(file(), flipped);
+    List<Operation> seen = new ArrayList<>();
+    StoreException e = assertThrows(StoreException.class, () -> {
+      try (SqliteStore store = open()) {
+        store.catchUp(seen::add);
+      }
+    });
+    assertTrue(e.getMessage().contains("checksum") || e.getMessage().contains("damaged")
+        || e.getMessage().contains("malformed"), e.getMessage());
+    assertEquals(written.subList(0, seen.size()), seen, "what was delivered before the damage is exactly what was written");
+
+    Files.write(file(), java.util.Arrays.copyOf(original, original.length / 2));
+    seen.clear();
+    StoreException cut = assertThrows(StoreException.class, () -> {
+      try (SqliteStore store = open()) {
+        store.catchUp(seen::add);
+      }
+    });
+    assertTrue(cut.getMessage().contains(file().toString()), cut.getMessage());
+    assertEquals(written.subList(0, seen.size()), seen);
+  }
 }
