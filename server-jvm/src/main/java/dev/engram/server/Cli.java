@@ -92,7 +92,8 @@ public final class Cli implements Callable<Integer> {
       names = "--db",
       paramLabel = "PATH",
       scope = ScopeType.INHERIT,
-      description = "data directory (default: ./engram-data); accepted before or after the verb")
+      description = "data directory (SQLite engram.db inside), a .db file, or a postgresql:// URL"
+          + " (default: ./engram-data); accepted before or after the verb")
   Path db = Path.of("engram-data");
 
   PrintWriter out;

@@ -16,11 +16,11 @@ import dev.engram.ops.Shell;
 import dev.engram.server.store.Call;
 import dev.engram.server.store.Command;
 import dev.engram.server.store.Load;
-import dev.engram.server.store.LogStore;
 import dev.engram.server.store.Observation;
 import dev.engram.server.store.Operation;
 import dev.engram.server.store.Store;
 import dev.engram.server.store.StoreException;
+import dev.engram.server.store.Stores;
 import dev.engram.text.Questions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,9 +31,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -57,6 +63,13 @@ import java.util.function.Supplier;
  * base as a {@link Call} too, in the scope {@link #KNOWLEDGE_SCOPE}; a snapshot import as a
  * {@link Load}; a write typed into the shell as its {@link Command} line. Arguments are checked before
  * anything is logged, so a refused write leaves no record.
+ *
+ * <p>Group commit: {@link #observe} and the typed writes queue their operation and wait; one committer
+ * thread takes everything queued (up to {@value #MAX_GROUP} writes), makes it durable in one store
+ * transaction ({@link Store#append(List, Consumer)}), applies it to the engine in that order under the
+ * lock, and only then answers each waiting caller. Concurrent writers thus share one fsync instead of
+ * queueing for one each, and a caller still hears back only after its write is durable. Each group is
+ * stamped with one time when it is committed, so stored times never go backwards.
  */
 public final class DurableEngram implements AutoCloseable {
   /** Shell verbs that only read (see {@link Shell}); every other line writes and is logged first. */
@@ -90,15 +103,41 @@ public final class DurableEngram implements AutoCloseable {
   private final Store store;
   private final Consumer<String> warnings;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Most writes committed in one transaction: bounds a transaction's size and the wait of its first writer. */
+  static final int MAX_GROUP = 4096;
+  /** Queued by {@link #close}: the committer commits what came before it, then stops. */
+  private static final Pending STOP = new Pending(at -> null, op -> null);
+  /** Writes waiting for the committer, in arrival order. */
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread committer;
+  private volatile boolean closed;
 
   private DurableEngram(Store store, Consumer<String> warnings) {
     this.store = store;
     this.warnings = warnings;
+    this.committer = Thread.ofPlatform().daemon().name("engram-group-commit").unstarted(this::commitLoop);
+  }
+
+  /** A write waiting for its group: how to build it at commit time, what to run once it is durable. */
+  private static final class Pending {
+    final LongFunction<Operation> make;
+    final Function<Operation, Object> run;
+    final CompletableFuture<Object> done = new CompletableFuture<>();
+    Operation operation;
+
+    Pending(LongFunction<Operation> make, Function<Operation, Object> run) {
+      this.make = make;
+      this.run = run;
+    }
   }
 
   /** Opens the data directory {@code dir} and replays what it holds; repairs are reported through {@code warnings}. */
   public static DurableEngram open(Path dir, Consumer<String> warnings) throws IOException {
-    Store store = LogStore.open(dir, warnings);
+    return open(Stores.open(dir, warnings), warnings);
+  }
+
+  /** Serves {@code store} (closed with this) after replaying what it holds. */
+  public static DurableEngram open(Store store, Consumer<String> warnings) throws IOException {
     DurableEngram memory = new DurableEngram(store, warnings);
     try {
       memory.sync(() -> store.catchUp(memory::apply));
@@ -106,7 +145,111 @@ public final class DurableEngram implements AutoCloseable {
       store.close();
       throw e;
     }
+    memory.committer.start();
     return memory;
+  }
+
+  /** Queues a write for the next group commit and waits until it is durable and applied; returns its answer. */
+  private Object commit(LongFunction<Operation> make, Function<Operation, Object> run) throws IOException {
+    if (closed) {
+      throw new StoreException("the store is closed");
+    }
+    Pending pending = new Pending(make, run);
+    queue.add(pending);
+    try {
+      while (true) {
+        try {
+          return pending.done.get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          if (closed && !committer.isAlive()) {
+            failQueued(); // joined the queue after the committer stopped: nobody else will answer it
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while waiting for a durable write"
+          + " (it may still be stored)");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof StoreException se) {
+        throw new StoreException(se.getMessage(), se);
+      }
+      if (cause instanceof IOException io) {
+        throw new IOException(io.getMessage(), io);
+      }
+      if (cause instanceof IllegalArgumentException iae) {
+        throw new IllegalArgumentException(iae.getMessage(), iae);
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** The committer thread: one store transaction and one engine pass per group of queued writes. */
+  private void commitLoop() {
+    List<Pending> group = new ArrayList<>();
+    while (true) {
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        continue; // only close() stops the committer, through STOP, so no queued write is dropped
+      }
+      queue.drainTo(group, MAX_GROUP - 1);
+      boolean stop = group.remove(STOP);
+      if (!group.isEmpty()) {
+        lock.lock();
+        try {
+          commitGroup(group);
+        } catch (Throwable e) {
+          for (Pending p : group) {
+            p.done.completeExceptionally(e);
+          }
+        } finally {
+          lock.unlock();
+        }
+      }
+      group.clear();
+      if (stop) {
+        failQueued();
+        return;
+      }
+    }
+  }
+
+  private void commitGroup(List<Pending> group) {
+    long now = System.currentTimeMillis();
+    List<Operation> operations = new ArrayList<>(group.size());
+    for (Pending p : group) {
+      p.operation = p.make.apply(now);
+      operations.add(p.operation);
+    }
+    try {
+      sync(() -> store.append(operations, this::apply));
+    } catch (IOException | RuntimeException e) {
+      for (Pending p : group) {
+        p.done.completeExceptionally(e);
+      }
+      return;
+    }
+    for (Pending p : group) {
+      try {
+        p.done.complete(clock.at(p.operation.at(), () -> p.run.apply(p.operation)));
+      } catch (RuntimeException e) {
+        p.done.completeExceptionally(e);
+      }
+    }
+  }
+
+  private void failQueued() {
+    for (Pending p; (p = queue.poll()) != null; ) {
+      if (p == STOP) {
+        continue;
+      }
+      p.done.completeExceptionally(new StoreException("the store was closed before this write was stored"));
+    }
   }
 
   /**
@@ -118,14 +261,8 @@ public final class DurableEngram implements AutoCloseable {
     String[] array = texts.toArray(new String[0]);
     Limits.checkScope(scope);
     Limits.checkBatch(array);
-    lock.lock();
-    try {
-      Observation observation = new Observation(scope, texts, System.currentTimeMillis());
-      sync(() -> store.append(observation, this::apply));
-      return clock.at(observation.at(), () -> engram.observeMany(scope, array));
-    } finally {
-      lock.unlock();
-    }
+    List<String> copy = List.copyOf(texts);
+    return (Integer) commit(at -> new Observation(scope, copy, at), op -> engram.observeMany(scope, array));
   }
 
   /**
@@ -292,7 +429,7 @@ public final class DurableEngram implements AutoCloseable {
     Limits.checkScope(scope);
     NoteKind.parse(kind);
     Limits.checkText(text);
-    return (Integer) write(new Call(scope, NOTE, List.of(kind, text), System.currentTimeMillis()));
+    return (Integer) write(at -> new Call(scope, NOTE, List.of(kind, text), at));
   }
 
   /** Forgets, durably, the facts containing {@code substring}; {@code ""} forgets the whole scope. */
@@ -302,7 +439,7 @@ public final class DurableEngram implements AutoCloseable {
       throw new IllegalArgumentException("substring is required (\"\" forgets the whole scope)");
     }
     Limits.checkQuestion(substring);
-    return (Integer) write(new Call(scope, FORGET, List.of(substring), System.currentTimeMillis()));
+    return (Integer) write(at -> new Call(scope, FORGET, List.of(substring), at));
   }
 
   /** Forgets, durably, the fact numbered {@code id}; false when there is no such live fact. */
@@ -311,7 +448,7 @@ public final class DurableEngram implements AutoCloseable {
     if (id < 0) {
       throw new IllegalArgumentException("fact id must be 0 or more, got " + id);
     }
-    return (Boolean) write(new Call(scope, FORGET_ID, List.of(Integer.toString(id)), System.currentTimeMillis()));
+    return (Boolean) write(at -> new Call(scope, FORGET_ID, List.of(Integer.toString(id)), at));
   }
 
   /** Sets a variable durably. */
@@ -319,14 +456,14 @@ public final class DurableEngram implements AutoCloseable {
     Limits.checkScope(scope);
     Limits.checkVarName(name);
     Limits.checkVarValue(value);
-    write(new Call(scope, VAR_SET, List.of(name, value), System.currentTimeMillis()));
+    write(at -> new Call(scope, VAR_SET, List.of(name, value), at));
   }
 
   /** Deletes a variable durably; false when it was not set. */
   public boolean deleteVar(String scope, String name) throws IOException {
     Limits.checkScope(scope);
     Limits.checkVarName(name);
-    return (Boolean) write(new Call(scope, VAR_DEL, List.of(name), System.currentTimeMillis()));
+    return (Boolean) write(at -> new Call(scope, VAR_DEL, List.of(name), at));
   }
 
   /**
@@ -340,7 +477,7 @@ public final class DurableEngram implements AutoCloseable {
       throw new IllegalArgumentException("snapshot is required");
     }
     new Engram().load(snapshot); // a trial load checks everything the real one will, on a scratch engine
-    return (String[]) write(new Load(snapshot, System.currentTimeMillis()));
+    return (String[]) write(at -> new Load(snapshot, at));
   }
 
   /**
@@ -367,7 +504,7 @@ public final class DurableEngram implements AutoCloseable {
       throw new IllegalArgumentException("a format is required");
     }
     return (KnowledgeBase.LearnReport) write(
-        new Call(KNOWLEDGE_SCOPE, LEARN, List.of(topic, format.name(), text), System.currentTimeMillis()));
+        at -> new Call(KNOWLEDGE_SCOPE, LEARN, List.of(topic, format.name(), text), at));
   }
 
   /**
@@ -390,14 +527,8 @@ public final class DurableEngram implements AutoCloseable {
   }
 
   /** Makes {@code write} durable, then applies it at its recorded time and returns the engine's answer. */
-  private Object write(Operation write) throws IOException {
-    lock.lock();
-    try {
-      sync(() -> store.append(write, this::apply));
-      return clock.at(write.at(), () -> execute(write));
-    } finally {
-      lock.unlock();
-    }
+  private Object write(LongFunction<Operation> write) throws IOException {
+    return commit(write, this::execute);
   }
 
   /**
@@ -477,6 +608,14 @@ public final class DurableEngram implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
+    queue.add(STOP);
+    try {
+      committer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    failQueued();
     lock.lock();
     try {
       store.close();

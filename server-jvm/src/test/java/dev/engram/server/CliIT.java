@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.server.store.LogStore;
+import dev.engram.server.store.SqliteStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -146,7 +147,7 @@ class CliIT {
   @Test
   void defaultDataDirectoryIsEngramDataInTheWorkingDirectory() throws Exception {
     assertEquals(0, engram("observe", "team", "The deploy region is us-west-2.").code());
-    assertTrue(Files.isRegularFile(tmp.resolve("engram-data").resolve(LogStore.FILE_NAME)));
+    assertTrue(Files.isRegularFile(tmp.resolve("engram-data").resolve(SqliteStore.FILE_NAME)));
     assertEquals("us-west-2\n", engram("get", "team", "what is the deploy region?").out());
   }
 
@@ -216,23 +217,46 @@ class CliIT {
   }
 
   @Test
-  void tornTailIsReportedAndTheDataKept() throws Exception {
-    assertEquals(0, engram("--db", "t", "observe", "team", "The deploy region is us-west-2.").code());
-    Path log = tmp.resolve("t").resolve(LogStore.FILE_NAME);
+  void anOldLogIsMigratedOnceAndItsTornTailReported() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("t"));
+    try (LogStore log = LogStore.open(dir, warning -> {})) {
+      log.append(new dev.engram.server.store.Observation("team", List.of("The deploy region is us-west-2."), 1L), op -> {});
+    }
+    Path log = dir.resolve(LogStore.FILE_NAME);
     Files.write(log, new byte[] {0, 0, 0, 40, 1, 0}, StandardOpenOption.APPEND);
     Run run = engram("--db", "t", "get", "team", "what is the deploy region?");
     assertEquals(0, run.code(), run.toString());
     assertEquals("us-west-2\n", run.out());
-    assertTrue(run.err().contains("warning") && run.err().contains("Truncating"), run.toString());
+    assertTrue(run.err().contains("Truncating") && run.err().contains("moved 1 writes"), run.toString());
+    assertTrue(Files.isRegularFile(dir.resolve(SqliteStore.FILE_NAME)) && !Files.exists(log), "migrated once");
     Run clean = engram("--db", "t", "get", "team", "what is the deploy region?");
-    assertEquals("", clean.err(), "repaired once, quiet afterwards");
+    assertEquals("", clean.err(), "migrated once, quiet afterwards");
+    assertEquals("us-west-2\n", clean.out());
+  }
+
+  @Test
+  void aDamagedRowIsExitCode1AndNeverLoaded() throws Exception {
+    assertEquals(0, engram("--db", "c", "observe", "team", "The deploy region is us-west-2.").code());
+    Path db = tmp.resolve("c").resolve(SqliteStore.FILE_NAME);
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        var s = connection.createStatement()) {
+      s.execute("UPDATE engram_ops SET payload = payload || x'00'"); // one byte more: only the CRC can tell
+    }
+    Run run = engram("--db", "c", "get", "team", "what is the deploy region?");
+    assertEquals(1, run.code(), run.toString());
+    assertTrue(run.err().contains("row 1") && run.err().contains("checksum"), run.toString());
+    assertEquals("", run.out());
+    noStackTrace(run);
   }
 
   @Test
   void unreadableStoreIsExitCode1WithAClearMessage() throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve("n"));
-    byte[] header = LogStore.header(LogStore.VERSION + 1);
-    Files.write(dir.resolve(LogStore.FILE_NAME), header);
+    assertEquals(0, engram("--db", "n", "observe", "team", "The deploy region is us-west-2.").code());
+    Path db = tmp.resolve("n").resolve(SqliteStore.FILE_NAME);
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        var s = connection.createStatement()) {
+      s.execute("UPDATE engram_meta SET value = '" + (SqliteStore.SCHEMA_VERSION + 1) + "' WHERE key = 'schema_version'");
+    }
     Run run = engram("--db", "n", "get", "team", "what is the deploy region?");
     assertEquals(1, run.code(), run.toString());
     assertTrue(run.err().contains("too new"), run.toString());
@@ -241,7 +265,7 @@ class CliIT {
     Files.writeString(tmp.resolve("plain"), "x");
     Run file = engram("--db", "plain", "observe", "team", "The cache is Redis.");
     assertEquals(1, file.code(), file.toString());
-    assertTrue(file.err().contains("not a directory"), file.toString());
+    assertTrue(file.err().contains("not an engram database"), file.toString());
     noStackTrace(file);
   }
 

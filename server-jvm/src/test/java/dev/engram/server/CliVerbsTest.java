@@ -318,7 +318,7 @@ class CliVerbsTest {
   void aLoggedWriteThisEngramDoesNotKnowStopsTheOpenWithAStorageError() throws Exception {
     Path db = tmp.resolve("db");
     ok(db, "observe", "team", "The cache is Redis.");
-    try (var store = dev.engram.server.store.LogStore.open(db, warning -> {})) {
+    try (var store = dev.engram.server.store.Stores.open(db, warning -> {})) {
       store.catchUp(op -> {});
       store.append(new dev.engram.server.store.Call("team", "frobnicate", List.of("x"), 1L), op -> {});
     }

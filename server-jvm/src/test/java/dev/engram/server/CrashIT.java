@@ -2,7 +2,8 @@ package dev.engram.server;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.engram.server.store.LogStore;
+import dev.engram.server.store.Store;
+import dev.engram.server.store.Stores;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -89,7 +90,7 @@ class CrashIT {
 
       Set<String> stored = new HashSet<>();
       List<String> warnings = new ArrayList<>();
-      try (LogStore store = LogStore.open(db, warnings::add)) {
+      try (Store store = Stores.open(db, warnings::add)) {
         store.catchUp(operation -> {
           if (operation instanceof dev.engram.server.store.Observation o) {
             stored.addAll(o.texts());

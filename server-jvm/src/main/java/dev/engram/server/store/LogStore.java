@@ -7,12 +7,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +18,8 @@ import java.util.zip.CRC32;
 
 /**
  * The first {@link Store}: an append-only operation log, one file {@value #FILE_NAME} under the data
- * directory. Simple on purpose; the SQLite store replaces it as the default later, behind the same
- * interface.
+ * directory. The first default store, kept so data directories written by it still open: the default
+ * is now {@link SqliteStore}, which migrates such a log once ({@link Stores#open}).
  *
  * <h2>Format (all integers big-endian)</h2>
  * <pre>
@@ -31,7 +28,8 @@ import java.util.zip.CRC32;
  *            | version u32 | crc u32                 CRC32 of every header byte before it
  * record  := length u32 (1..MAX_RECORD_BYTES) | payload (length bytes)
  *            | crc u32                               CRC32 of the length field and the payload
- * payload := kind u8 | at i64 (epoch ms) | scope:string | body
+ * payload := one operation as {@link OperationCodec} encodes it:
+ *            kind u8 | at i64 (epoch ms) | scope:string | body
  * body    := count u32 | text:string{count}           kind 1, an observe ({@link Observation})
  *          | line:string                              kind 2, a shell command line ({@link Command})
  *          | verb:string | count u32 | arg:string{count}  kind 3, a typed write ({@link Call}: note, forget, var, learn)
@@ -73,10 +71,6 @@ public final class LogStore implements Store {
   static final String NAME = "engram.oplog";
   /** Largest record payload; bounds what a corrupt length field can make a reader allocate. */
   static final int MAX_RECORD_BYTES = 256 << 20;
-  static final byte KIND_OBSERVE = 1;
-  static final byte KIND_COMMAND = 2;
-  static final byte KIND_CALL = 3;
-  static final byte KIND_LOAD = 4;
 
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
@@ -221,20 +215,26 @@ public final class LogStore implements Store {
     return channel.size() != position;
   }
 
+  /** Appends every operation as one write and one fsync: all of them are stored, or none. */
   @Override
-  public synchronized void append(Operation operation, Consumer<Operation> sink) throws IOException {
+  public synchronized void append(List<Operation> operations, Consumer<Operation> sink) throws IOException {
     ensureOpen();
-    byte[] payload = encode(operation);
-    ByteBuffer frame = ByteBuffer.allocate(payload.length + 8);
-    frame.putInt(payload.length).put(payload);
-    CRC32 crc = new CRC32();
-    crc.update(frame.array(), 0, frame.position());
-    frame.putInt((int) crc.getValue()).flip();
+    ByteArrayOutputStream frames = new ByteArrayOutputStream();
+    for (Operation operation : operations) {
+      byte[] payload = OperationCodec.encode(operation, MAX_RECORD_BYTES, "log");
+      ByteBuffer frame = ByteBuffer.allocate(payload.length + 8);
+      frame.putInt(payload.length).put(payload);
+      CRC32 crc = new CRC32();
+      crc.update(frame.array(), 0, frame.position());
+      frame.putInt((int) crc.getValue());
+      frames.write(frame.array(), 0, frame.capacity());
+    }
+    ByteBuffer all = ByteBuffer.wrap(frames.toByteArray());
     try (FileLock ignored = channel.lock()) {
       scan(sink);
       long at = position;
       try {
-        writeFully(channel, frame, at);
+        writeFully(channel, all, at);
         channel.force(true);
       } catch (IOException e) {
         try {
@@ -245,8 +245,8 @@ public final class LogStore implements Store {
         throw new StoreException("could not write to " + file + ": " + e.getMessage()
             + " (the write was not stored)", e);
       }
-      position = at + payload.length + 8L;
-      records++;
+      position = at + all.capacity();
+      records += operations.size();
     }
   }
 
@@ -297,7 +297,7 @@ public final class LogStore implements Store {
         }
         throw damaged(p, end, size, "a record whose checksum failed");
       }
-      Operation operation = decode(body, length, p);
+      Operation operation = OperationCodec.decode(body, length, file + ": record " + (records + 1) + " at byte " + p);
       position = end;
       records++;
       p = end;
@@ -318,138 +318,6 @@ public final class LogStore implements Store {
     return new StoreException(file + ": " + what + " at byte " + at + " (record " + (records + 1) + "), with "
         + (size - end) + " more bytes after it. The log is damaged before its end, so engram will not guess what"
         + " it held; the file was left untouched. Restore it from a backup, or move it aside to start empty");
-  }
-
-  static byte[] encode(Operation operation) throws StoreException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    switch (operation) {
-      case Observation o -> {
-        out.write(KIND_OBSERVE);
-        writeLong(out, o.at());
-        writeString(out, o.scope());
-        writeInt(out, o.texts().size());
-        for (String text : o.texts()) {
-          writeString(out, text);
-        }
-      }
-      case Command c -> {
-        out.write(KIND_COMMAND);
-        writeLong(out, c.at());
-        writeString(out, c.scope());
-        writeString(out, c.line());
-      }
-      case Call c -> {
-        out.write(KIND_CALL);
-        writeLong(out, c.at());
-        writeString(out, c.scope());
-        writeString(out, c.verb());
-        writeInt(out, c.args().size());
-        for (String arg : c.args()) {
-          writeString(out, arg);
-        }
-      }
-      case Load l -> {
-        if (l.snapshot().length > MAX_RECORD_BYTES) {
-          throw new StoreException("a snapshot of " + l.snapshot().length + " bytes is over the log's record limit of "
-              + MAX_RECORD_BYTES + " bytes; import its scopes one at a time");
-        }
-        out.write(KIND_LOAD);
-        writeLong(out, l.at());
-        writeString(out, l.scope());
-        writeInt(out, l.snapshot().length);
-        out.write(l.snapshot(), 0, l.snapshot().length);
-      }
-    }
-    if (out.size() > MAX_RECORD_BYTES) {
-      throw new StoreException("a write of " + out.size() + " bytes is over the log's record limit of "
-          + MAX_RECORD_BYTES + " bytes; send it in several calls");
-    }
-    return out.toByteArray();
-  }
-
-  private Operation decode(byte[] body, int length, long at) throws StoreException {
-    ByteBuffer b = ByteBuffer.wrap(body, 0, length);
-    try {
-      byte kind = b.get();
-      if (kind < KIND_OBSERVE || kind > KIND_LOAD) {
-        throw new StoreException(file + ": record " + (records + 1) + " at byte " + at + " has kind " + kind
-            + ", which this engram does not know (written by a newer engram?); the file was left untouched");
-      }
-      long time = b.getLong();
-      String scope = readString(b);
-      Operation operation;
-      if (kind == KIND_OBSERVE) {
-        int count = b.getInt();
-        if (count < 0 || count > b.remaining() / 4) {
-          throw new IllegalStateException("text count " + count + " does not fit the record");
-        }
-        List<String> texts = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          texts.add(readString(b));
-        }
-        operation = new Observation(scope, texts, time);
-      } else if (kind == KIND_COMMAND) {
-        operation = new Command(scope, readString(b), time);
-      } else if (kind == KIND_CALL) {
-        String verb = readString(b);
-        int count = b.getInt();
-        if (count < 0 || count > b.remaining() / 4) {
-          throw new IllegalStateException("argument count " + count + " does not fit the record");
-        }
-        List<String> args = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          args.add(readString(b));
-        }
-        operation = new Call(scope, verb, args, time);
-      } else {
-        int n = b.getInt();
-        if (n < 0 || n > b.remaining()) {
-          throw new IllegalStateException("a snapshot of " + n + " bytes does not fit the record");
-        }
-        byte[] snapshot = new byte[n];
-        b.get(snapshot);
-        operation = new Load(snapshot, time);
-      }
-      if (b.hasRemaining()) {
-        throw new IllegalStateException(b.remaining() + " unexpected bytes at its end");
-      }
-      return operation;
-    } catch (RuntimeException | CharacterCodingException e) {
-      throw new StoreException(file + ": record " + (records + 1) + " at byte " + at
-          + " passed its checksum but is malformed (" + e.getMessage() + "); the file was left untouched", e);
-    }
-  }
-
-  private static void writeString(ByteArrayOutputStream out, String s) {
-    byte[] bytes = s.getBytes(UTF_8);
-    writeInt(out, bytes.length);
-    out.write(bytes, 0, bytes.length);
-  }
-
-  private static void writeLong(ByteArrayOutputStream out, long v) {
-    writeInt(out, (int) (v >>> 32));
-    writeInt(out, (int) v);
-  }
-
-  private static void writeInt(ByteArrayOutputStream out, int v) {
-    out.write(v >>> 24);
-    out.write(v >>> 16);
-    out.write(v >>> 8);
-    out.write(v);
-  }
-
-  private static String readString(ByteBuffer b) throws CharacterCodingException {
-    int n = b.getInt();
-    if (n < 0 || n > b.remaining()) {
-      throw new IllegalStateException("a string of " + n + " bytes does not fit the record");
-    }
-    ByteBuffer slice = b.slice(b.position(), n);
-    b.position(b.position() + n);
-    return UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(slice)
-        .toString();
   }
 
   private boolean allZero(long from, long to) throws IOException {

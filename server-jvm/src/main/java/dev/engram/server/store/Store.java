@@ -1,6 +1,7 @@
 package dev.engram.server.store;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +30,17 @@ public interface Store extends AutoCloseable {
    * {@code sink} beforehand, so the caller applies everything in store order; {@code operation}
    * itself is not delivered (the caller applies it once this returns).
    */
-  void append(Operation operation, Consumer<Operation> sink) throws IOException;
+  default void append(Operation operation, Consumer<Operation> sink) throws IOException {
+    append(List.of(operation), sink);
+  }
+
+  /**
+   * Makes every operation of {@code operations} durable at once, in the given order and next to each
+   * other in the store order: all of them, or (when this throws) none. One commit for many operations
+   * is what lets the server group-commit concurrent writes. Delivers other processes' operations to
+   * {@code sink} first, as {@link #append(Operation, Consumer)} does.
+   */
+  void append(List<Operation> operations, Consumer<Operation> sink) throws IOException;
 
   @Override
   void close() throws IOException;
