@@ -40,6 +40,7 @@ echo "engram: Node $(node --version)"
 
 if [ "$only" = all ] || [ "$only" = java ]; then
   ensure_brian2 || echo "engram: Brian2 unavailable; the COBA comparison with Brian2 will say so"
+  ensure_postgres || echo "engram: PostgreSQL unavailable; the PostgreSQL store tests will say they skipped"
   # JUnit: core, golden vectors (written here, replayed by npm below), Polyglot parity of the JS build,
   # server (CLI, HTTP, storage, crash safety), the memory quality suite.
   step maven mvn -B verify

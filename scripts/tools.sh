@@ -44,18 +44,24 @@ ensure_node22() {
   hash -r
 }
 
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return 0; fi
-  echo "engram: installing Chromium from Debian packages (headless browser tests)" >&2
+# Installs Debian packages (as root, or through sudo), saying why first.
+_apt_install() {
+  local why="$1"; shift
+  echo "engram: installing $* from Debian packages ($why)" >&2
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || _apt_install "headless browser tests" chromium
 }
 
 ensure_brian2() {
-  if /usr/bin/python3 -c 'import brian2' >/dev/null 2>&1; then return 0; fi
-  echo "engram: installing Brian2 from Debian packages (the spiking engine is compared with it)" >&2
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-brian >&2
+  /usr/bin/python3 -c 'import brian2' >/dev/null 2>&1 || _apt_install "the spiking engine is compared with it" python3-brian
+}
+
+# The PostgreSQL store's tests start a throwaway server from Debian's binaries (/usr/lib/postgresql/N/bin).
+ensure_postgres() {
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || _apt_install "PostgreSQL store tests" postgresql
 }
