@@ -1,0 +1,72 @@
+package dev.engram.server.http;
+
+import dev.engram.server.Json;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Registers each route with its access rule and a time limit, and remembers it: the list is what the OpenAPI
+ * test compares with /openapi.json, so a route cannot be added without being documented.
+ */
+public final class Routes {
+  /** One registered route. */
+  public record Route(String method, String path, Access access) {}
+
+  // Handlers run on virtual threads: a timed-out one keeps running to its end (a durable write is never cut
+  // in half), but its caller is answered at the limit and nothing else waits on it.
+  private static final ExecutorService WORKERS = Executors.newVirtualThreadPerTaskExecutor();
+
+  private final List<Route> list = new ArrayList<>();
+  private final Guard guard;
+  private final long timeoutMs;
+
+  Routes(Guard guard, long timeoutMs) {
+    this.guard = guard;
+    this.timeoutMs = timeoutMs;
+  }
+
+  List<Route> list() {
+    return List.copyOf(list);
+  }
+
+  void get(JavalinConfig config, String path, Access access, Handler handler) {
+    add(config, HandlerType.GET, path, access, handler);
+  }
+
+  void post(JavalinConfig config, String path, Access access, Handler handler) {
+    add(config, HandlerType.POST, path, access, handler);
+  }
+
+  void put(JavalinConfig config, String path, Access access, Handler handler) {
+    add(config, HandlerType.PUT, path, access, handler);
+  }
+
+  void delete(JavalinConfig config, String path, Access access, Handler handler) {
+    add(config, HandlerType.DELETE, path, access, handler);
+  }
+
+  private void add(JavalinConfig config, HandlerType method, String path, Access access, Handler handler) {
+    list.add(new Route(method.name(), path, access));
+    Handler guarded = ctx -> {
+      ctx.attribute(HttpServer.ROUTE, path);
+      guard.authorize(ctx, access);
+      if (access == Access.PUBLIC) {
+        handler.handle(ctx);
+        return;
+      }
+      ctx.async(task -> {
+        task.executor = WORKERS;
+        task.timeout = timeoutMs;
+        task.onTimeout(late -> HttpServer.json(late, 503, Json.error("the request took longer than the limit of "
+            + timeoutMs + " ms (--request-timeout); a write may still complete, so check before retrying it")));
+      }, () -> handler.handle(ctx));
+    };
+    config.routes.addEndpoint(new Endpoint(method, path, guarded));
+  }
+}
