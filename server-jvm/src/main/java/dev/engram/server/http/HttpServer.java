@@ -19,6 +19,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +85,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
   /** Largest request body: a 1 Mi-char text ({@link Limits#MAX_TEXT_CHARS}) may need 3 MiB of UTF-8 plus escapes. */
   public static final long MAX_BODY_BYTES = 32L << 20;
+  /** Largest request line plus headers (Jetty answers 414 or 431 above it). */
+  public static final int MAX_HEADER_BYTES = 64 << 10;
   /** k for recall when the request names none. */
   public static final int DEFAULT_K = 5;
   /** k for a notes listing when the request names none. */
@@ -178,7 +183,11 @@ public final class HttpServer implements AutoCloseable {
       config.jetty.port = options.port();
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       // A client that stops sending or reading for this long loses its connection (slow-loris guard).
-      config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(options.requestTimeoutMs()));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setIdleTimeout(options.requestTimeoutMs());
+        // Room for a question at its limit in any script: 4,096 chars of 3-byte UTF-8, percent-encoded, is 36 KiB.
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+      });
 
       if (labProblem == null) {
         config.staticFiles.add(files -> {
@@ -548,13 +557,22 @@ public final class HttpServer implements AutoCloseable {
 
     /** The request body as a JSON object holding only {@code fields}; {@code shape} shows the caller what to send. */
     private static JsonNode object(Context ctx, String shape, String... fields) {
-      byte[] raw = ctx.bodyAsBytes();
+      byte[] raw = body(ctx);
       if (raw.length > MAX_BODY_BYTES) {
         throw new HttpResponseException(413, "request body is over the limit of " + MAX_BODY_BYTES + " bytes");
       }
+      // Strict UTF-8 first: Jackson's decoder lets overlong forms through (C0 80 becomes NUL), and a byte
+      // sequence no encoder would write is a broken or hostile client, not text to store.
+      String text;
+      try {
+        text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException("body is not valid JSON: its bytes are not valid UTF-8 (send JSON encoded as UTF-8)");
+      }
       JsonNode body;
       try {
-        body = Json.MAPPER.readTree(raw);
+        body = Json.MAPPER.readTree(text);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
       } catch (IOException e) {
@@ -574,6 +592,26 @@ public final class HttpServer implements AutoCloseable {
         }
       }
       return body;
+    }
+
+    /**
+     * The raw body. A body that ends before its declared length or breaks its chunking is the client's fault
+     * (400), not a storage failure: Jetty reports it as an IOException, which would otherwise map to 503.
+     */
+    private static byte[] body(Context ctx) {
+      try {
+        return ctx.bodyAsBytes();
+      } catch (RuntimeException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw new HttpResponseException(400, "the request body could not be read (" + io.getMessage()
+              + "): it ended before its Content-Length or its chunked encoding is broken");
+        }
+        throw e;
+      } catch (Exception e) {
+        // Kotlin code can throw a checked IOException without declaring it.
+        throw new HttpResponseException(400, "the request body could not be read (" + e.getMessage()
+            + "): it ended before its Content-Length or its chunked encoding is broken");
+      }
     }
 
     /** A required string field of {@code body}. */

@@ -7,6 +7,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,6 +23,19 @@ public final class Routes {
   // Handlers run on virtual threads: a timed-out one keeps running to its end (a durable write is never cut
   // in half), but its caller is answered at the limit and nothing else waits on it.
   private static final ExecutorService WORKERS = Executors.newVirtualThreadPerTaskExecutor();
+
+  /**
+   * The query parameters each GET route reads; any other one is refused (400) rather than ignored, as unknown
+   * body fields are, so a misspelt {@code k} or a parameter sent to the wrong route is reported, not dropped.
+   */
+  private static final Map<String, Set<String>> QUERY = Map.of(
+      "/v1/{scope}/get", Set.of("q"),
+      "/v1/{scope}/recall", Set.of("q", "k", "cursor"),
+      "/v1/{scope}/chain", Set.of("q"),
+      "/v1/{scope}/assess", Set.of("q"),
+      "/v1/{scope}/assoc", Set.of("q", "k"),
+      "/v1/{scope}/notes", Set.of("kind", "k", "cursor"),
+      "/v1/brain/concepts", Set.of("topic"));
 
   private final List<Route> list = new ArrayList<>();
   private final Guard guard;
@@ -53,9 +68,16 @@ public final class Routes {
 
   private void add(JavalinConfig config, HandlerType method, String path, Access access, Handler handler) {
     list.add(new Route(method.name(), path, access));
+    Set<String> query = method == HandlerType.GET ? QUERY.getOrDefault(path, Set.of()) : Set.of();
     Handler guarded = ctx -> {
       ctx.attribute(HttpServer.ROUTE, path);
       guard.authorize(ctx, access);
+      for (String name : ctx.queryParamMap().keySet()) {
+        if (!query.contains(name)) {
+          throw new IllegalArgumentException("unknown query parameter '" + name + "'; " + method.name() + " " + path
+              + (query.isEmpty() ? " takes none" : " takes " + String.join(", ", new java.util.TreeSet<>(query))));
+        }
+      }
       if (access == Access.PUBLIC) {
         handler.handle(ctx);
         return;
