@@ -77,6 +77,9 @@ import picocli.CommandLine.ScopeType;
       "  engram topics      engram concepts --topic 'Velmora glass'      engram dream --seed 7",
       "  engram brain imprint cat is animal   engram brain recall cat   (spiking brain in --db/brain.bin)",
       "  engram serve --port 7077                             (http://127.0.0.1:7077/)",
+      "  ENGRAM_KEY=$(cat key) engram serve --host 0.0.0.0   (then send Authorization: Bearer KEY)",
+      "  engram token team        engram serve --key-file key --tokens tokens --access-log -",
+      "  engram bench http --clients 16 --seconds 20 --json   (load test on loopback)",
       "  engram mcp --scope team                              (MCP server on stdio, for agents)",
       "  engram --db /var/lib/engram get team 'what is the deploy region?'",
       "",
@@ -166,7 +169,7 @@ public final class Cli implements Callable<Integer> {
   public Integer call() {
     err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, route, note, notes, forget, var,"
         + " vars, stats, scopes, export, import,"
-        + " learn, ask, topics, concepts, dream, brain, shell, serve, mcp).");
+        + " learn, ask, topics, concepts, dream, brain, shell, serve, mcp, token, bench).");
     err.println("Try 'engram --help'.");
     return BAD_INPUT;
   }
