@@ -71,6 +71,8 @@ import org.slf4j.LoggerFactory;
  * POST /v1/brain/imprint            {"subject", "relation", "object"}  ->  {"imprinted": true, "concepts", "learnedSynapses"}
  * POST /v1/brain/recall             {"concept": "...", "k": N (default 5)}  ->  {"concept", "ranked": [{"concept",
  *                                   "spikes", "firstSpikeStep", "spikesPerNeuron"}]}
+ * GET  /metrics                     Prometheus text: requests and latency by route template, facts stored, uptime
+ * GET  /openapi.json                OpenAPI 3.1 document of every route above
  * GET  /                            web-lab/ (its page loads the npm build from /engram/)
  * GET  /engram/…                    npm/dist/
  * </pre>
@@ -79,8 +81,11 @@ import org.slf4j.LoggerFactory;
  * The spiking brain lives in memory ({@link BrainHost}); its calls are serialised by its lock, and as requests run on
  * virtual threads a long step holds up only other brain calls, never /healthz or memory; a step is capped at
  * {@link BrainHost#MAX_STEP_MS} per call so that wait stays bounded (about 4 s at scale 0.01 on this machine).
- * Every failure answers with a JSON {@code {"error": "..."}}: 400 for bad input, 404/405 for unknown
- * routes, 413 for a body over {@link #MAX_BODY_BYTES}, 503 when storage fails.
+ * Every failure answers with a JSON {@code {"error": "..."}}: 400 for bad input, 401 without a valid bearer
+ * token when {@link Options#credentials} are set, 403 for a scope token outside its scope ({@link Access} says
+ * who may call each route), 404/405 for unknown routes, 413 for a body over {@link #MAX_BODY_BYTES}, 414/431
+ * for a request line and headers over {@link #MAX_HEADER_BYTES}, 503 when storage fails or a request runs past
+ * {@link Options#requestTimeoutMs}. The web-lab files and /healthz need no token.
  */
 public final class HttpServer implements AutoCloseable {
   /** Largest request body: a 1 Mi-char text ({@link Limits#MAX_TEXT_CHARS}) may need 3 MiB of UTF-8 plus escapes. */
