@@ -69,6 +69,13 @@ class AuthHttpTest {
       rejected(401, "Authorization: Bearer", r);
       assertEquals("Bearer realm=\"engram\"", r.headers().firstValue("WWW-Authenticate").orElse(""), path);
     }
+    // Spellings of a protected path that a router might normalise: none may get past without the key.
+    for (String path : List.of("//v1/stats", "/v1//stats", "/./v1/stats", "/v1/./stats", "/x/../v1/stats",
+        "/v1/%2e/stats", "/%76%31/stats", "/v1/stats/", "/v1/stats;x=y", "/v1;/stats", "/metrics/", "//metrics")) {
+      HttpResponse<String> r = anonymous.get(path);
+      assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, path + " -> " + r.statusCode() + " " + r.body());
+      assertFalse(r.body().contains("\"facts\"") || r.body().contains("engram_facts_stored"), path + " -> " + r.body());
+    }
     rejected(401, "unauthorized", anonymous.post("/v1/team-a/observe", "{\"text\": \"The door code is 4711.\"}"));
     rejected(401, "unauthorized", anonymous.delete("/v1/team-a/vars/x"));
     rejected(401, "unauthorized", anonymous.put("/v1/team-a/observe", "{}"));
