@@ -533,7 +533,7 @@ public final class Cli implements Callable<Integer> {
       cli.err.println("engram: serving http://" + host + ":" + server.port() + "/ (data in " + cli.db + ")");
       cli.err.println(credentials.enabled()
           ? "engram: API key required (" + (credentials.hasMaster() ? "master key" : "no master key") + ", "
-              + credentials.scopeTokens() + " scope tokens); /healthz and the web-lab files are open"
+              + "scope tokens: " + credentials.scopeTokens() + "); /healthz and the web-lab files are open"
           : "engram: no key set: anyone who can reach " + host + ":" + server.port() + " can read and write"
               + " (set ENGRAM_KEY or --key-file before binding beyond 127.0.0.1)");
       if (server.labProblem() != null) {

@@ -70,7 +70,7 @@ class SecureServeIT {
       assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server stops on SIGTERM");
     }
     String log = Files.readString(err, UTF_8);
-    assertTrue(log.contains("API key required (master key, 1 scope tokens)"), log);
+    assertTrue(log.contains("API key required (master key, scope tokens: 1)"), log);
     assertTrue(log.contains("\"route\":\"/v1/{scope}/observe\"") && log.contains("\"status\":401")
         && log.contains("\"status\":403"), log);
     assertFalse(log.contains(KEY) || log.contains(token.token()) || log.contains(token.line().substring(0, 64)), log);
