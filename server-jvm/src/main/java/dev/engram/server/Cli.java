@@ -9,7 +9,11 @@ import dev.engram.Limits;
 import dev.engram.neuron.Dispatcher;
 import dev.engram.neuron.Route;
 import dev.engram.server.brain.BrainHost;
+import dev.engram.server.http.AccessLogSink;
+import dev.engram.server.http.BenchVerb;
 import dev.engram.server.http.HttpServer;
+import dev.engram.server.security.Credentials;
+import dev.engram.server.security.TokenVerb;
 import dev.engram.server.store.StoreException;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -50,7 +54,7 @@ import picocli.CommandLine.ScopeType;
       Cli.ChainVerb.class, Cli.RouteVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
       MemoryVerbs.Var.class, MemoryVerbs.Vars.class, MemoryVerbs.StatsVerb.class, MemoryVerbs.Scopes.class,
       Transfer.Export.class, Transfer.Import.class, KnowledgeVerbs.Learn.class, KnowledgeVerbs.Ask.class,
-      KnowledgeVerbs.Topics.class, KnowledgeVerbs.Concepts.class, KnowledgeVerbs.Dream.class, BrainVerbs.Group.class, Cli.Shell.class, Cli.Serve.class, McpVerb.class, CommandLine.HelpCommand.class
+      KnowledgeVerbs.Topics.class, KnowledgeVerbs.Concepts.class, KnowledgeVerbs.Dream.class, BrainVerbs.Group.class, Cli.Shell.class, Cli.Serve.class, McpVerb.class, TokenVerb.class, BenchVerb.class, CommandLine.HelpCommand.class
     },
     description = "engram: plain-language fact memory. Observe facts, then ask for them.",
     synopsisSubcommandLabel = "VERB",
@@ -73,6 +77,10 @@ import picocli.CommandLine.ScopeType;
       "  engram topics      engram concepts --topic 'Velmora glass'      engram dream --seed 7",
       "  engram brain imprint cat is animal   engram brain recall cat   (spiking brain in --db/brain.bin)",
       "  engram serve --port 7077                             (http://127.0.0.1:7077/)",
+      "  ENGRAM_KEY=$(cat key) engram serve --host 0.0.0.0  (header: Bearer KEY)",
+      "  engram token team   then: engram serve --key-file key --tokens tokens",
+      "  engram serve --access-log -                          (JSON line per request)",
+      "  engram bench http --clients 16 --seconds 20 --json   (load test on loopback)",
       "  engram mcp --scope team                              (MCP server on stdio, for agents)",
       "  engram --db /var/lib/engram get team 'what is the deploy region?'",
       "",
@@ -163,7 +171,7 @@ public final class Cli implements Callable<Integer> {
   public Integer call() {
     err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, route, note, notes, forget, var,"
         + " vars, stats, scopes, export, import,"
-        + " learn, ask, topics, concepts, dream, brain, shell, serve, mcp).");
+        + " learn, ask, topics, concepts, dream, brain, shell, serve, mcp, token, bench).");
     err.println("Try 'engram --help'.");
     return BAD_INPUT;
   }
@@ -448,15 +456,41 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--npm-dist", paramLabel = "DIR", description = "npm build served at /engram/ (default: npm/dist of the checkout)")
     Path npmDist;
 
+    @Option(names = "--key-file", paramLabel = "FILE", description = "file holding the master key (or set ENGRAM_KEY);"
+        + " then every endpoint but /healthz and the web-lab files needs 'Authorization: Bearer KEY'")
+    Path keyFile;
+
+    @Option(names = "--tokens", paramLabel = "FILE", description = "per-scope tokens, one 'SHA256-HEX SCOPE' line each"
+        + " (engram token SCOPE prints one); a scope token reaches only /v1/SCOPE/...")
+    Path tokens;
+
+    @Option(names = "--access-log", paramLabel = "FILE", description = "append one JSON line per request to FILE"
+        + " ('-' for standard error; default: none)")
+    String accessLog;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "longest a request may take"
+        + " (default: ${DEFAULT-VALUE}); also the idle limit for a client that stops sending")
+    double requestTimeout = HttpServer.DEFAULT_TIMEOUT_MS / 1000.0;
+
     @Override
     public Integer call() throws Exception {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
       }
+      if (!(requestTimeout >= 0.001 && requestTimeout <= 3600)) {
+        throw new IllegalArgumentException("--request-timeout must be between 0.001 and 3600 seconds, got " + requestTimeout);
+      }
+      Credentials credentials = Credentials.load(System.getenv("ENGRAM_KEY"), keyFile, tokens, warning -> {
+        cli.err.println("engram: warning: " + warning);
+        cli.err.flush();
+      });
       Path root = Home.root();
       HttpServer.Options options = new HttpServer.Options(host, port,
           labDir != null ? labDir : root.resolve("web-lab"),
-          npmDist != null ? npmDist : root.resolve("npm").resolve("dist"));
+          npmDist != null ? npmDist : root.resolve("npm").resolve("dist"))
+          .withCredentials(credentials)
+          .withAccessLog(AccessLogSink.open(accessLog))
+          .withRequestTimeoutMs(Math.round(requestTimeout * 1000));
       // The server's spiking brain starts from the CLI's brain.bin when there is one and is written back on shutdown.
       Path brainFile = cli.db.resolve(BrainVerbs.FILE);
       BrainHost loaded = BrainHost.load(brainFile);
@@ -499,6 +533,11 @@ public final class Cli implements Callable<Integer> {
         }
       }, "engram-shutdown"));
       cli.err.println("engram: serving http://" + host + ":" + server.port() + "/ (data in " + cli.db + ")");
+      cli.err.println(credentials.enabled()
+          ? "engram: API key required (" + (credentials.hasMaster() ? "master key" : "no master key") + ", "
+              + "scope tokens: " + credentials.scopeTokens() + "); /healthz and the web-lab files are open"
+          : "engram: no key set: anyone who can reach " + host + ":" + server.port() + " can read and write"
+              + " (set ENGRAM_KEY or --key-file before binding beyond 127.0.0.1)");
       if (server.labProblem() != null) {
         cli.err.println("engram: note: " + server.labProblem());
       }

@@ -48,6 +48,9 @@ public final class MemoryBench {
     int questions = 10_000;
     long seed = 1;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--json")) {
+        continue; // the output is always JSON lines
+      }
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
         case "--facts" -> facts = (int) Args.positive(args[i], value, 50_000_000);

@@ -20,7 +20,7 @@ import java.util.Locale;
  * machine in the same run. One JSON object per line.
  *
  * <pre>
- * ./engram bench spiking [--scale 0.01] [--scale 1.0 ...] [--drive default|active] [--steps N]
+ * ./engram bench spiking [--json] [--scale 0.01] [--scale 1.0 ...] [--drive default|active] [--steps N]
  *                        [--seed S] [--coba] [--brian2 numpy,cython,cpp_standalone]
  * </pre>
  *
@@ -63,6 +63,7 @@ public final class SpikingBench {
           i++;
         }
         case "--coba" -> coba = true;
+        case "--json" -> { } // the output is always JSON lines
         case "--brian2" -> {
           for (String target : value.split(",")) {
             if (!target.equals("numpy") && !target.equals("cython") && !target.equals("cpp_standalone")) {

@@ -12,18 +12,23 @@ import dev.engram.server.Json;
 import dev.engram.server.KnowledgeVerbs;
 import dev.engram.server.BrainVerbs;
 import dev.engram.server.brain.BrainHost;
+import dev.engram.server.security.Credentials;
 import dev.engram.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +71,9 @@ import org.slf4j.LoggerFactory;
  * POST /v1/brain/imprint            {"subject", "relation", "object"}  ->  {"imprinted": true, "concepts", "learnedSynapses"}
  * POST /v1/brain/recall             {"concept": "...", "k": N (default 5)}  ->  {"concept", "ranked": [{"concept",
  *                                   "spikes", "firstSpikeStep", "spikesPerNeuron"}]}
+ * GET  /v1/brain/stream             server-sent events: per-region rates and modulator levels, stepping as it goes
+ * GET  /metrics                     Prometheus text: requests and latency by route template, facts stored, uptime
+ * GET  /openapi.json                OpenAPI 3.1 document of every route above
  * GET  /                            web-lab/ and its build web-lab/dist/ (the page loads the npm build from /engram/)
  * GET  /engram/…                    npm/dist/
  * </pre>
@@ -74,12 +82,17 @@ import org.slf4j.LoggerFactory;
  * The spiking brain lives in memory ({@link BrainHost}); its calls are serialised by its lock, and as requests run on
  * virtual threads a long step holds up only other brain calls, never /healthz or memory; a step is capped at
  * {@link BrainHost#MAX_STEP_MS} per call so that wait stays bounded (about 4 s at scale 0.01 on this machine).
- * Every failure answers with a JSON {@code {"error": "..."}}: 400 for bad input, 404/405 for unknown
- * routes, 413 for a body over {@link #MAX_BODY_BYTES}, 503 when storage fails.
+ * Every failure answers with a JSON {@code {"error": "..."}}: 400 for bad input, 401 without a valid bearer
+ * token when {@link Options#credentials} are set, 403 for a scope token outside its scope ({@link Access} says
+ * who may call each route), 404/405 for unknown routes, 413 for a body over {@link #MAX_BODY_BYTES}, 414/431
+ * for a request line and headers over {@link #MAX_HEADER_BYTES}, 503 when storage fails or a request runs past
+ * {@link Options#requestTimeoutMs}. The web-lab files and /healthz need no token.
  */
 public final class HttpServer implements AutoCloseable {
   /** Largest request body: a 1 Mi-char text ({@link Limits#MAX_TEXT_CHARS}) may need 3 MiB of UTF-8 plus escapes. */
   public static final long MAX_BODY_BYTES = 32L << 20;
+  /** Largest request line plus headers (Jetty answers 414 or 431 above it). */
+  public static final int MAX_HEADER_BYTES = 64 << 10;
   /** k for recall when the request names none. */
   public static final int DEFAULT_K = 5;
   /** k for a notes listing when the request names none. */
@@ -87,25 +100,61 @@ public final class HttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
   private static final String JSON = "application/json; charset=utf-8";
+  /** Default for {@link Options#requestTimeoutMs}: far above any normal call (a 10,000 ms brain step takes ~4 s). */
+  public static final long DEFAULT_TIMEOUT_MS = 30_000;
+  /** The request attribute holding the matched route template, for the access log and metrics. */
+  static final String ROUTE = "engram.route";
 
   /**
-   * Where to listen and what to serve.
+   * Where to listen, what to serve and who may call.
    *
    * @param host interface to bind (127.0.0.1 keeps the server local)
    * @param port port, 0 for any free one
    * @param labDir the web-lab directory served at {@code /}
    * @param npmDist the npm package build served at {@code /engram/}
+   * @param credentials the master key and scope tokens; {@link Credentials#open()} lets every request in
+   * @param accessLog receives one JSON line per request, or {@code null} for none
+   * @param requestTimeoutMs longest a handler may run before the caller gets a 503 naming the limit
    */
-  public record Options(String host, int port, Path labDir, Path npmDist) {}
+  public record Options(String host, int port, Path labDir, Path npmDist, Credentials credentials,
+      Consumer<String> accessLog, long requestTimeoutMs) {
+    public Options {
+      if (credentials == null) {
+        throw new IllegalArgumentException("credentials are required (Credentials.open() for none)");
+      }
+      if (requestTimeoutMs < 1) {
+        throw new IllegalArgumentException("the request timeout must be at least 1 ms, got " + requestTimeoutMs);
+      }
+    }
+
+    /** Open to every caller, no access log, the default timeout. */
+    public Options(String host, int port, Path labDir, Path npmDist) {
+      this(host, port, labDir, npmDist, Credentials.open(), null, DEFAULT_TIMEOUT_MS);
+    }
+
+    public Options withCredentials(Credentials c) {
+      return new Options(host, port, labDir, npmDist, c, accessLog, requestTimeoutMs);
+    }
+
+    public Options withAccessLog(Consumer<String> log) {
+      return new Options(host, port, labDir, npmDist, credentials, log, requestTimeoutMs);
+    }
+
+    public Options withRequestTimeoutMs(long ms) {
+      return new Options(host, port, labDir, npmDist, credentials, accessLog, ms);
+    }
+  }
 
   private final Javalin app;
   private final String labProblem;
   private final BrainHost ownedBrain;
+  private final List<Routes.Route> routes;
 
-  private HttpServer(Javalin app, String labProblem, BrainHost ownedBrain) {
+  private HttpServer(Javalin app, String labProblem, BrainHost ownedBrain, List<Routes.Route> routes) {
     this.app = app;
     this.labProblem = labProblem;
     this.ownedBrain = ownedBrain;
+    this.routes = routes;
   }
 
   /** Starts serving {@code memory} with a new spiking brain (ENGRAM_SPIKING_SCALE or 0.01) closed with the server. */
@@ -126,6 +175,10 @@ public final class HttpServer implements AutoCloseable {
 
   private static HttpServer start(DurableEngram memory, Options options, BrainHost brain, BrainHost owned) {
     String labProblem = labProblem(options);
+    Metrics metrics = new Metrics();
+    Guard guard = new Guard(options.credentials());
+    Consumer<String> accessLog = options.accessLog();
+    Routes table = new Routes(guard, options.requestTimeoutMs());
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -135,6 +188,12 @@ public final class HttpServer implements AutoCloseable {
       config.jetty.host = options.host();
       config.jetty.port = options.port();
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      // A client that stops sending or reading for this long loses its connection (slow-loris guard).
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setIdleTimeout(options.requestTimeoutMs());
+        // Room for a question at its limit in any script: 4,096 chars of 3-byte UTF-8, percent-encoded, is 36 KiB.
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+      });
 
       if (labProblem == null) {
         config.staticFiles.add(files -> {
@@ -155,46 +214,73 @@ public final class HttpServer implements AutoCloseable {
       // Loaded once here, before any request thread: Dispatcher.shipped() is a lazy unsynchronised singleton,
       // and DurableEngram.route serialises every use of its router under the memory lock.
       Api api = new Api(memory, Dispatcher.shipped(), brain);
-      config.routes.get("/healthz", ctx -> json(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok")));
-      config.routes.post("/v1/{scope}/observe", api::observe);
-      config.routes.get("/v1/{scope}/get", api::get);
-      config.routes.get("/v1/{scope}/recall", api::recall);
-      config.routes.get("/v1/{scope}/chain", api::chain);
-      config.routes.get("/v1/{scope}/assess", api::assess);
-      config.routes.get("/v1/{scope}/assoc", api::assoc);
-      config.routes.post("/v1/{scope}/notes", api::note);
-      config.routes.get("/v1/{scope}/notes", api::notes);
-      config.routes.post("/v1/{scope}/forget", api::forget);
-      config.routes.get("/v1/{scope}/vars", api::vars);
-      config.routes.get("/v1/{scope}/vars/{name}", api::getVar);
-      config.routes.put("/v1/{scope}/vars/{name}", api::setVar);
-      config.routes.delete("/v1/{scope}/vars/{name}", api::deleteVar);
-      config.routes.get("/v1/{scope}/stats", ctx -> json(ctx, 200, Json.stats(ctx.pathParam("scope"),
+      Routes r = table;
+      r.get(config, "/healthz", Access.PUBLIC, ctx -> json(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok")));
+      r.post(config, "/v1/{scope}/observe", Access.SCOPE, api::observe);
+      r.get(config, "/v1/{scope}/get", Access.SCOPE, api::get);
+      r.get(config, "/v1/{scope}/recall", Access.SCOPE, api::recall);
+      r.get(config, "/v1/{scope}/chain", Access.SCOPE, api::chain);
+      r.get(config, "/v1/{scope}/assess", Access.SCOPE, api::assess);
+      r.get(config, "/v1/{scope}/assoc", Access.SCOPE, api::assoc);
+      r.post(config, "/v1/{scope}/notes", Access.SCOPE, api::note);
+      r.get(config, "/v1/{scope}/notes", Access.SCOPE, api::notes);
+      r.post(config, "/v1/{scope}/forget", Access.SCOPE, api::forget);
+      r.get(config, "/v1/{scope}/vars", Access.SCOPE, api::vars);
+      r.get(config, "/v1/{scope}/vars/{name}", Access.SCOPE, api::getVar);
+      r.put(config, "/v1/{scope}/vars/{name}", Access.SCOPE, api::setVar);
+      r.delete(config, "/v1/{scope}/vars/{name}", Access.SCOPE, api::deleteVar);
+      r.get(config, "/v1/{scope}/stats", Access.SCOPE, ctx -> json(ctx, 200, Json.stats(ctx.pathParam("scope"),
           memory.stats(ctx.pathParam("scope")))));
-      config.routes.post("/v1/route", api::route);
-      config.routes.get("/v1/stats", ctx -> json(ctx, 200, Json.stats(null, memory.stats(null))));
-      config.routes.get("/v1/scopes", ctx -> json(ctx, 200, Json.scopes(memory.scopes())));
-      // One knowledge base per data directory; "brain" is a route, not a scope (no scope route ends in these verbs).
-      config.routes.post("/v1/brain/learn", api::learn);
-      config.routes.post("/v1/brain/ask", api::ask);
-      config.routes.get("/v1/brain/topics", ctx -> json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.topics(kb.graph()))));
-      config.routes.get("/v1/brain/concepts", ctx -> {
+      // The scope is in the body; the handler checks it against the caller's grant.
+      r.post(config, "/v1/route", Access.ANY_TOKEN, api::route);
+      r.get(config, "/v1/stats", Access.MASTER, ctx -> json(ctx, 200, Json.stats(null, memory.stats(null))));
+      r.get(config, "/v1/scopes", Access.MASTER, ctx -> json(ctx, 200, Json.scopes(memory.scopes())));
+      // One knowledge base per data directory, shared by every scope: only the master key reaches it.
+      // "brain" is a route, not a scope (no scope route ends in these verbs).
+      r.post(config, "/v1/brain/learn", Access.MASTER, api::learn);
+      r.post(config, "/v1/brain/ask", Access.MASTER, api::ask);
+      r.get(config, "/v1/brain/topics", Access.MASTER,
+          ctx -> json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.topics(kb.graph()))));
+      r.get(config, "/v1/brain/concepts", Access.MASTER, ctx -> {
         String topic = ctx.queryParam("topic");
         json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.concepts(kb.graph(),
             topic == null || topic.isBlank() ? null : topic)));
       });
-      config.routes.get("/v1/brain/status", ctx -> json(ctx, 200, BrainVerbs.status(brain.status())));
-      config.routes.post("/v1/brain/step", api::brainStep);
-      config.routes.post("/v1/brain/imprint", api::brainImprint);
-      config.routes.post("/v1/brain/recall", api::brainRecall);
-      config.routes.get("/v1/brain/stream", new BrainStream(brain));
+      r.get(config, "/v1/brain/status", Access.MASTER, ctx -> json(ctx, 200, BrainVerbs.status(brain.status())));
+      r.post(config, "/v1/brain/step", Access.MASTER, api::brainStep);
+      r.post(config, "/v1/brain/imprint", Access.MASTER, api::brainImprint);
+      r.post(config, "/v1/brain/recall", Access.MASTER, api::brainRecall);
+      r.stream(config, "/v1/brain/stream", Access.MASTER, new BrainStream(brain));
+      r.get(config, "/metrics", Access.MASTER, ctx -> {
+        // Facts are counted at scrape time from the store's own stats, so the figure is never stale.
+        ctx.status(200).contentType(Metrics.CONTENT_TYPE).result(metrics.render(memory.stats(null)));
+      });
+      r.get(config, "/openapi.json", Access.ANY_TOKEN, ctx -> ctx.status(200).contentType(JSON).result(openApi()));
+
+      // Refuses an unauthenticated request to any protected path, matched or not, so a caller without the key
+      // cannot even learn which routes exist.
+      config.routes.before(guard::authenticateProtectedPath);
       config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
+      config.requestLogger.http((ctx, ms) -> {
+        String route = ctx.attribute(ROUTE);
+        if (route == null) {
+          route = ctx.status().getCode() == 404 ? "(no route)" : isProtected(ctx.path()) ? "(refused)" : "(static)";
+        }
+        metrics.record(ctx.method().name(), route, ctx.status().getCode(), ms / 1000.0);
+        if (accessLog != null) {
+          accessLog.accept(AccessLog.line(ctx.method().name(), route, ctx.status().getCode(), ms,
+              ctx.req().getRemoteAddr()));
+        }
+      });
 
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> {
         String message = e.getStatus() == 413 && !e.getMessage().contains("limit")
             ? "request body is over the limit of " + MAX_BODY_BYTES + " bytes (split the texts over several requests)"
             : e.getMessage();
+        if (e.getStatus() == 401) {
+          ctx.header("WWW-Authenticate", "Bearer realm=\"engram\"");
+        }
         json(ctx, e.getStatus(), Json.error(message));
       });
       config.routes.exception(StoreException.class, (e, ctx) -> {
@@ -202,11 +288,11 @@ public final class HttpServer implements AutoCloseable {
         json(ctx, 503, Json.error("storage failed: " + e.getMessage()));
       });
       config.routes.exception(IOException.class, (e, ctx) -> {
-        LOG.error("I/O failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        LOG.error("I/O failure on {} {}: {}", ctx.method(), ctx.attribute(ROUTE), e.toString());
         json(ctx, 503, Json.error("I/O failure: " + e.getMessage()));
       });
       config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.attribute(ROUTE), e);
         json(ctx, 500, Json.error("internal error (logged on the server)"));
       });
       config.routes.error(404, ctx -> {
@@ -221,7 +307,27 @@ public final class HttpServer implements AutoCloseable {
       });
     });
     app.start();
-    return new HttpServer(app, labProblem, owned);
+    return new HttpServer(app, labProblem, owned, table.list());
+  }
+
+  /** Every route this server answers: method, path template and who may call it (the OpenAPI test reads it). */
+  public List<Routes.Route> routes() {
+    return routes;
+  }
+
+  /** The OpenAPI 3.1 document served at /openapi.json (a resource written by hand beside the routes). */
+  static byte[] openApi() throws IOException {
+    try (var in = HttpServer.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw new IOException("openapi.json is missing from the server jar");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  /** Paths that need a bearer token when credentials are set: the API, metrics and the API document. */
+  static boolean isProtected(String path) {
+    return path.equals("/v1") || path.startsWith("/v1/") || path.equals("/metrics") || path.equals("/openapi.json");
   }
 
   /** The port actually bound (useful with port 0). */
@@ -272,7 +378,7 @@ public final class HttpServer implements AutoCloseable {
   }
 
   private static boolean wantsJson(Context ctx) {
-    return ctx.path().startsWith("/v1/") || ctx.path().equals("/v1") || ctx.path().equals("/healthz");
+    return isProtected(ctx.path()) || ctx.path().equals("/healthz");
   }
 
   /** Rejects a body declared larger than the limit before reading any of it. */
@@ -382,7 +488,9 @@ public final class HttpServer implements AutoCloseable {
 
     void route(Context ctx) throws Exception {
       JsonNode body = object(ctx, "{\"scope\": \"...\", \"message\": \"...\"}", "scope", "message");
-      json(ctx, 200, Json.route(memory.route(dispatcher, string(body, "scope"), string(body, "message"))));
+      String scope = string(body, "scope");
+      Guard.requireScope(ctx, scope);
+      json(ctx, 200, Json.route(memory.route(dispatcher, scope, string(body, "message"))));
     }
 
     void get(Context ctx) throws Exception {
@@ -457,13 +565,22 @@ public final class HttpServer implements AutoCloseable {
 
     /** The request body as a JSON object holding only {@code fields}; {@code shape} shows the caller what to send. */
     private static JsonNode object(Context ctx, String shape, String... fields) {
-      byte[] raw = ctx.bodyAsBytes();
+      byte[] raw = body(ctx);
       if (raw.length > MAX_BODY_BYTES) {
         throw new HttpResponseException(413, "request body is over the limit of " + MAX_BODY_BYTES + " bytes");
       }
+      // Strict UTF-8 first: Jackson's decoder lets overlong forms through (C0 80 becomes NUL), and a byte
+      // sequence no encoder would write is a broken or hostile client, not text to store.
+      String text;
+      try {
+        text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException("body is not valid JSON: its bytes are not valid UTF-8 (send JSON encoded as UTF-8)");
+      }
       JsonNode body;
       try {
-        body = Json.MAPPER.readTree(raw);
+        body = Json.MAPPER.readTree(text);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
       } catch (IOException e) {
@@ -483,6 +600,26 @@ public final class HttpServer implements AutoCloseable {
         }
       }
       return body;
+    }
+
+    /**
+     * The raw body. A body that ends before its declared length or breaks its chunking is the client's fault
+     * (400), not a storage failure: Jetty reports it as an IOException, which would otherwise map to 503.
+     */
+    private static byte[] body(Context ctx) {
+      try {
+        return ctx.bodyAsBytes();
+      } catch (RuntimeException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw new HttpResponseException(400, "the request body could not be read (" + io.getMessage()
+              + "): it ended before its Content-Length or its chunked encoding is broken");
+        }
+        throw e;
+      } catch (Exception e) {
+        // Kotlin code can throw a checked IOException without declaring it.
+        throw new HttpResponseException(400, "the request body could not be read (" + e.getMessage()
+            + "): it ended before its Content-Length or its chunked encoding is broken");
+      }
     }
 
     /** A required string field of {@code body}. */

@@ -36,6 +36,9 @@ final class JsonErrorHandler extends ErrorHandler {
 
   private static byte[] body(int code, String message) {
     String reason = message != null && !message.isBlank() ? message : HttpStatus.getMessage(code);
+    if (code == 414 || code == 431) {
+      reason += "; the limit for the request line and headers together is " + HttpServer.MAX_HEADER_BYTES + " bytes";
+    }
     return Json.error("the server refused the request: " + reason + " (HTTP " + code + ")").toString().getBytes(UTF_8);
   }
 }

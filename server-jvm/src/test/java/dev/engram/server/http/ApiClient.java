@@ -20,9 +20,26 @@ final class ApiClient {
   private final HttpClient client = HttpClient.newHttpClient();
   /** The port is read per request: tests restart the server on a new one. */
   private final IntSupplier port;
+  /** Sent as the Authorization header of every request, or null for none. */
+  private final String authorization;
 
   ApiClient(IntSupplier port) {
+    this(port, null);
+  }
+
+  ApiClient(IntSupplier port, String authorization) {
     this.port = port;
+    this.authorization = authorization;
+  }
+
+  /** The same server, with {@code authorization} (e.g. "Bearer KEY", or null for none) on every request. */
+  ApiClient as(String authorization) {
+    return new ApiClient(port, authorization);
+  }
+
+  private HttpRequest.Builder builder(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+    return authorization == null ? b : b.header("Authorization", authorization);
   }
 
   String url(String path) {
@@ -30,7 +47,7 @@ final class ApiClient {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), BodyHandlers.ofString());
+    return client.send(builder(path).GET().build(), BodyHandlers.ofString());
   }
 
   /** A GET as a browser's EventSource sends it: the whole event stream, read until the server ends it. */
@@ -40,7 +57,7 @@ final class ApiClient {
   }
 
   HttpResponse<String> post(String path, byte[] body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).POST(BodyPublishers.ofByteArray(body)));
+    return send(builder(path).POST(BodyPublishers.ofByteArray(body)));
   }
 
   HttpResponse<String> post(String path, String body) throws Exception {
@@ -49,16 +66,16 @@ final class ApiClient {
 
   /** A POST that does not wait for its answer: for checking what else the server does meanwhile. */
   java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
-    return client.sendAsync(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+    return client.sendAsync(builder(path).header("Content-Type", "application/json")
         .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
   }
 
   HttpResponse<String> put(String path, String body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).PUT(BodyPublishers.ofString(body)));
+    return send(builder(path).PUT(BodyPublishers.ofString(body)));
   }
 
   HttpResponse<String> delete(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path))).DELETE().build(), BodyHandlers.ofString());
+    return client.send(builder(path).DELETE().build(), BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
