@@ -106,7 +106,7 @@ public final class BrainVerbs {
     }
 
     Path file() {
-      return cli.db.resolve(FILE);
+      return dev.engram.server.store.Stores.sidecar(cli.db, FILE);
     }
 
     BrainHost open() throws IOException {

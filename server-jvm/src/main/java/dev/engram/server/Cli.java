@@ -492,7 +492,7 @@ public final class Cli implements Callable<Integer> {
           .withAccessLog(AccessLogSink.open(accessLog))
           .withRequestTimeoutMs(Math.round(requestTimeout * 1000));
       // The server's spiking brain starts from the CLI's brain.bin when there is one and is written back on shutdown.
-      Path brainFile = cli.db.resolve(BrainVerbs.FILE);
+      Path brainFile = dev.engram.server.store.Stores.sidecar(cli.db, BrainVerbs.FILE);
       BrainHost loaded = BrainHost.load(brainFile);
       BrainHost brain = loaded != null ? loaded
           : BrainHost.create(BrainHost.scale(null, System.getenv("ENGRAM_SPIKING_SCALE")));

@@ -156,4 +156,12 @@ class BrainCliTest {
     assertEquals(2, broken.code(), broken.toString());
     assertTrue(broken.err().contains(BrainVerbs.FILE) && broken.err().contains("checksum failed"), broken.toString());
   }
+
+  @Test
+  void withADatabaseFileTheBrainLivesBesideIt() throws Exception {
+    Path db = tmp.resolve("notes.db");
+    ok(db, "--scale", "0.005", "imprint", "owl", "hunts", "mouse");
+    assertTrue(Files.isRegularFile(tmp.resolve("notes.db.brain.bin")), "brain file beside the database");
+    assertEquals(3, json(ok(db, "status", "--json")).get("concepts").asInt());
+  }
 }

@@ -46,6 +46,21 @@ public final class Stores {
     return SqliteStore.open(db.resolve(SqliteStore.FILE_NAME), db.resolve(LogStore.FILE_NAME), warnings);
   }
 
+  /**
+   * Where a file that belongs with the data ({@code brain.bin}) lives: inside a data directory; beside a
+   * database file, named after it ({@code notes.db} -> {@code notes.db.brain.bin}); for a PostgreSQL
+   * database, which has no local directory, in {@code ./engram-data} (each server keeps its own).
+   */
+  public static Path sidecar(Path db, String name) {
+    if (PostgresStore.isLocation(db.toString())) {
+      return Path.of("engram-data", name);
+    }
+    if (isDatabaseFile(db)) {
+      return db.resolveSibling(db.getFileName() + "." + name);
+    }
+    return db.resolve(name);
+  }
+
   /** Whether {@code db} names a database file rather than a data directory. */
   public static boolean isDatabaseFile(Path db) {
     if (Files.isDirectory(db)) {
