@@ -14,7 +14,9 @@ import dev.engram.server.http.BenchVerb;
 import dev.engram.server.http.HttpServer;
 import dev.engram.server.security.Credentials;
 import dev.engram.server.security.TokenVerb;
+import dev.engram.server.store.Sealer;
 import dev.engram.server.store.StoreException;
+import dev.engram.server.store.Stores;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.FileDescriptor;
@@ -104,6 +106,14 @@ public final class Cli implements Callable<Integer> {
           + " (default: ./engram-data); accepted before or after the verb")
   Path db = Path.of("engram-data");
 
+  @Option(
+      names = "--secret-file",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "secure tier: file holding the secret (or set ENGRAM_SECRET) from which every scope's"
+          + " AES-256-GCM key is derived; the store then holds no fact text and no scope name")
+  Path secretFile;
+
   PrintWriter out;
   PrintWriter err;
   InputStream in;
@@ -177,10 +187,14 @@ public final class Cli implements Callable<Integer> {
   }
 
   DurableEngram open() throws IOException {
-    return DurableEngram.open(db, warning -> {
+    java.util.function.Consumer<String> warnings = warning -> {
       err.println("engram: warning: " + warning);
       err.flush();
-    });
+    };
+    String secret = Credentials.secret(System.getenv("ENGRAM_SECRET"), "ENGRAM_SECRET",
+        secretFile, "--secret-file", warnings);
+    Sealer sealer = secret == null ? null : new Sealer(secret);
+    return DurableEngram.open(Stores.open(db, warnings, sealer), warnings);
   }
 
   static String join(List<String> words) {

@@ -18,6 +18,7 @@ import dev.engram.server.store.Command;
 import dev.engram.server.store.Load;
 import dev.engram.server.store.Observation;
 import dev.engram.server.store.Operation;
+import dev.engram.server.store.Sealed;
 import dev.engram.server.store.Store;
 import dev.engram.server.store.StoreException;
 import dev.engram.server.store.Stores;
@@ -648,6 +649,7 @@ public final class DurableEngram implements AutoCloseable {
       case Command c -> clock.at(c.at(), () -> Shell.execute(engram, c.scope(), c.line()));
       case Call c -> replay(c);
       case Load l -> replay(l);
+      case Sealed s -> throw new IllegalStateException("a sealed write reached the engine unopened (SealedStore opens them)");
     }
   }
 

@@ -362,4 +362,22 @@ class CliVerbsTest {
     assertEquals(0, run.code(), "engram " + String.join(" ", args) + "\n" + run);
     return run;
   }
+
+  @Test
+  void secureTierWithASecretFile() throws Exception {
+    Path db = tmp.resolve("db");
+    Path secret = tmp.resolve("secret");
+    Files.writeString(secret, "a secret of thirty-one characters\n");
+    ok(db, "--secret-file", secret.toString(), "observe", "ops", "The bunker door code is 5521-heron.");
+    assertEquals("5521-heron", ok(db, "--secret-file", secret.toString(), "get", "ops", "what is the bunker door code?")
+        .out().strip());
+    Run without = in(db, "get", "ops", "what is the bunker door code?");
+    assertEquals(Cli.FAILURE, without.code(), without.toString());
+    assertTrue(without.err().contains("encrypted") && without.err().contains("--secret-file"), without.toString());
+    Path wrong = tmp.resolve("wrong");
+    Files.writeString(wrong, "not the secret it was written with");
+    Run wrongRun = in(db, "--secret-file", wrong.toString(), "get", "ops", "what is the bunker door code?");
+    assertEquals(Cli.FAILURE, wrongRun.code(), wrongRun.toString());
+    assertTrue(wrongRun.err().contains("does not open with this secret"), wrongRun.toString());
+  }
 }

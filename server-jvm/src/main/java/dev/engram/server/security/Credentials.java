@@ -91,26 +91,38 @@ public final class Credentials {
    */
   public static Credentials load(String envKey, Path keyFile, Path tokensFile, Consumer<String> warnings)
       throws IOException {
-    if (envKey != null && envKey.isEmpty()) {
-      envKey = null;
-    }
-    if (envKey != null && keyFile != null) {
-      throw new IllegalArgumentException("the master key is set twice (ENGRAM_KEY and --key-file); unset one");
-    }
-    byte[] master = null;
-    if (envKey != null) {
-      master = sha256(checkKey(envKey, "ENGRAM_KEY"));
-    } else if (keyFile != null) {
-      warnIfShared(keyFile, warnings);
-      String key = read(keyFile, "--key-file").strip();
-      master = sha256(checkKey(key, "the key in " + keyFile));
-    }
+    String key = secret(envKey, "ENGRAM_KEY", keyFile, "--key-file", warnings);
+    byte[] master = key == null ? null : sha256(checkKey(key, "the master key"));
     List<Entry> entries = new ArrayList<>();
     if (tokensFile != null) {
       warnIfShared(tokensFile, warnings);
       entries = parseTokens(read(tokensFile, "--tokens"), tokensFile.toString());
     }
     return new Credentials(master, entries);
+  }
+
+  /**
+   * A secret given by environment variable or by file, never on the command line (where {@code ps} and
+   * shell history would show it): {@code envValue} (the variable {@code envName}; empty counts as unset)
+   * or the stripped content of {@code file} (option {@code option}), or null when neither is set. Both at
+   * once is refused; a file readable by other users is warned about.
+   */
+  public static String secret(String envValue, String envName, Path file, String option, Consumer<String> warnings)
+      throws IOException {
+    if (envValue != null && envValue.isEmpty()) {
+      envValue = null;
+    }
+    if (envValue != null && file != null) {
+      throw new IllegalArgumentException("the secret is set twice (" + envName + " and " + option + "); unset one");
+    }
+    if (envValue != null) {
+      return envValue.strip();
+    }
+    if (file == null) {
+      return null;
+    }
+    warnIfShared(file, warnings);
+    return read(file, option).strip();
   }
 
   /** Parses a tokens file's text; {@code where} names it in errors. */

@@ -19,6 +19,7 @@ import java.util.List;
  *          | line:string                                  kind 2, a {@link Command}
  *          | verb:string | count u32 | arg:string{count}   kind 3, a {@link Call}
  *          | byteLength u32 | bytes                       kind 4, a {@link Load}; its scope is ""
+ *          | byteLength u32 | bytes                       kind 5, a {@link Sealed}; its scope is a token
  * string  := byteLength u32 | UTF-8 bytes (strictly valid)
  * </pre>
  * Framing and checksums belong to the stores; this class only turns operations into bytes and back.
@@ -28,6 +29,7 @@ final class OperationCodec {
   static final byte KIND_COMMAND = 2;
   static final byte KIND_CALL = 3;
   static final byte KIND_LOAD = 4;
+  static final byte KIND_SEALED = 5;
 
   private OperationCodec() {}
 
@@ -38,6 +40,7 @@ final class OperationCodec {
       case Command c -> KIND_COMMAND;
       case Call c -> KIND_CALL;
       case Load l -> KIND_LOAD;
+      case Sealed s -> KIND_SEALED;
     };
   }
 
@@ -70,6 +73,10 @@ final class OperationCodec {
         writeInt(out, l.snapshot().length);
         out.write(l.snapshot(), 0, l.snapshot().length);
       }
+      case Sealed s -> {
+        writeInt(out, s.box().length);
+        out.write(s.box(), 0, s.box().length);
+      }
     }
     if (out.size() > maxBytes) {
       throw new StoreException("a write of " + out.size() + " bytes is over the " + storeName + "'s record limit of "
@@ -86,7 +93,7 @@ final class OperationCodec {
     ByteBuffer b = ByteBuffer.wrap(body, 0, length);
     try {
       byte kind = b.get();
-      if (kind < KIND_OBSERVE || kind > KIND_LOAD) {
+      if (kind < KIND_OBSERVE || kind > KIND_SEALED) {
         throw new StoreException(where + " has kind " + kind
             + ", which this engram does not know (written by a newer engram?); the file was left untouched");
       }
@@ -119,11 +126,11 @@ final class OperationCodec {
       } else {
         int n = b.getInt();
         if (n < 0 || n > b.remaining()) {
-          throw new IllegalStateException("a snapshot of " + n + " bytes does not fit the record");
+          throw new IllegalStateException("a block of " + n + " bytes does not fit the record");
         }
-        byte[] snapshot = new byte[n];
-        b.get(snapshot);
-        operation = new Load(snapshot, time);
+        byte[] bytes = new byte[n];
+        b.get(bytes);
+        operation = kind == KIND_LOAD ? new Load(bytes, time) : new Sealed(scope, bytes, time);
       }
       if (b.hasRemaining()) {
         throw new IllegalStateException(b.remaining() + " unexpected bytes at its end");

@@ -26,6 +26,18 @@ public final class Stores {
 
   /** Opens the store {@code db} names; repairs and migrations are reported through {@code warnings}. */
   public static Store open(Path db, Consumer<String> warnings) throws StoreException {
+    return open(db, warnings, null);
+  }
+
+  /**
+   * {@link #open(Path, Consumer)} in the secure tier when {@code sealer} is not null (see {@link
+   * SealedStore}); without one, a store holding sealed writes is refused with a message.
+   */
+  public static Store open(Path db, Consumer<String> warnings, Sealer sealer) throws StoreException {
+    return new SealedStore(openPlain(db, warnings), sealer);
+  }
+
+  private static Store openPlain(Path db, Consumer<String> warnings) throws StoreException {
     String location = db.toString();
     if (PostgresStore.isLocation(location)) {
       // A Path folds "postgresql://host/db" to "postgresql:/host/db"; put the second slash back.
