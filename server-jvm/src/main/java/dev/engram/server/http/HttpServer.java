@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.Limits;
-import dev.engram.knowledge.KnowledgeBase;
 import dev.engram.knowledge.SourceText;
 import dev.engram.neuron.Dispatcher;
 import dev.engram.server.DurableEngram;
@@ -53,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * POST /v1/brain/learn              {"topic": "...", "text": "...", "format": "text|md|vtt|srt" (optional:
  *                                   detected from the text)}  ->  {"topic", "sentences", "chunks", "triples",
  *                                   "newConcepts", "aliases", "ms"}   durable before it is answered
+ * POST /v1/brain/dialogue           {"question": "..."}  ->  text/event-stream: associations, token {"text"}..., done
+ *                                  {"answer", "answeredBy"} (or error {"error"}); the LLM writes when configured
  * POST /v1/brain/ask                {"question": "..."}  ->  {"question", "knowsNothing", "answer", "facts",
  *                                   "seeds", "associations": [{"name", "strength", "percent", "tag", "hops",
  *                                   "via", "triples"}]}   (200 with knowsNothing true when nothing matches)
@@ -177,6 +178,7 @@ public final class HttpServer implements AutoCloseable {
       // One knowledge base per data directory; "brain" is a route, not a scope (no scope route ends in these verbs).
       config.routes.post("/v1/brain/learn", api::learn);
       config.routes.post("/v1/brain/ask", api::ask);
+      config.routes.post("/v1/brain/dialogue", api::dialogue);
       config.routes.get("/v1/brain/topics", ctx -> json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.topics(kb.graph()))));
       config.routes.get("/v1/brain/concepts", ctx -> {
         String topic = ctx.queryParam("topic");
@@ -190,6 +192,8 @@ public final class HttpServer implements AutoCloseable {
       config.routes.before("/v1/*", HttpServer::checkDeclaredLength);
 
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));
+      config.routes.exception(dev.engram.server.llm.LlmClient.LlmException.class,
+          (e, ctx) -> json(ctx, 502, Json.error(e.getMessage())));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> {
         String message = e.getStatus() == 413 && !e.getMessage().contains("limit")
             ? "request body is over the limit of " + MAX_BODY_BYTES + " bytes (split the texts over several requests)"
@@ -367,15 +371,28 @@ public final class HttpServer implements AutoCloseable {
       } else {
         throw new IllegalArgumentException("\"format\" must be a string: text, md, vtt or srt");
       }
-      long start = System.nanoTime();
-      KnowledgeBase.LearnReport report = memory.learn(topic, text, chosen);
-      json(ctx, 200, KnowledgeVerbs.learned(report, (System.nanoTime() - start) / 1e6));
+      json(ctx, 200, KnowledgeVerbs.learn(memory, topic, text, chosen, null));
     }
 
     void ask(Context ctx) throws Exception {
       JsonNode body = object(ctx, "{\"question\": \"...\"}", "question");
       String question = string(body, "question");
-      json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.ask(kb.graph(), kb.ask(question))));
+      json(ctx, 200, KnowledgeVerbs.ask(memory, question));
+    }
+
+    /** Server-sent events: associations, token..., done (or error); see {@link KnowledgeVerbs#dialogue}. */
+    void dialogue(Context ctx) throws Exception {
+      JsonNode body = object(ctx, "{\"question\": \"...\"}", "question");
+      String question = string(body, "question");
+      java.io.OutputStream[] out = new java.io.OutputStream[1];
+      KnowledgeVerbs.dialogue(memory, question, (event, data) -> {
+        if (out[0] == null) {
+          ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache");
+          out[0] = ctx.res().getOutputStream();
+        }
+        out[0].write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out[0].flush();
+      });
     }
 
     void route(Context ctx) throws Exception {

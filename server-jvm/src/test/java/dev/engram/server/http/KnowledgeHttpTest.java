@@ -116,6 +116,25 @@ class KnowledgeHttpTest {
   }
 
   @Test
+  void dialogueStreamsAssociationsTokensAndTheAnswerAsServerSentEvents() throws Exception {
+    ok(post("/v1/brain/learn", body().put("topic", "Quellbrook lanterns").put("text", LANTERNS)));
+    HttpResponse<String> r = post("/v1/brain/dialogue", body().put("question", "What do Quellbrook lanterns burn?"));
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), r.headers().toString());
+    String events = r.body();
+    assertTrue(events.startsWith("event: associations\ndata: {"), events);
+    assertTrue(events.contains("\"name\":\"moss oil\""), events);
+    int tokens = events.split("event: token\n", -1).length - 1;
+    assertTrue(tokens >= 3, events);
+    int done = events.indexOf("event: done\ndata: ");
+    assertTrue(done > 0, events);
+    JsonNode last = Json.MAPPER.readTree(events.substring(done + "event: done\ndata: ".length()).strip());
+    assertTrue(last.get("answer").asText().contains("moss oil"), last.toString());
+    assertEquals("rules", last.get("answeredBy").asText());
+    rejected(400, "\"question\" is required", post("/v1/brain/dialogue", body()));
+  }
+
+  @Test
   void badLearnAndAskBodiesAre4xxAndLearnNothing() throws Exception {
     rejected(400, "\"topic\" is required", post("/v1/brain/learn", body().put("text", LANTERNS)));
     rejected(400, "topic", post("/v1/brain/learn", body().put("topic", "  ").put("text", LANTERNS)));

@@ -16,14 +16,14 @@ import java.util.function.Function;
  * (OpenAI shape) and /api/chat (Ollama shape) with replies a test scripts from the request body. It
  * runs no model; it records every request body so tests can check prompts and batching.
  */
-final class MockLlmEndpoint implements AutoCloseable {
+public final class MockLlmEndpoint implements AutoCloseable {
   final HttpServer server;
-  final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-  volatile Function<String, String> reply = body -> "NONE";
+  public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  public volatile Function<String, String> reply = body -> "NONE";
   volatile int status = 200;
   volatile long delayMs = 0;
 
-  MockLlmEndpoint() throws IOException {
+  public MockLlmEndpoint() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/chat/completions", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -62,7 +62,7 @@ final class MockLlmEndpoint implements AutoCloseable {
     server.start();
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
