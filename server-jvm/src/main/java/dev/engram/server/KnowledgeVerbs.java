@@ -126,6 +126,23 @@ public final class KnowledgeVerbs {
     return node;
   }
 
+  /** A knowledge call that may reach the LLM. */
+  public interface LlmCall<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code call}, turning an LLM failure into an IllegalArgumentException with the same message, for
+   * hosts (MCP) that report those to the caller as a failed call rather than an internal error.
+   */
+  public static <T> T reportingLlmFailure(LlmCall<T> call) throws IOException {
+    try {
+      return call.run();
+    } catch (LlmClient.LlmException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
   /** Where dialogue events go: an event name and its JSON data. */
   public interface EventSink {
     void send(String event, String json) throws IOException;

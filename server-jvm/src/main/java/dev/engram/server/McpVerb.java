@@ -171,8 +171,8 @@ final class McpVerb implements Callable<Integer> {
       tools.add(tool("learn", "Learn a text under a topic into the knowledge graph (triples; the LLM extractor when"
               + " ENGRAM_LLM_URL is set). Answers {\"topic\", \"triples\", \"newConcepts\", \"aliases\", \"extractor\", ...}.",
           learnProps, List.of("topic", "text"),
-          a -> KnowledgeVerbs.learn(memory, text(a, "topic"), text(a, "text"),
-              dev.engram.knowledge.SourceText.Format.detect(null, text(a, "text")), null)));
+          a -> KnowledgeVerbs.reportingLlmFailure(() -> KnowledgeVerbs.learn(memory, text(a, "topic"), text(a, "text"),
+              dev.engram.knowledge.SourceText.Format.detect(null, text(a, "text")), null))));
       Map<String, Object> askProps = props("question", "what to answer from the learned topics");
       askProps.remove("scope");
       tools.add(tool("ask", "Answer a question from the learned topics: associations (concept, tag, triples) and an"
