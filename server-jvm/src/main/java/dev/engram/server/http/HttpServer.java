@@ -51,10 +51,11 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/scopes                   {"scopes": ["...", ...]}
  * POST /v1/brain/learn              {"topic": "...", "text": "...", "format": "text|md|vtt|srt" (optional:
  *                                   detected from the text)}  ->  {"topic", "sentences", "chunks", "triples",
- *                                   "newConcepts", "aliases", "ms"}   durable before it is answered
+ *                                   "newConcepts", "aliases", "ms", "extractor"}   durable before it is answered;
+ *                                   502 when the configured LLM extractor fails (nothing learned)
  * POST /v1/brain/dialogue           {"question": "..."}  ->  text/event-stream: associations, token {"text"}..., done
  *                                  {"answer", "answeredBy"} (or error {"error"}); the LLM writes when configured
- * POST /v1/brain/ask                {"question": "..."}  ->  {"question", "knowsNothing", "answer", "facts",
+ * POST /v1/brain/ask                {"question": "..."}  ->  {"question", "knowsNothing", "answer", "answeredBy", "facts",
  *                                   "seeds", "associations": [{"name", "strength", "percent", "tag", "hops",
  *                                   "via", "triples"}]}   (200 with knowsNothing true when nothing matches)
  * GET  /v1/brain/topics             {"topics": [{"name", "concepts"}]}
