@@ -43,23 +43,25 @@ public final class ChainRecall {
     for (String w : ConceptNames.words(question)) {
       asked.add(ConceptNames.singular(w));
     }
-    return run(graph.match(question), new Query(questionVerbs(question), asked));
+    return run(graph.match(question), new Query(questionVerbs(question), asked, asksQuantity(question)));
   }
 
   /** Recall from given seeds (e.g. concepts picked in a UI, or a dream's current concept). */
   public RecallResult recallFrom(List<ConceptMatch> seeds) {
-    return run(seeds, new Query(new HashSet<>(), new HashSet<>()));
+    return run(seeds, new Query(new HashSet<>(), new HashSet<>(), true));
   }
 
   /** What one question brings besides its seeds: its verbs (edge boost, cached per edge) and its words. */
   private static final class Query {
     final HashSet<String> verbs;
     final HashSet<String> asked;
+    final boolean quantity;
     final HashMap<Integer, Double> edgeBoost = new HashMap<>();
 
-    Query(HashSet<String> verbs, HashSet<String> asked) {
+    Query(HashSet<String> verbs, HashSet<String> asked, boolean quantity) {
       this.verbs = verbs;
       this.asked = asked;
+      this.quantity = quantity;
     }
   }
 
@@ -107,8 +109,11 @@ public final class ChainRecall {
     for (int g : group) {
       groups = Math.max(groups, g + 1);
     }
-    // per mention: the best activation any of its seeds gives a concept; summed over mentions
+    // per mention: the best activation any of its seeds gives a concept; summed over mentions, and
+    // the mentions after the strongest counted (1 + intersectionBonus) times (see RecallParams)
     double[] groupAct = new double[n];
+    double[] strongestGroup = new double[n];
+    int[] groupsReaching = new int[n];
     IntList groupTouched = new IntList();
     for (int g = 0; g < groups; g++) {
       groupTouched.clear();
@@ -139,14 +144,24 @@ public final class ChainRecall {
       for (int i = 0; i < groupTouched.size(); i++) {
         int c = groupTouched.get(i);
         total[c] += groupAct[c];
+        strongestGroup[c] = Math.max(strongestGroup[c], groupAct[c]);
+        if (groupAct[c] >= params.minActivation() * 5) {
+          groupsReaching[c]++;
+        }
         groupAct[c] = 0;
+      }
+    }
+    for (int c = 0; c < n; c++) {
+      total[c] += params.intersectionBonus() * (total[c] - strongestGroup[c]);
+      if (groupsReaching[c] >= 2) {
+        primary[c] = -1; // shared by several mentions: it answers the question as a whole, not one mention
       }
     }
     // partial seeds keep their own activation when nothing else reached them
     List<Association> out = new ArrayList<>();
     for (int c = 0; c < n; c++) {
       if (total[c] >= params.minActivation() && !isSeed[c] && !nameVariantOfSeed(c, via[c], viaEdge[c], isSeed)
-          && !mostlyAsked(c, query.asked)) {
+          && !mostlyAsked(c, query.asked) && (query.quantity || !isQuantity(c))) {
         out.add(association(c, total[c], hops[c], via[c], viaEdge[c]));
       }
     }
@@ -161,7 +176,8 @@ public final class ChainRecall {
   /**
    * Groups seeds into mentions: seeds whose question words overlap ("Velmora bell founders" matched
    * as "Velmora bells", "founders" and "bell founders of Velmora") are one mention, so that mention
-   * counts once. Union-find over the seeds' token masks; a seed without tokens is its own mention.
+   * counts once; so are named seeds on adjacent words ("knotball players" matched as "Knotball" and
+   * "players"). Union-find over the seeds' token masks; a seed without tokens is its own mention.
    */
   static int[] mentionGroups(List<ConceptMatch> seeds) {
     int k = seeds.size();
@@ -169,14 +185,40 @@ public final class ChainRecall {
     for (int i = 0; i < k; i++) {
       parent[i] = i;
     }
+    // named seeds first: overlapping or side by side, they are one mention
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
-        if ((seeds.get(i).tokens() & seeds.get(j).tokens()) != 0) {
-          int a = find(parent, i);
-          int b = find(parent, j);
-          if (a != b) {
-            parent[b] = a;
-          }
+        ConceptMatch a = seeds.get(i);
+        ConceptMatch b = seeds.get(j);
+        if (!a.named() || !b.named()) {
+          continue;
+        }
+        long ti = a.tokens();
+        long tj = b.tokens();
+        if ((ti & tj) != 0 || ((ti << 1) & tj) != 0 || ((tj << 1) & ti) != 0) {
+          union(parent, i, j);
+        }
+      }
+    }
+    // a partial seed joins the first named mention it shares a word with and never bridges two
+    // mentions ("main prey of the quillfin heron" must not make "prey" and "quillfin heron" one);
+    // partial seeds sharing words with no named seed group among themselves
+    for (int j = 0; j < k; j++) {
+      ConceptMatch b = seeds.get(j);
+      if (b.named()) {
+        continue;
+      }
+      boolean joined = false;
+      for (int i = 0; i < k && !joined; i++) {
+        if (seeds.get(i).named() && (seeds.get(i).tokens() & b.tokens()) != 0) {
+          union(parent, i, j);
+          joined = true;
+        }
+      }
+      for (int i = 0; i < j && !joined; i++) {
+        if (!seeds.get(i).named() && (seeds.get(i).tokens() & b.tokens()) != 0 && !touchesNamed(seeds, i)) {
+          union(parent, i, j);
+          joined = true;
         }
       }
     }
@@ -192,6 +234,23 @@ public final class ChainRecall {
       id[i] = rootId[r];
     }
     return id;
+  }
+
+  private static boolean touchesNamed(List<ConceptMatch> seeds, int i) {
+    for (ConceptMatch m : seeds) {
+      if (m.named() && (m.tokens() & seeds.get(i).tokens()) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void union(int[] parent, int i, int j) {
+    int a = find(parent, i);
+    int b = find(parent, j);
+    if (a != b) {
+      parent[b] = a;
+    }
   }
 
   private static int find(int[] parent, int i) {
@@ -220,14 +279,17 @@ public final class ChainRecall {
       double bestScore = -1;
       for (int i = 0; i < pool.size(); i++) {
         Association a = pool.get(i);
-        double eff = a.strength() * Math.pow(params.diversity(), picks[primary[a.concept()]]);
+        int p = primary[a.concept()];
+        double eff = p < 0 ? a.strength() : a.strength() * Math.pow(params.diversity(), picks[p]);
         if (eff > bestScore) {
           bestScore = eff;
           best = i;
         }
       }
       Association a = pool.remove(best);
-      picks[primary[a.concept()]]++;
+      if (primary[a.concept()] >= 0) {
+        picks[primary[a.concept()]]++;
+      }
       out.add(a);
     }
     return out;
@@ -237,6 +299,46 @@ public final class ChainRecall {
    * A concept tied to a seed only by a part-of-name edge ("astronomer" for the seed "team of twelve
    * astronomers") is another name of what the question names, not an answer: it spreads but is not listed.
    */
+  private static final String[] NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"
+  };
+
+  /**
+   * "twenty eels", "one night", "thousands of eels": a count of something, the answer to "how many",
+   * "how long" or "when", and noise for any other question (it sits one hop from whatever it counts).
+   */
+  private boolean isQuantity(int c) {
+    List<String> w = ConceptNames.words(graph.key(c));
+    if (w.isEmpty()) {
+      return false;
+    }
+    String first = w.get(0);
+    if (first.length() > 0 && Character.isDigit(first.charAt(0))) {
+      return true;
+    }
+    for (String n : NUMBER_WORDS) {
+      if (n.equals(first)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Does the question ask for an amount, a duration or a time? Then counts are answers. */
+  static boolean asksQuantity(String question) {
+    List<String> w = ConceptNames.words(question);
+    for (int i = 0; i < w.size(); i++) {
+      String x = w.get(i);
+      if (x.equals("when") || (x.equals("how") && i + 1 < w.size() && (w.get(i + 1).equals("many")
+          || w.get(i + 1).equals("much") || w.get(i + 1).equals("long") || w.get(i + 1).equals("old")
+          || w.get(i + 1).equals("far") || w.get(i + 1).equals("often")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** More than half of the concept's content words are in the question: a rewording, not an answer. */
   private boolean mostlyAsked(int c, HashSet<String> asked) {
     int total = 0;

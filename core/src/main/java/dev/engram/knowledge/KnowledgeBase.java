@@ -63,6 +63,82 @@ public final class KnowledgeBase {
    * aliases as well). The topic name itself becomes a concept.
    */
   public LearnReport learn(String topic, String source, SourceText.Format format, Progress progress) {
+    checkSource(topic, source);
+    int conceptsBefore = graph.conceptCount();
+    graph.topic(topic);
+    graph.intern(topic);
+    List<String> sentences = Sentences.split(SourceText.toProse(source, format));
+    List<List<String>> chunks = Sentences.chunks(sentences, CHUNK_CHARS);
+    int[] counts = new int[2];
+    for (int c = 0; c < chunks.size(); c++) {
+      addAll(topic, extractor.extract(topic, chunks.get(c)), counts);
+      if (progress != null) {
+        progress.chunkDone(c + 1, chunks.size(), counts[0]);
+      }
+    }
+    return new LearnReport(topic, sentences.size(), chunks.size(), counts[0],
+        graph.conceptCount() - conceptsBefore, counts[1]);
+  }
+
+  /**
+   * The triples {@code extractor} finds in {@code source}, chunk by chunk, without touching the graph:
+   * a host runs a slow extractor (an LLM) this way outside its locks, logs the triples, then hands them
+   * to {@link #learnTriples}. Throws what the extractor throws.
+   */
+  public static List<Triple> extract(TripleExtractor extractor, String topic, String source, SourceText.Format format,
+      Progress progress) {
+    if (extractor == null) {
+      throw new IllegalArgumentException("extractor is required");
+    }
+    checkSource(topic, source);
+    List<Triple> out = new ArrayList<>();
+    List<List<String>> chunks = Sentences.chunks(Sentences.split(SourceText.toProse(source, format)), CHUNK_CHARS);
+    for (int c = 0; c < chunks.size(); c++) {
+      out.addAll(extractor.extract(topic, chunks.get(c)));
+      if (progress != null) {
+        progress.chunkDone(c + 1, chunks.size(), out.size());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Learns triples found elsewhere (an LLM extractor, {@link #extract}) under {@code topic}, exactly as
+   * {@link #learn} would have learned them: "also called" triples become aliases. The report counts no
+   * sentences or chunks (they were counted where the triples were made).
+   */
+  public LearnReport learnTriples(String topic, List<Triple> triples) {
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("topic must not be blank");
+    }
+    if (triples == null) {
+      throw new IllegalArgumentException("triples must not be null");
+    }
+    int conceptsBefore = graph.conceptCount();
+    graph.topic(topic);
+    graph.intern(topic);
+    int[] counts = new int[2];
+    addAll(topic, triples, counts);
+    return new LearnReport(topic, 0, 0, counts[0], graph.conceptCount() - conceptsBefore, counts[1]);
+  }
+
+  /** counts[0] += triples learned, counts[1] += aliases learned. */
+  private void addAll(String topic, List<Triple> triples, int[] counts) {
+    for (Triple t : triples) {
+      if (t == null) {
+        throw new IllegalArgumentException("triples must not contain null");
+      }
+      if (t.relation().equals(RuleExtractor.ALIAS_RELATION) && tryAlias(t)) {
+        counts[1]++;
+        continue;
+      }
+      if (graph.add(t, topic) >= 0) {
+        counts[0]++;
+      }
+    }
+  }
+
+  private static void checkSource(String topic, String source) {
     if (topic == null || topic.isBlank()) {
       throw new IllegalArgumentException("topic must not be blank");
     }
@@ -73,29 +149,6 @@ public final class KnowledgeBase {
       throw new IllegalArgumentException("source is " + source.length() + " characters; the limit is "
           + MAX_SOURCE_CHARS + " per call: split it");
     }
-    int conceptsBefore = graph.conceptCount();
-    graph.topic(topic);
-    graph.intern(topic);
-    List<String> sentences = Sentences.split(SourceText.toProse(source, format));
-    List<List<String>> chunks = Sentences.chunks(sentences, CHUNK_CHARS);
-    int triples = 0;
-    int aliases = 0;
-    for (int c = 0; c < chunks.size(); c++) {
-      for (Triple t : extractor.extract(topic, chunks.get(c))) {
-        if (t.relation().equals(RuleExtractor.ALIAS_RELATION) && tryAlias(t)) {
-          aliases++;
-          continue;
-        }
-        if (graph.add(t, topic) >= 0) {
-          triples++;
-        }
-      }
-      if (progress != null) {
-        progress.chunkDone(c + 1, chunks.size(), triples);
-      }
-    }
-    return new LearnReport(topic, sentences.size(), chunks.size(), triples,
-        graph.conceptCount() - conceptsBefore, aliases);
   }
 
   /** An alias that would merge two existing concepts is learned as a plain triple instead. */

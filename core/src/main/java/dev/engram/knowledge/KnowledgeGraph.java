@@ -534,7 +534,8 @@ public final class KnowledgeGraph {
     for (int i = 0; i < n; i++) {
       w[i] = ConceptNames.singular(raw.get(i));
     }
-    boolean[] used = new boolean[n];
+    boolean[] used = questionVerbPositions(raw);
+    boolean[] verbAt = used.clone();
     List<ConceptMatch> out = new ArrayList<>();
     // multiword names first, exact then typo-tolerant, so "lantren eels" is not taken as "eels"
     exactPass(raw, w, used, out, 2);
@@ -544,7 +545,7 @@ public final class KnowledgeGraph {
     // 3. contained and partial: concepts sharing content words with the question
     java.util.HashMap<String, Long> qwords = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
-      if (!ConceptNames.isStopWord(w[i]) && w[i].length() >= 2) {
+      if (!ConceptNames.isStopWord(w[i]) && w[i].length() >= 2 && !verbAt[i]) {
         qwords.merge(w[i], span(i, 1), (a, b) -> a | b);
         if (!byWord.containsKey(w[i]) && ConceptNames.typoBudget(w[i].length()) > 0) {
           String near = nearestWord(w[i]);
@@ -611,6 +612,41 @@ public final class KnowledgeGraph {
       addMatch(out, m.concept(), m.score(), m.kind(), m.matchedText(), m.tokens());
     }
     return out;
+  }
+
+  /**
+   * Question words used as verbs ("What do herons <b>hunt</b>?", "What <b>lights</b> the festival?",
+   * "which birds <b>return</b> for it"): they say what is asked about (recall boosts edges with that
+   * verb), they are not things the question names, so they seed nothing even where a concept has the
+   * same spelling ("light", "nest"). A word is read as a verb when the lexicon knows it as one, it does
+   * not follow a determiner or preposition, and it ends the question or comes before a preposition, a
+   * determiner or "and" (where a noun in a question rarely stands).
+   */
+  static boolean[] questionVerbPositions(List<String> raw) {
+    int n = raw.size();
+    boolean[] verb = new boolean[n];
+    for (int i = 1; i < n; i++) {
+      String word = raw.get(i);
+      String prev = raw.get(i - 1);
+      Lexicon.Form form = Lexicon.form(word);
+      // only bare and -s forms: "-ing" and "-ed" words in questions are mostly names ("Halvard encoding")
+      if ((form != Lexicon.Form.BASE && form != Lexicon.Form.THIRD) || Lexicon.isPreposition(prev) || prev.equals("of")) {
+        continue;
+      }
+      String next = i + 1 < n ? raw.get(i + 1) : null;
+      boolean verbSlot = next == null || Lexicon.isPreposition(next) || ConceptNames.isDeterminer(next)
+          || next.equals("and") || Lexicon.isPronoun(next);
+      boolean afterWh = prev.equals("what") || prev.equals("which") || prev.equals("who");
+      if (!verbSlot) {
+        continue;
+      }
+      // "which birds" is a noun after a wh-determiner; "what lights the" is a verb before a determiner
+      if (ConceptNames.isDeterminer(prev) && !(afterWh && next != null && ConceptNames.isDeterminer(next))) {
+        continue;
+      }
+      verb[i] = true;
+    }
+    return verb;
   }
 
   private boolean insideExact(String word, List<ConceptMatch> matches) {

@@ -9,15 +9,27 @@ package dev.engram.knowledge;
  * {@code graphWeight * g + spikingWeight * s} for concepts on both sides (the spiking part only when
  * it beat its control); {@code graphWeight * g} for graph-only; and {@code emergentWeight * s} for
  * spiking-only, so an emergent concept must be strongly active to outrank learned chains.
+ *
+ * <p>{@code emergentAlpha}: a spiking-only concept is tagged emergent (or predicted) only when its
+ * activation beat the control runs at this significance ({@link SpikingRecall.SpikingActivation#pValue}
+ * <= alpha); otherwise it is dropped, however active. 0.05 needs at least 19 control runs.
  */
-public record MergeParams(double graphWeight, double spikingWeight, double emergentWeight, int maxResults) {
+public record MergeParams(double graphWeight, double spikingWeight, double emergentWeight, int maxResults,
+    double emergentAlpha) {
 
-  public static final MergeParams DEFAULT = new MergeParams(1.0, 0.5, 0.4, 20);
+  public static final MergeParams DEFAULT = new MergeParams(1.0, 0.5, 0.4, 20, 0.05);
+
+  public MergeParams(double graphWeight, double spikingWeight, double emergentWeight, int maxResults) {
+    this(graphWeight, spikingWeight, emergentWeight, maxResults, 0.05);
+  }
 
   public MergeParams {
     if (!(graphWeight > 0) || !(spikingWeight >= 0) || !(emergentWeight >= 0)) {
       throw new IllegalArgumentException("weights: graph must be > 0, spiking and emergent >= 0; got "
           + graphWeight + ", " + spikingWeight + ", " + emergentWeight);
+    }
+    if (!(emergentAlpha > 0 && emergentAlpha < 1)) {
+      throw new IllegalArgumentException("emergentAlpha must be in (0, 1), got " + emergentAlpha);
     }
     if (maxResults < 1 || maxResults > 1000) {
       throw new IllegalArgumentException("maxResults must be in 1..1000, got " + maxResults);

@@ -10,9 +10,10 @@ import java.util.List;
  * <ul>
  *   <li>graph and spiking above control: {@link Tag#CONFIRMED};
  *   <li>graph only (spiking silent, below control, or not asked): {@link Tag#EXPLICIT};
- *   <li>spiking only, above control, association region: {@link Tag#EMERGENT};
- *   <li>spiking only, above control, predictive region: {@link Tag#PREDICTED};
- *   <li>spiking only and not above control: dropped, and counted in {@link Merged#belowControl()}.
+ *   <li>spiking only, above control at the stated significance ({@code pValue <= emergentAlpha} over the
+ *       implementer's control runs), association region: {@link Tag#EMERGENT};
+ *   <li>the same from the predictive region: {@link Tag#PREDICTED};
+ *   <li>spiking only and not significantly above control: dropped, and counted in {@link Merged#belowControl()}.
  * </ul>
  *
  * A spiking concept is matched to a graph concept by its key (fuzzy-free: the spiking side names
@@ -108,7 +109,7 @@ public final class RecallMerger {
         continue;
       }
       SpikingRecall.SpikingActivation s = e.getValue();
-      if (!s.beatsControl() || maxSpike <= 0) {
+      if (!s.beatsControl() || maxSpike <= 0 || s.pValue() > params.emergentAlpha()) {
         below++;
         continue;
       }

@@ -16,12 +16,16 @@ package dev.engram.knowledge;
  *     ("What do the millstones grind?" favours the "grind" edges over the millstones' other edges)
  * @param diversity in (0, 1]: each concept already ranked from the same seed multiplies a concept's
  *     rank score by this (order only, strengths are unchanged); 1 turns it off
+ * @param intersectionBonus in [0, 4]: a concept reached from several mentions of the question gets the
+ *     activation from every mention but its strongest counted (1 + bonus) times. A cross-topic question
+ *     names things from different topics, and its answer is what their neighbourhoods share; 0 is a
+ *     plain sum
  */
 public record RecallParams(
     int maxHops, int fanOut, double hopDecay, double saturation, double hubDamping,
-    double minActivation, int maxResults, double relationBoost, double diversity) {
+    double minActivation, int maxResults, double relationBoost, double diversity, double intersectionBonus) {
 
-  public static final RecallParams DEFAULT = new RecallParams(6, 12, 0.7, 1.0, 0.5, 0.01, 20, 1.0, 0.6);
+  public static final RecallParams DEFAULT = new RecallParams(6, 12, 0.7, 1.0, 0.5, 0.01, 20, 1.0, 0.8, 2.0);
 
   public RecallParams {
     if (maxHops < 1 || maxHops > 16) {
@@ -47,6 +51,9 @@ public record RecallParams(
     }
     if (!(diversity > 0 && diversity <= 1)) {
       throw new IllegalArgumentException("diversity must be in (0, 1], got " + diversity);
+    }
+    if (!(intersectionBonus >= 0 && intersectionBonus <= 4)) {
+      throw new IllegalArgumentException("intersectionBonus must be in [0, 4], got " + intersectionBonus);
     }
     if (maxResults < 1 || maxResults > 1000) {
       throw new IllegalArgumentException("maxResults must be in 1..1000, got " + maxResults);

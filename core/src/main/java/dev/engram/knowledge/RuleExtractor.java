@@ -413,6 +413,30 @@ public final class RuleExtractor implements TripleExtractor {
       predicate(subjects, verb, to);
     }
 
+    /**
+     * A subordinate clause after an object ("takes place during the Festival of Lamps, when the herons
+     * return to Lake Oru") is about that object: its first subject is tied to the object by a
+     * same-statement edge, so the festival and the herons are one hop apart.
+     */
+    void subordinate(int from, int to, String object) {
+      int before = out.size();
+      String keep = lastSubject[0];
+      clause(from, to, null);
+      if (object != null && out.size() > before) {
+        String sub = out.get(before).subject();
+        if (!ConceptNames.key(sub).equals(ConceptNames.key(object))) {
+          emit(object, KnowledgeGraph.CLAUSE_RELATION, sub);
+        }
+      }
+      lastSubject[0] = keep;
+    }
+
+    /** Words that open a clause about the time, place or reason of what precedes ("when", "where", "because"). */
+    static boolean isSubordinator(String w) {
+      return w.equals("when") || w.equals("where") || w.equals("while") || w.equals("because") || w.equals("since")
+          || w.equals("once") || w.equals("although") || w.equals("though") || w.equals("whereas");
+    }
+
     /** The verb of the main clause after a restrictive relative clause starting at {@code from}, or -1. */
     int mainVerbAfterRelative(int from, int to) {
       int v1 = -1;
@@ -810,6 +834,10 @@ public final class RuleExtractor implements TripleExtractor {
             j = close < 0 ? to : close;
             continue;
           }
+          if (isSubordinator(nw) && lastNp != null) {
+            subordinate(k + 1, to, lastNp);
+            return to;
+          }
           if (Lexicon.isClauseWord(nw) || Lexicon.isPronoun(nw) || Lexicon.isFillerStart(nw)) {
             clause(k, to, null);
             return to;
@@ -876,7 +904,11 @@ public final class RuleExtractor implements TripleExtractor {
           return to;
         }
         if (Lexicon.isClauseWord(w)) {
-          clause(j + 1, to, null);
+          if (lastNp != null && isSubordinator(w)) {
+            subordinate(j + 1, to, lastNp);
+          } else {
+            clause(j + 1, to, null);
+          }
           return to;
         }
         // a verb right after the object: a new clause we cannot attribute; stop here

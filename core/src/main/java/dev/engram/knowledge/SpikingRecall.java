@@ -27,12 +27,16 @@ public interface SpikingRecall {
    *
    * @param concept concept name (graph key or display name)
    * @param activation the assembly's activity in this recall (e.g. spikes per neuron), >= 0
-   * @param controlActivation the same measure in the control run, >= 0
+   * @param controlActivation the same measure in the control run (the mean over control runs), >= 0
    * @param beatsControl the implementer's test that activation is above control (not noise)
    * @param predicted true when the activity came from the predictive region rather than association
+   * @param controlRuns how many independent control runs were made (shuffled triples or random seeds of
+   *     the same size); 0 when the implementer made one comparison only
+   * @param controlsAtOrAbove how many of those runs activated this concept at least as much as this recall
    */
   record SpikingActivation(
-      String concept, double activation, double controlActivation, boolean beatsControl, boolean predicted) {
+      String concept, double activation, double controlActivation, boolean beatsControl, boolean predicted,
+      int controlRuns, int controlsAtOrAbove) {
     public SpikingActivation {
       if (concept == null || concept.isBlank()) {
         throw new IllegalArgumentException("spiking activation needs a concept name");
@@ -41,6 +45,25 @@ public interface SpikingRecall {
         throw new IllegalArgumentException(
             "activations must be >= 0, got " + activation + " and " + controlActivation + " for " + concept);
       }
+      if (controlRuns < 0 || controlsAtOrAbove < 0 || controlsAtOrAbove > controlRuns) {
+        throw new IllegalArgumentException("control counts must satisfy 0 <= atOrAbove <= runs, got "
+            + controlsAtOrAbove + " of " + controlRuns + " for " + concept);
+      }
+    }
+
+    /** One comparison with a control, no significance: such an activation can confirm, never be emergent. */
+    public SpikingActivation(String concept, double activation, double controlActivation, boolean beatsControl,
+        boolean predicted) {
+      this(concept, activation, controlActivation, beatsControl, predicted, 0, 0);
+    }
+
+    /**
+     * One-sided empirical p-value of "this activation is what a control would give":
+     * (1 + controlsAtOrAbove) / (1 + controlRuns). 1 when no control runs were made; with 19 runs and none
+     * reaching the activation it is 0.05, the smallest 19 runs can show.
+     */
+    public double pValue() {
+      return (1.0 + controlsAtOrAbove) / (1.0 + controlRuns);
     }
   }
 }

@@ -19,7 +19,7 @@
  *
  * <p>Measured with the invented-topic corpus under the test resources:
  * {@code mvn -q -B -pl core -am test -Dtest=RecallEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false}
- * prints graph-only recall@5 (tuned set and a held-out set written after tuning);
+ * prints graph-only recall@5 (the tuned set and two held-out sets; docs/KNOWLEDGE.md has the figures);
  * {@code java -cp core/target/classes:core/target/test-classes dev.engram.knowledge.LearnBenchmark}
  * times learning a 400-word transcript and answering.
  */

@@ -31,7 +31,7 @@ class ChainRecallTest {
 
   @Test
   void followsTheChainUpToSixHopsWithDecayingStrength() {
-    RecallParams p = new RecallParams(6, 12, 0.9, 1.0, 0.0, 0.0001, 20, 0.0, 1.0);
+    RecallParams p = new RecallParams(6, 12, 0.9, 1.0, 0.0, 0.0001, 20, 0.0, 1.0, 0.0);
     RecallResult r = new ChainRecall(chain(), p).recall("Tell me about alpha");
     assertEquals(List.of("bravo", "charlie", "delta", "echo", "foxtrot", "golf"), names(r),
         "six hops reach golf, not hotel; the seed itself is not an answer");
@@ -52,7 +52,7 @@ class ChainRecallTest {
     g.add(new Triple("mill", "grinds", "barley"), "t");
     g.add(new Triple("mill", "grinds", "rye"), "t");
     g.add(new Triple("mill", "has", "roof"), "t");
-    RecallParams p = new RecallParams(6, 2, 0.7, 1.0, 0.5, 0.01, 20, 0.0, 1.0);
+    RecallParams p = new RecallParams(6, 2, 0.7, 1.0, 0.5, 0.01, 20, 0.0, 1.0, 0.0);
     RecallResult r = new ChainRecall(g, p).recall("the mill");
     assertEquals("barley", r.associations().get(0).name());
     assertEquals(2, r.associations().size(), "fanOut 2: only the two strongest edges are followed");
@@ -75,7 +75,7 @@ class ChainRecallTest {
     g.add(new Triple("bakers", "buy", "smoke honey"), "bread");
     g.add(new Triple("thornbees", "visit", "orchid"), "bees");
     g.add(new Triple("bakers", "heat", "ovens"), "bread");
-    RecallParams p = new RecallParams(6, 12, 0.7, 1.0, 0.5, 0.01, 20, 0.0, 1.0);
+    RecallParams p = new RecallParams(6, 12, 0.7, 1.0, 0.5, 0.01, 20, 0.0, 1.0, 0.0);
     RecallResult r = new ChainRecall(g, p).recall("What links thornbees and bakers?");
     assertEquals("smoke honey", r.associations().get(0).name());
   }
@@ -90,9 +90,9 @@ class ChainRecallTest {
 
   @Test
   void parametersAreValidated() {
-    assertThrows(IllegalArgumentException.class, () -> new RecallParams(0, 12, 0.7, 1.0, 0.5, 0.01, 20, 1.0, 0.6));
-    assertThrows(IllegalArgumentException.class, () -> new RecallParams(6, 12, 1.5, 1.0, 0.5, 0.01, 20, 1.0, 0.6));
-    assertThrows(IllegalArgumentException.class, () -> new RecallParams(6, 12, 0.7, 1.0, 0.5, 0.01, 20, 1.0, 0.0));
+    assertThrows(IllegalArgumentException.class, () -> new RecallParams(0, 12, 0.7, 1.0, 0.5, 0.01, 20, 1.0, 0.6, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> new RecallParams(6, 12, 1.5, 1.0, 0.5, 0.01, 20, 1.0, 0.6, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> new RecallParams(6, 12, 0.7, 1.0, 0.5, 0.01, 20, 1.0, 0.0, 1.0));
     assertThrows(IllegalArgumentException.class, () -> new ChainRecall(null, RecallParams.DEFAULT));
     assertThrows(IllegalArgumentException.class, () -> new ChainRecall(chain(), RecallParams.DEFAULT).recall(null));
   }

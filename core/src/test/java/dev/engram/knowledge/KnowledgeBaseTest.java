@@ -32,6 +32,23 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void triplesExtractedElsewhereLearnExactlyLikeALearn() {
+    String text = TopicCorpus.resource("topics/velmora-bells.txt");
+    KnowledgeBase direct = new KnowledgeBase();
+    direct.learn("Velmora bells", text, SourceText.Format.PLAIN);
+    List<Triple> triples = KnowledgeBase.extract(new RuleExtractor(), "Velmora bells", text, SourceText.Format.PLAIN, null);
+    KnowledgeBase viaTriples = new KnowledgeBase();
+    viaTriples.learnTriples("Velmora bells", triples);
+    assertEquals(direct.graph().conceptCount(), viaTriples.graph().conceptCount());
+    assertEquals(direct.graph().tripleCount(), viaTriples.graph().tripleCount());
+    assertEquals(direct.ask("What are Velmora bells cast from?").text(), viaTriples.ask("What are Velmora bells cast from?").text());
+    assertThrows(IllegalArgumentException.class, () -> viaTriples.learnTriples(" ", triples));
+    List<Triple> withNull = new ArrayList<>();
+    withNull.add(null);
+    assertThrows(IllegalArgumentException.class, () -> viaTriples.learnTriples("t", withNull));
+  }
+
+  @Test
   void saysPlainlyWhenItKnowsNothing() {
     KnowledgeBase kb = new KnowledgeBase();
     kb.learn("Mills", "The mill grinds barley.", SourceText.Format.PLAIN);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,28 @@ class RecallMergerTest {
     RecallMerger.Merged merged = new RecallMerger(g, MergeParams.DEFAULT).recall(graphResult, spiking);
     assertTrue(merged.associations().isEmpty());
     assertTrue(spiking.calls.isEmpty());
+  }
+
+  @Test
+  void emergentNeedsStatedSignificanceNotJustOneComparison() {
+    KnowledgeGraph g = graph();
+    RecallResult graphResult = new ChainRecall(g, RecallParams.DEFAULT).recall("What does Halvard encoding compress?");
+    SpikingRecallTestDouble spiking = new SpikingRecallTestDouble()
+        .raw(new SpikingRecall.SpikingActivation("one comparison", 9, 1, true, false))          // p = 1
+        .raw(new SpikingRecall.SpikingActivation("weak evidence", 9, 1, true, false, 19, 3))    // p = 0.2
+        .raw(new SpikingRecall.SpikingActivation("strong evidence", 9, 1, true, false, 99, 0)); // p = 0.01
+    RecallMerger.Merged merged = new RecallMerger(g, MergeParams.DEFAULT).recall(graphResult, spiking);
+    List<String> emergent = new ArrayList<>();
+    for (Association a : merged.associations()) {
+      if (a.tag() == Tag.EMERGENT) {
+        emergent.add(a.name());
+      }
+    }
+    assertEquals(List.of("strong evidence"), emergent);
+    assertEquals(2, merged.belowControl());
+    assertEquals(0.05, new SpikingRecall.SpikingActivation("x", 1, 0, true, false, 19, 0).pValue(), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> new SpikingRecall.SpikingActivation("x", 1, 0, true, false, 3, 4));
+    assertThrows(IllegalArgumentException.class, () -> new MergeParams(1, 0.5, 0.4, 20, 0));
   }
 
   @Test

@@ -53,6 +53,13 @@ class RuleExtractorTest {
   }
 
   @Test
+  void aSubordinateClauseAfterAnObjectIsTiedToThatObject() {
+    List<String> t = extract("The great race takes place during the Feast of Kites, when the grey geese return to Lake Mir.");
+    assertTrue(t.contains("grey geese|return to|Lake Mir"), t.toString());
+    assertTrue(t.contains("Feast of Kites|(same statement)|grey geese"), t.toString());
+  }
+
+  @Test
   void pronounsMeanThePreviousSubjectOrTheTopic() {
     assertEquals(List.of("Topic|reduces|memory"), extract("It reduces the memory."));
     List<String> t = extract("Lantern oil burns with a blue flame.", "It does not smoke.", "The oil lights the houses.");

@@ -31,6 +31,23 @@ class SourceTextTest {
   }
 
   @Test
+  void youtubeAutoCaptionsWithTwoLineRollAndFlashCuesReadOnce() {
+    // the shape yt-dlp writes for automatic captions: each cue repeats the previous line above the new
+    // words (with inline word timings), and a 10 ms cue repeats the finished line alone
+    String vtt = "WEBVTT\nKind: captions\nLanguage: en\n\n"
+        + "00:00:00.030 --> 00:00:02.110 align:start position:0%\n\n"
+        + "the<00:00:00.480><c> tide</c><00:00:00.720><c> mills</c><00:00:01.000><c> grind</c>\n\n"
+        + "00:00:02.110 --> 00:00:02.120 align:start position:0%\nthe tide mills grind\n \n\n"
+        + "00:00:02.120 --> 00:00:04.500 align:start position:0%\nthe tide mills grind\n"
+        + "barley<00:00:02.500><c> into</c><00:00:02.900><c> flour</c>\n\n"
+        + "00:00:04.500 --> 00:00:04.510 align:start position:0%\nbarley into flour\n \n\n"
+        + "00:00:04.510 --> 00:00:06.000 align:start position:0%\nbarley into flour\n"
+        + "um<00:00:05.000><c> for</c><00:00:05.400><c> the</c><00:00:05.600><c> bakers</c>\n";
+    String prose = SourceText.toProse(vtt, SourceText.Format.WEBVTT);
+    assertEquals("the tide mills grind barley into flour for the bakers", prose.replace(".", "").strip());
+  }
+
+  @Test
   void srtNumbersTimingsAndSoundLabelsGo() {
     String srt = "1\r\n00:00:01,000 --> 00:00:04,200\r\n<i>So, um, thornbees nest in stems.</i>\r\n\r\n"
         + "2\r\n00:00:04,500 --> 00:00:08,900\r\n(laughs) They make smoke honey.\r\n";

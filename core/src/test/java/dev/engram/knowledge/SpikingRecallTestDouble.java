@@ -13,12 +13,24 @@ final class SpikingRecallTestDouble implements SpikingRecall {
   final List<List<String>> calls = new ArrayList<>();
 
   SpikingRecallTestDouble activate(String concept, double activation, double control) {
-    scripted.add(new SpikingActivation(concept, activation, control, activation > control * 1.5, false));
+    scripted.add(scripted(concept, activation, control, false));
     return this;
   }
 
   SpikingRecallTestDouble predict(String concept, double activation, double control) {
-    scripted.add(new SpikingActivation(concept, activation, control, activation > control * 1.5, true));
+    scripted.add(scripted(concept, activation, control, true));
+    return this;
+  }
+
+  /** Scripted as 19 control runs: all below when activation > 1.5 x control (p = 0.05), else all at or above (p = 1). */
+  private static SpikingActivation scripted(String concept, double activation, double control, boolean predicted) {
+    boolean beats = activation > control * 1.5;
+    return new SpikingActivation(concept, activation, control, beats, predicted, 19, beats ? 0 : 19);
+  }
+
+  /** An activation reported with the given control counts, as is. */
+  SpikingRecallTestDouble raw(SpikingActivation a) {
+    scripted.add(a);
     return this;
   }
 

@@ -49,6 +49,19 @@ final class TopicCorpus {
     return out;
   }
 
+  /** The second held-out set, written before the recall work of 2026-11-23 afternoon; never tuned on. */
+  static List<Topic> heldOut2Topics() {
+    List<Topic> out = new ArrayList<>();
+    for (String[] row : rows(resource("heldout2/topics.tsv"))) {
+      out.add(new Topic(row[0], row[1], resource("heldout2/" + row[1])));
+    }
+    return out;
+  }
+
+  static List<Question> heldOut2Questions() {
+    return questions("heldout2/questions.tsv");
+  }
+
   static List<Question> questions() {
     return questions("questions.tsv");
   }

@@ -9,6 +9,7 @@ import dev.engram.Recalled;
 import dev.engram.Stats;
 import dev.engram.knowledge.KnowledgeBase;
 import dev.engram.knowledge.SourceText;
+import dev.engram.knowledge.Triple;
 import dev.engram.memory.MemoryConfig;
 import dev.engram.memory.NoteKind;
 import dev.engram.neuron.Dispatcher;
@@ -85,6 +86,7 @@ public final class DurableEngram implements AutoCloseable {
   static final String VAR_SET = "var.set"; // name, value
   static final String VAR_DEL = "var.del"; // name
   static final String LEARN = "learn"; // topic, format (a SourceText.Format name), source text; scope KNOWLEDGE_SCOPE
+  static final String LEARN_TRIPLES = "learn.triples"; // topic, extractor name, then subject, relation, object per triple
 
   /**
    * The scope a learn is logged under. Knowledge is one base per data directory, not per scope: the
@@ -509,6 +511,31 @@ public final class DurableEngram implements AutoCloseable {
   }
 
   /**
+   * Learns triples an external extractor (an LLM) found, durably: the triples themselves are logged, so
+   * replay never calls the extractor again and rebuilds exactly what was learned.
+   */
+  public KnowledgeBase.LearnReport learnTriples(String topic, String extractor, List<Triple> triples) throws IOException {
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("a topic is required (--topic T, or \"topic\" over HTTP)");
+    }
+    if (topic.length() > MAX_TOPIC_CHARS) {
+      throw new IllegalArgumentException("topic is " + topic.length() + " characters; the limit is " + MAX_TOPIC_CHARS);
+    }
+    if (extractor == null || extractor.isBlank() || triples == null) {
+      throw new IllegalArgumentException("an extractor name and a triple list are required");
+    }
+    List<String> args = new ArrayList<>(2 + 3 * triples.size());
+    args.add(topic);
+    args.add(extractor);
+    for (Triple t : triples) {
+      args.add(t.subject());
+      args.add(t.relation());
+      args.add(t.object());
+    }
+    return (KnowledgeBase.LearnReport) write(new Call(KNOWLEDGE_SCOPE, LEARN_TRIPLES, args, System.currentTimeMillis()));
+  }
+
+  /**
    * Runs {@code reader} on the knowledge base under the lock (ask, topics, concepts, dream). The
    * reader must render what it needs (triple texts, names) before it returns, and must not learn.
    */
@@ -574,6 +601,16 @@ public final class DurableEngram implements AutoCloseable {
               + "' that this engram does not know (written by a newer engram?)");
         }
         yield knowledge.learn(a.get(0), a.get(2), format);
+      }
+      case LEARN_TRIPLES -> {
+        if (a.size() < 2 || (a.size() - 2) % 3 != 0) {
+          throw new UnknownCall("the log holds a learn of triples with " + a.size() + " arguments (2 + 3 per triple expected)");
+        }
+        List<Triple> triples = new ArrayList<>((a.size() - 2) / 3);
+        for (int i = 2; i < a.size(); i += 3) {
+          triples.add(new Triple(a.get(i), a.get(i + 1), a.get(i + 2)));
+        }
+        yield knowledge.learnTriples(a.get(0), triples);
       }
       default -> throw new UnknownCall("the log holds a write '" + c.verb() + "' in scope '" + c.scope()
           + "' that this engram does not know (written by a newer engram?); upgrade engram to open this data");

@@ -165,6 +165,20 @@ final class McpVerb implements Callable<Integer> {
               + " stored), FETCH (live-world question) or ESCALATE. Answers {\"route\", \"value\", \"facts\", \"confidence\"}.",
           props("message", "the user's turn"), List.of("message"),
           a -> Json.route(memory.route(Dispatcher.shipped(), scope(a), text(a, "message")))));
+      Map<String, Object> learnProps = props("text", "the text to learn: plain prose, Markdown, WebVTT or SRT subtitles");
+      learnProps.remove("scope"); // knowledge is one base per data directory, not per scope
+      learnProps.put("topic", Map.of("type", "string", "description", "what the text is about, e.g. 'Velmora bells'"));
+      tools.add(tool("learn", "Learn a text under a topic into the knowledge graph (triples; the LLM extractor when"
+              + " ENGRAM_LLM_URL is set). Answers {\"topic\", \"triples\", \"newConcepts\", \"aliases\", \"extractor\", ...}.",
+          learnProps, List.of("topic", "text"),
+          a -> KnowledgeVerbs.reportingLlmFailure(() -> KnowledgeVerbs.learn(memory, text(a, "topic"), text(a, "text"),
+              dev.engram.knowledge.SourceText.Format.detect(null, text(a, "text")), null))));
+      Map<String, Object> askProps = props("question", "what to answer from the learned topics");
+      askProps.remove("scope");
+      tools.add(tool("ask", "Answer a question from the learned topics: associations (concept, tag, triples) and an"
+              + " answer grounded in them. Answers {\"answer\", \"knowsNothing\", \"associations\", ...}.",
+          askProps, List.of("question"),
+          a -> KnowledgeVerbs.ask(memory, text(a, "question"))));
       return tools;
     }
 

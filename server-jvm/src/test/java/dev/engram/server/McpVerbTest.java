@@ -2,6 +2,7 @@ package dev.engram.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,17 @@ class McpVerbTest {
   }
 
   @Test
+  void learnAndAskReachTheKnowledgeBase() throws Exception {
+    Result learned = call("learn", Map.of("topic", "Quellbrook lanterns", "text", "Quellbrook lanterns burn moss oil."));
+    assertFalse(learned.error(), learned.toString());
+    assertEquals("rules", learned.json().get("extractor").asText());
+    Result asked = call("ask", Map.of("question", "What do Quellbrook lanterns burn?"));
+    assertFalse(asked.error(), asked.toString());
+    assertTrue(asked.json().get("answer").asText().contains("moss oil"), asked.toString());
+    assertTrue(call("ask", Map.of("question", " ")).error());
+  }
+
+  @Test
   void listsTheNineToolsWithSchemas() throws Exception {
     JsonNode list = request("tools/list", Map.of());
     List<String> names = new ArrayList<>();
@@ -120,7 +132,7 @@ class McpVerbTest {
       assertEquals("object", tool.at("/inputSchema/type").asText(), tool.toString());
     }
     names.sort(null);
-    assertEquals(List.of("forget", "note", "recall", "recall_associative", "recall_chain", "recall_value",
+    assertEquals(List.of("ask", "forget", "learn", "note", "recall", "recall_associative", "recall_chain", "recall_value",
         "remember", "route", "stats"), names);
   }
 

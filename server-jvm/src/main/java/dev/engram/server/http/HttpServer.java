@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.Limits;
-import dev.engram.knowledge.KnowledgeBase;
 import dev.engram.knowledge.SourceText;
 import dev.engram.neuron.Dispatcher;
 import dev.engram.server.DurableEngram;
@@ -16,6 +15,7 @@ import dev.engram.server.security.Credentials;
 import dev.engram.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -57,8 +57,11 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/scopes                   {"scopes": ["...", ...]}
  * POST /v1/brain/learn              {"topic": "...", "text": "...", "format": "text|md|vtt|srt" (optional:
  *                                   detected from the text)}  ->  {"topic", "sentences", "chunks", "triples",
- *                                   "newConcepts", "aliases", "ms"}   durable before it is answered
- * POST /v1/brain/ask                {"question": "..."}  ->  {"question", "knowsNothing", "answer", "facts",
+ *                                   "newConcepts", "aliases", "ms", "extractor"}   durable before it is answered;
+ *                                   502 when the configured LLM extractor fails (nothing learned)
+ * POST /v1/brain/dialogue           {"question": "..."}  ->  text/event-stream: associations, token {"text"}..., done
+ *                                  {"answer", "answeredBy"} (or error {"error"}); the LLM writes when configured
+ * POST /v1/brain/ask                {"question": "..."}  ->  {"question", "knowsNothing", "answer", "answeredBy", "facts",
  *                                   "seeds", "associations": [{"name", "strength", "percent", "tag", "hops",
  *                                   "via", "triples"}]}   (200 with knowsNothing true when nothing matches)
  * GET  /v1/brain/topics             {"topics": [{"name", "concepts"}]}
@@ -239,6 +242,7 @@ public final class HttpServer implements AutoCloseable {
       // "brain" is a route, not a scope (no scope route ends in these verbs).
       r.post(config, "/v1/brain/learn", Access.MASTER, api::learn);
       r.post(config, "/v1/brain/ask", Access.MASTER, api::ask);
+      r.stream(config, HandlerType.POST, "/v1/brain/dialogue", Access.MASTER, api::dialogue);
       r.get(config, "/v1/brain/topics", Access.MASTER,
           ctx -> json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.topics(kb.graph()))));
       r.get(config, "/v1/brain/concepts", Access.MASTER, ctx -> {
@@ -250,7 +254,7 @@ public final class HttpServer implements AutoCloseable {
       r.post(config, "/v1/brain/step", Access.MASTER, api::brainStep);
       r.post(config, "/v1/brain/imprint", Access.MASTER, api::brainImprint);
       r.post(config, "/v1/brain/recall", Access.MASTER, api::brainRecall);
-      r.stream(config, "/v1/brain/stream", Access.MASTER, new BrainStream(brain));
+      r.stream(config, HandlerType.GET, "/v1/brain/stream", Access.MASTER, new BrainStream(brain));
       r.get(config, "/metrics", Access.MASTER, ctx -> {
         // Facts are counted at scrape time from the store's own stats, so the figure is never stale.
         ctx.status(200).contentType(Metrics.CONTENT_TYPE).result(metrics.render(memory.stats(null)));
@@ -274,6 +278,8 @@ public final class HttpServer implements AutoCloseable {
       });
 
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, Json.error(e.getMessage())));
+      config.routes.exception(dev.engram.server.llm.LlmClient.LlmException.class,
+          (e, ctx) -> json(ctx, 502, Json.error(e.getMessage())));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> {
         String message = e.getStatus() == 413 && !e.getMessage().contains("limit")
             ? "request body is over the limit of " + MAX_BODY_BYTES + " bytes (split the texts over several requests)"
@@ -475,15 +481,28 @@ public final class HttpServer implements AutoCloseable {
       } else {
         throw new IllegalArgumentException("\"format\" must be a string: text, md, vtt or srt");
       }
-      long start = System.nanoTime();
-      KnowledgeBase.LearnReport report = memory.learn(topic, text, chosen);
-      json(ctx, 200, KnowledgeVerbs.learned(report, (System.nanoTime() - start) / 1e6));
+      json(ctx, 200, KnowledgeVerbs.learn(memory, topic, text, chosen, null));
     }
 
     void ask(Context ctx) throws Exception {
       JsonNode body = object(ctx, "{\"question\": \"...\"}", "question");
       String question = string(body, "question");
-      json(ctx, 200, memory.knowledge(kb -> KnowledgeVerbs.ask(kb.graph(), kb.ask(question))));
+      json(ctx, 200, KnowledgeVerbs.ask(memory, question));
+    }
+
+    /** Server-sent events: associations, token..., done (or error); see {@link KnowledgeVerbs#dialogue}. */
+    void dialogue(Context ctx) throws Exception {
+      JsonNode body = object(ctx, "{\"question\": \"...\"}", "question");
+      String question = string(body, "question");
+      java.io.OutputStream[] out = new java.io.OutputStream[1];
+      KnowledgeVerbs.dialogue(memory, question, (event, data) -> {
+        if (out[0] == null) {
+          ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache");
+          out[0] = ctx.res().getOutputStream();
+        }
+        out[0].write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out[0].flush();
+      });
     }
 
     void route(Context ctx) throws Exception {

@@ -56,11 +56,11 @@ public final class Routes {
   }
 
   /**
-   * A GET that answers with a long-lived event stream: checked like any route, but not cut off at the
+   * A route that answers with a long-lived event stream: checked like any route, but not cut off at the
    * request time limit (the stream bounds its own length and ends when the client leaves).
    */
-  void stream(JavalinConfig config, String path, Access access, Handler handler) {
-    add(config, HandlerType.GET, path, access, handler, false);
+  void stream(JavalinConfig config, HandlerType method, String path, Access access, Handler handler) {
+    add(config, method, path, access, handler, false);
   }
 
   void post(JavalinConfig config, String path, Access access, Handler handler) {

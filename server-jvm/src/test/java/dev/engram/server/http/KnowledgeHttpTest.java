@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.knowledge.KnowledgeBase;
 import dev.engram.server.DurableEngram;
 import dev.engram.server.Json;
+import dev.engram.server.KnowledgeVerbs;
+import dev.engram.server.llm.MockLlmEndpoint;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +116,52 @@ class KnowledgeHttpTest {
     server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")));
     assertEquals(before, ok(post("/v1/brain/ask", body().put("question", "What do Quellbrook lanterns burn?"))));
     assertEquals(topics, ok(get("/v1/brain/topics")));
+  }
+
+  @Test
+  void dialogueStreamsAssociationsTokensAndTheAnswerAsServerSentEvents() throws Exception {
+    ok(post("/v1/brain/learn", body().put("topic", "Quellbrook lanterns").put("text", LANTERNS)));
+    HttpResponse<String> r = post("/v1/brain/dialogue", body().put("question", "What do Quellbrook lanterns burn?"));
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), r.headers().toString());
+    String events = r.body();
+    assertTrue(events.startsWith("event: associations\ndata: {"), events);
+    assertTrue(events.contains("\"name\":\"moss oil\""), events);
+    int tokens = events.split("event: token\n", -1).length - 1;
+    assertTrue(tokens >= 3, events);
+    int done = events.indexOf("event: done\ndata: ");
+    assertTrue(done > 0, events);
+    JsonNode last = Json.MAPPER.readTree(events.substring(done + "event: done\ndata: ".length()).strip());
+    assertTrue(last.get("answer").asText().contains("moss oil"), last.toString());
+    assertEquals("rules", last.get("answeredBy").asText());
+    rejected(400, "\"question\" is required", post("/v1/brain/dialogue", body()));
+  }
+
+  @Test
+  void dialogueStreamsTheLlmAnswerAndALearnThroughADownLlmIs502() throws Exception {
+    ok(post("/v1/brain/learn", body().put("topic", "Quellbrook lanterns").put("text", LANTERNS)));
+    try (MockLlmEndpoint mock = new MockLlmEndpoint()) {
+      mock.reply = prompt -> "They burn moss oil from the Tarnwick marshes.";
+      KnowledgeVerbs.setEnvironment(Map.of("ENGRAM_LLM_URL", mock.base().toString(), "ENGRAM_LLM_MODEL", "mock-model",
+          "ENGRAM_LLM_API", "ollama"));
+      String events = post("/v1/brain/dialogue", body().put("question", "What do Quellbrook lanterns burn?")).body();
+      assertTrue(events.contains("event: token\ndata: {\"text\":\" moss\"}"), events);
+      assertTrue(events.contains("\"answer\":\"They burn moss oil from the Tarnwick marshes.\",\"answeredBy\":\"ollama:mock-model\""), events);
+      assertTrue(mock.requests.get(0).contains("moss oil") && mock.requests.get(0).contains("\"stream\":true"), mock.requests.get(0));
+    } finally {
+      KnowledgeVerbs.setEnvironment(null);
+    }
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    try {
+      KnowledgeVerbs.setEnvironment(Map.of("ENGRAM_LLM_URL", "http://127.0.0.1:" + port + "/v1", "ENGRAM_LLM_MODEL", "m"));
+      rejected(502, "is down or unreachable", post("/v1/brain/learn", body().put("topic", "Drossel bridge").put("text", BRIDGE_SRT)));
+    } finally {
+      KnowledgeVerbs.setEnvironment(null);
+    }
+    assertFalse(ok(get("/v1/brain/topics")).toString().contains("Drossel"));
   }
 
   @Test
