@@ -532,7 +532,7 @@ public final class DurableEngram implements AutoCloseable {
       args.add(t.relation());
       args.add(t.object());
     }
-    return (KnowledgeBase.LearnReport) write(new Call(KNOWLEDGE_SCOPE, LEARN_TRIPLES, args, System.currentTimeMillis()));
+    return (KnowledgeBase.LearnReport) write(at -> new Call(KNOWLEDGE_SCOPE, LEARN_TRIPLES, args, at));
   }
 
   /**
