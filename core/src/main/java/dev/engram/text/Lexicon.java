@@ -231,13 +231,8 @@ public final class Lexicon {
     };
     for (String g : groups) {
       java.util.ArrayList<String> words = new java.util.ArrayList<>(set(g));
-      // Each word stemmed once per group, not once per pair: this block runs at start-up, and in the
-      // wasm build (baseline-compiled code on the first call) the pairwise stemming was 13 ms of a cold start.
-      String[] stems = new String[words.size()];
-      for (int i = 0; i < stems.length; i++) {
-        stems[i] = Stemmer.stem(words.get(i));
-      }
-      for (String sw : stems) {
+      for (String w : words) {
+        String sw = Stemmer.stem(w);
         String[] old = SYNONYMS.get(sw);
         HashSet<String> merged = new HashSet<>();
         if (old != null) {
@@ -245,7 +240,8 @@ public final class Lexicon {
             merged.add(o);
           }
         }
-        for (String so : stems) {
+        for (String other : words) {
+          String so = Stemmer.stem(other);
           if (!so.equals(sw)) {
             merged.add(so);
           }
