@@ -62,8 +62,8 @@ public record ScopeImage(
   }
 
   /**
-   * UTF-8 to a String. ASCII (the common case) is widened by hand: the wasm build's charset decoder
-   * allocates a buffer pair per call and costs several times the plain loop.
+   * UTF-8 to a String. ASCII (the common case) is widened by hand, which skips the charset decoder and
+   * the buffers it allocates per call in the wasm build.
    */
   static String decode(byte[] utf8, int from, int to) {
     for (int i = from; i < to; i++) {
