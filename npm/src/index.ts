@@ -209,6 +209,25 @@ async function compile(bytes: BufferSource): Promise<WebAssembly.Module> {
   }
 }
 
+/**
+ * forNode's compiled modules, by path: a module is immutable and instantiates any number of times, so a
+ * second memory in the same process skips reading and compiling engram.wasm (each memory still gets its
+ * own instance).
+ */
+const nodeModules = new Map<string, Promise<WebAssembly.Module>>();
+
+async function readAndCompile(where: string | URL): Promise<WebAssembly.Module> {
+  // Imported here, not at the top, so the same index.js loads in a browser.
+  const { readFile } = await import('node:fs/promises');
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = (await readFile(where)) as Uint8Array<ArrayBuffer>;
+  } catch (e) {
+    throw new Error(`engram: cannot read ${String(where)}: ${(e as Error).message}`);
+  }
+  return compile(bytes);
+}
+
 /** Rethrows what a bridge call threw as a plain Error: core's message, or a trap marked as a bug. */
 function rethrow(e: unknown): never {
   if (e instanceof WebAssembly.RuntimeError) {
@@ -329,16 +348,16 @@ export class Engram {
    * ```
    */
   static async forNode(path?: string | URL): Promise<Engram> {
-    // Imported here, not at the top, so the same index.js loads in a browser.
-    const { readFile } = await import('node:fs/promises');
     const where = path ?? new URL('./engram.wasm', import.meta.url);
-    let bytes: Uint8Array<ArrayBuffer>;
-    try {
-      bytes = (await readFile(where)) as Uint8Array<ArrayBuffer>;
-    } catch (e) {
-      throw new Error(`engram: cannot read ${String(where)}: ${(e as Error).message}`);
+    const key = String(where);
+    let module = nodeModules.get(key);
+    if (module === undefined) {
+      module = readAndCompile(where);
+      nodeModules.set(key, module);
+      // A failed read or compile is not kept: the next call tries again.
+      module.catch(() => nodeModules.delete(key));
     }
-    return Engram.fromBytes(bytes);
+    return Engram.fromModule(await module);
   }
 
   /**

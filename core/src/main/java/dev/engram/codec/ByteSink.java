@@ -65,6 +65,49 @@ final class ByteSink {
     size += b.length;
   }
 
+  /**
+   * {@code s} as UTF-8, written straight into the buffer (no intermediate array per string). An
+   * unpaired surrogate becomes '?', as {@code String.getBytes(UTF_8)} does on the JVM.
+   */
+  void utf8(String s) {
+    int n = s.length();
+    ensure(n * 3);
+    byte[] b = buf;
+    int p = size;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        b[p++] = (byte) c;
+      } else if (c < 0x800) {
+        b[p++] = (byte) (0xC0 | (c >> 6));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        char d = i + 1 < n ? s.charAt(i + 1) : 0;
+        if (Character.isHighSurrogate(c) && Character.isLowSurrogate(d)) {
+          int cp = Character.toCodePoint(c, d);
+          i++;
+          b[p++] = (byte) (0xF0 | (cp >> 18));
+          b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          b[p++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+          b[p++] = '?';
+        }
+      } else {
+        b[p++] = (byte) (0xE0 | (c >> 12));
+        b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    size = p;
+  }
+
+  void raw(byte[] b, int from, int length) {
+    ensure(length);
+    System.arraycopy(b, from, buf, size, length);
+    size += length;
+  }
+
   void raw(byte[] b) {
     ensure(b.length);
     System.arraycopy(b, 0, buf, size, b.length);

@@ -10,14 +10,18 @@ import java.util.Map;
  * <pre>
  * snapshot  := header scopeCount:varint scope* footer
  * header    := magic:"ENGR" name:string("engram.snapshot") version:i32
- * scope     := name:string factCount:varint
- *              text:string{factCount} kind:u8{factCount} strength:f32{factCount} lastUsed:i64{factCount}
+ * scope     := name:string factCount:varint                                          (version 2)
+ *              textBytes:varint textLength:varint{factCount} utf8:byte{textBytes}
+ *              kind:u8{factCount}
  *              forgottenWords:varint forgotten:i64{forgottenWords}
- *              termCount:varint term{termCount}
- *              linkedFacts:varint link{linkedFacts}
+ *              usedCount:varint used{usedCount}
+ *              termCount:varint key:i64{termCount} postings{termCount}
  *              varCount:varint (name:string value:string){varCount}
- * term      := key:i64 postingCount:varint delta:varint{postingCount}   (fact numbers, delta-coded ascending)
- * link      := fact:varint n:varint (to:varint weight:f32){n}
+ *              sectionCount:varint section{sectionCount}
+ * used      := factDelta:varint strength:f32 lastUsed:i64 linkCount:varint (to:varint weight:f32){linkCount}
+ *              (fact numbers ascending: the first absolute, then deltas)
+ * postings  := count:varint fact:varint{count}   (ascending: the first absolute, then deltas)
+ * section   := tag:string length:varint byte{length}
  * footer    := magic:"RGNE" crc:i32   (CRC-32 of every byte before the footer)
  * string    := byteLength:varint utf8-bytes
  * </pre>
@@ -25,10 +29,18 @@ import java.util.Map;
  * All fixed-width numbers are little-endian; varints are unsigned LEB128. Readers accept versions
  * {@link #MIN_VERSION}..{@link #VERSION} and refuse anything else with "too old" or "too new"; the
  * checksum is verified before a single field is decoded, so a damaged file never loads as garbage.
+ *
+ * <p>Version 2 is laid out for loading, which must beat re-ingesting by 10x in the wasm build too:
+ * all texts are one UTF-8 run (loaded as one array and decoded per fact only when read), the term keys
+ * one i64 run, the plastic state sparse (most facts never have any), and a term one fact carries costs
+ * no array on load. Sections are optional per-scope extras named by a tag (a reader keeps unknown
+ * ones in {@link ScopeImage#sections()} and otherwise ignores them), so one can be added without a
+ * version bump. Version 1 (texts, kinds, a dense f32 strength and i64 last use per fact, forgotten
+ * bits, then per term key and delta list, links per linked fact, variables) is still read.
  */
 public final class Snapshot {
   public static final String NAME = "engram.snapshot";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   public static final int MIN_VERSION = 1;
   private static final byte[] MAGIC = {'E', 'N', 'G', 'R'};
   private static final byte[] FOOTER = {'R', 'G', 'N', 'E'};
@@ -55,55 +67,79 @@ public final class Snapshot {
   private static void writeScope(ByteSink out, ScopeImage s) {
     int n = s.factCount();
     out.varint(n);
+    // Texts: lengths first, then the bytes, so a reader can take the whole run in one copy. A text the
+    // image still holds as snapshot bytes is copied as is, never decoded and re-encoded.
+    ByteSink lengths = new ByteSink();
+    ByteSink utf8 = new ByteSink();
+    String[] texts = s.texts();
+    int[] starts = s.textStarts();
+    int blobFacts = starts == null ? 0 : starts.length - 1;
     for (int f = 0; f < n; f++) {
-      out.string(s.texts()[f]);
-    }
-    for (int f = 0; f < n; f++) {
-      out.u8(s.kinds()[f]);
-    }
-    for (int f = 0; f < n; f++) {
-      out.f32(s.strength()[f]);
-    }
-    for (int f = 0; f < n; f++) {
-      out.i64(s.lastUsed()[f]);
-    }
-    out.varint(s.forgotten().length);
-    for (long w : s.forgotten()) {
-      out.i64(w);
-    }
-    out.varint(s.termKeys().length);
-    for (int t = 0; t < s.termKeys().length; t++) {
-      out.i64(s.termKeys()[t]);
-      int[] list = s.postings()[t];
-      out.varint(list.length);
-      int previous = 0;
-      for (int fact : list) {
-        out.varint(fact - previous);
-        previous = fact;
+      if (f < blobFacts && texts[f] == null) {
+        int from = starts[f];
+        int to = starts[f + 1];
+        lengths.varint(to - from);
+        utf8.raw(s.textUtf8(), from, to - from);
+      } else {
+        int before = utf8.size();
+        utf8.utf8(texts[f]);
+        lengths.varint(utf8.size() - before);
       }
     }
-    int linked = 0;
-    for (int f = 0; f < n; f++) {
-      if (s.linkTo()[f] != null) {
-        linked++;
-      }
+    out.varint(utf8.size());
+    out.raw(lengths.raw(), 0, lengths.size());
+    out.raw(utf8.raw(), 0, utf8.size());
+    out.raw(s.kinds(), 0, n);
+    int words = (n + 63) >> 6;
+    out.varint(words);
+    for (int i = 0; i < words; i++) {
+      out.i64(i < s.forgotten().length ? s.forgotten()[i] : 0L);
     }
-    out.varint(linked);
-    for (int f = 0; f < n; f++) {
-      int[] to = s.linkTo()[f];
-      if (to != null) {
-        out.varint(f);
+    int[] used = s.usedFacts();
+    out.varint(used.length);
+    int previous = 0;
+    for (int i = 0; i < used.length; i++) {
+      out.varint(used[i] - previous);
+      previous = used[i];
+      out.f32(s.strength()[i]);
+      out.i64(s.lastUsed()[i]);
+      int[] to = s.linkTo()[i];
+      if (to == null) {
+        out.varint(0);
+      } else {
         out.varint(to.length);
-        for (int i = 0; i < to.length; i++) {
-          out.varint(to[i]);
-          out.f32(s.linkWeight()[f][i]);
+        for (int j = 0; j < to.length; j++) {
+          out.varint(to[j]);
+          out.f32(s.linkWeight()[i][j]);
         }
+      }
+    }
+    long[] keys = s.termKeys();
+    out.varint(keys.length);
+    for (long key : keys) {
+      out.i64(key);
+    }
+    for (int t = 0; t < keys.length; t++) {
+      int count = s.postingCount(t);
+      out.varint(count);
+      int prev = 0;
+      for (int p = 0; p < count; p++) {
+        int fact = s.posting(t, p);
+        out.varint(fact - prev);
+        prev = fact;
       }
     }
     out.varint(s.varNames().length);
     for (int i = 0; i < s.varNames().length; i++) {
       out.string(s.varNames()[i]);
       out.string(s.varValues()[i]);
+    }
+    Map<String, byte[]> sections = s.sections();
+    out.varint(sections.size());
+    for (Map.Entry<String, byte[]> e : sections.entrySet()) {
+      out.string(e.getKey());
+      out.varint(e.getValue().length);
+      out.raw(e.getValue());
     }
   }
 
@@ -146,7 +182,7 @@ public final class Snapshot {
     Map<String, ScopeImage> scopes = new LinkedHashMap<>();
     for (int i = 0; i < scopeCount; i++) {
       String scope = in.string();
-      scopes.put(scope, readScope(in, body));
+      scopes.put(scope, version == 1 ? readScopeV1(in, body) : readScope(in, body));
     }
     if (in.position() != body) {
       throw new SnapshotException("snapshot has " + (body - in.position()) + " unexpected bytes after its last scope");
@@ -155,6 +191,90 @@ public final class Snapshot {
   }
 
   private static ScopeImage readScope(ByteSource in, int limit) {
+    int n = in.count(limit, "fact count");
+    int textBytes = in.count(limit, "text bytes");
+    int[] starts = in.lengthsToStarts(n, textBytes, "text");
+    byte[] utf8 = in.bytes(textBytes);
+    byte[] kinds = in.bytes(n);
+    int kindCount = dev.engram.memory.NoteKind.values().length;
+    for (int f = 0; f < n; f++) {
+      if (kinds[f] < 0 || kinds[f] >= kindCount) {
+        throw new SnapshotException("unknown note kind " + (kinds[f] & 0xFF));
+      }
+    }
+    int words = (n + 63) >> 6;
+    long[] forgotten = new long[in.count(words, "forgotten words")];
+    in.longs(forgotten);
+    if (forgotten.length < words) {
+      forgotten = java.util.Arrays.copyOf(forgotten, words);
+    }
+    int usedCount = in.count(n, "used facts");
+    int[] used = new int[usedCount];
+    float[] strength = new float[usedCount];
+    long[] lastUsed = new long[usedCount];
+    int[][] linkTo = new int[usedCount][];
+    float[][] linkWeight = new float[usedCount][];
+    int fact = -1;
+    for (int i = 0; i < usedCount; i++) {
+      int delta = in.count(n, "used fact");
+      fact = i == 0 ? delta : fact + delta;
+      if (fact < 0 || fact >= n || (i > 0 && delta == 0)) {
+        throw new SnapshotException("used fact out of order or range at " + i);
+      }
+      used[i] = fact;
+      strength[i] = in.f32();
+      lastUsed[i] = in.i64();
+      int m = in.count(n, "link count");
+      if (m > 0) {
+        linkTo[i] = new int[m];
+        linkWeight[i] = new float[m];
+        for (int j = 0; j < m; j++) {
+          linkTo[i][j] = in.count(n - 1, "link target");
+          linkWeight[i][j] = in.f32();
+        }
+      }
+    }
+    int terms = in.count(limit, "term count");
+    long[] keys = new long[terms];
+    in.longs(keys);
+    int[] sizes = new int[terms];
+    int[][] postings = new int[terms][];
+    for (int t = 0; t < terms; t++) {
+      int count = in.count(n, "posting count");
+      if (count == 1) {
+        sizes[t] = -in.count(n - 1, "posting") - 1; // inline: no array for a term only one fact carries
+      } else {
+        if (count == 0) {
+          throw new SnapshotException("term " + t + " has no facts");
+        }
+        int[] list = new int[count];
+        in.postings(list, count, n, t);
+        postings[t] = list;
+        sizes[t] = count;
+      }
+    }
+    int vars = in.count(limit, "variable count");
+    String[] names = new String[vars];
+    String[] values = new String[vars];
+    for (int i = 0; i < vars; i++) {
+      names[i] = in.string();
+      values[i] = in.string();
+    }
+    int sectionCount = in.count(limit, "section count");
+    Map<String, byte[]> sections = new LinkedHashMap<>();
+    for (int i = 0; i < sectionCount; i++) {
+      String tag = in.string();
+      if (sections.containsKey(tag)) {
+        throw new SnapshotException("section '" + tag + "' appears twice");
+      }
+      sections.put(tag, in.bytes(in.count(limit, "section length")));
+    }
+    return new ScopeImage(n, new String[n], utf8, starts, kinds, forgotten, used, strength, lastUsed, linkTo,
+        linkWeight, keys, sizes, postings, names, values, sections);
+  }
+
+  /** Version 1: texts as strings, dense per-fact plastic state, interleaved term keys and lists. */
+  private static ScopeImage readScopeV1(ByteSource in, int limit) {
     int n = in.count(limit, "fact count");
     String[] texts = new String[n];
     for (int f = 0; f < n; f++) {
@@ -185,10 +305,12 @@ public final class Snapshot {
     }
     int terms = in.count(limit, "term count");
     long[] keys = new long[terms];
+    int[] sizes = new int[terms];
     int[][] postings = new int[terms][];
     for (int t = 0; t < terms; t++) {
       keys[t] = in.i64();
-      int[] list = new int[in.count(n, "posting count")];
+      int count = in.count(n, "posting count");
+      int[] list = new int[count];
       int fact = 0;
       for (int p = 0; p < list.length; p++) {
         fact += in.varint();
@@ -197,7 +319,12 @@ public final class Snapshot {
         }
         list[p] = fact;
       }
-      postings[t] = list;
+      if (count == 1) {
+        sizes[t] = -list[0] - 1;
+      } else {
+        postings[t] = list;
+        sizes[t] = count;
+      }
     }
     int[][] linkTo = new int[n][];
     float[][] linkWeight = new float[n][];
@@ -219,7 +346,30 @@ public final class Snapshot {
       names[i] = in.string();
       values[i] = in.string();
     }
-    return new ScopeImage(n, texts, kinds, strength, lastUsed, forgotten, keys, postings, linkTo, linkWeight,
-        names, values);
+    // Version 1 stored plastic state for every fact; keep the facts that have any (as memory does).
+    int usedCount = 0;
+    for (int f = 0; f < n; f++) {
+      if (strength[f] != 0 || lastUsed[f] != 0 || linkTo[f] != null) {
+        usedCount++;
+      }
+    }
+    int[] used = new int[usedCount];
+    float[] usedStrength = new float[usedCount];
+    long[] usedLast = new long[usedCount];
+    int[][] usedTo = new int[usedCount][];
+    float[][] usedWeight = new float[usedCount][];
+    int u = 0;
+    for (int f = 0; f < n; f++) {
+      if (strength[f] != 0 || lastUsed[f] != 0 || linkTo[f] != null) {
+        used[u] = f;
+        usedStrength[u] = strength[f];
+        usedLast[u] = lastUsed[f];
+        usedTo[u] = linkTo[f];
+        usedWeight[u] = linkWeight[f];
+        u++;
+      }
+    }
+    return new ScopeImage(n, texts, null, null, kinds, forgotten, used, usedStrength, usedLast, usedTo, usedWeight,
+        keys, sizes, postings, names, values, new LinkedHashMap<>());
   }
 }

@@ -204,7 +204,7 @@ public final class Memory {
     float bestQuality = -1;
     FactMatch[] matches = new FactMatch[candidates.length];
     for (int c = 0; c < candidates.length; c++) {
-      FactMatch m = new FactMatch(candidates[c], index.texts[candidates[c]], q);
+      FactMatch m = new FactMatch(candidates[c], index.text(candidates[c]), q);
       matches[c] = m;
       if (answers(m, q)) {
         float quality = choiceQuality(m);
@@ -221,7 +221,7 @@ public final class Memory {
           closest = m;
         }
       }
-      return new Answer(null, index.texts[closest.fact], round(closest.coverage * 0.5f));
+      return new Answer(null, index.text(closest.fact), round(closest.coverage * 0.5f));
     }
     // Updates: a newer fact that answers and says nothing the question did not ask about ("I moved to
     // Portland") replaces the value; a newer fact about something else as well ("my sister's dog is
@@ -244,7 +244,7 @@ public final class Memory {
         rival = true;
       }
     }
-    return new Answer(best.value, index.texts[best.fact], round(confidence(best, q, rival)));
+    return new Answer(best.value, index.text(best.fact), round(confidence(best, q, rival)));
   }
 
   /**
@@ -438,7 +438,7 @@ public final class Memory {
     int[] found = candidates(index, q, k);
     String[] out = new String[found.length];
     for (int i = 0; i < found.length; i++) {
-      out[i] = index.texts[found[i]];
+      out[i] = index.text(found[i]);
     }
     return out;
   }
@@ -461,7 +461,7 @@ public final class Memory {
     dev.engram.Recalled[] items = new dev.engram.Recalled[count];
     for (int i = 0; i < count; i++) {
       int f = found[offset + i];
-      FactMatch m = new FactMatch(f, index.texts[f], q);
+      FactMatch m = new FactMatch(f, index.text(f), q);
       items[i] = recalled(index, f, m.coverage, m.coverage >= answerCoverage ? m.value : null, why(q, m));
     }
     if (offset == 0) {
@@ -478,7 +478,7 @@ public final class Memory {
   }
 
   private dev.engram.Recalled recalled(ScopeIndex index, int f, float score, String value, String why) {
-    return new dev.engram.Recalled(f, index.texts[f], NoteKind.values()[index.kinds[f]].label(), round(score),
+    return new dev.engram.Recalled(f, index.text(f), NoteKind.values()[index.kinds[f]].label(), round(score),
         value, why, round(effectiveStrength(index, f)));
   }
 
@@ -548,7 +548,7 @@ public final class Memory {
       reason.putIfAbsent(s, "cue");
       // Shared cues: each distinct stem of the seed, weighted by its rarity; very common stems carry
       // no association and are skipped.
-      String[] stems = stemsOf(index.texts[s]);
+      String[] stems = stemsOf(index.text(s));
       float idfSum = 0;
       float[] idf = new float[stems.length];
       int[] terms = new int[stems.length];
@@ -662,7 +662,7 @@ public final class Memory {
     String needle = substring.toLowerCase();
     int count = 0;
     for (int f = 0; f < index.factCount; f++) {
-      if (!index.isForgotten(f) && index.texts[f].toLowerCase().contains(needle)) {
+      if (!index.isForgotten(f) && index.text(f).toLowerCase().contains(needle)) {
         index.forget(f);
         count++;
       }

@@ -14,7 +14,16 @@ import java.util.Arrays;
  * {@code -fact - 1}, which saves the array (24 bytes) for each such term. No per-fact objects.
  */
 final class ScopeIndex {
+  /** Per fact, its text; null for a loaded fact not read yet, whose text is still in {@link #textUtf8}. */
   String[] texts = new String[16];
+  /**
+   * The texts of the facts a snapshot loaded, as the snapshot's UTF-8 bytes: fact {@code f < textStarts.length - 1}
+   * spans {@code [textStarts[f], textStarts[f + 1])}. Kept as bytes so a load allocates no String per fact
+   * (in the wasm build, the garbage collector was the largest part of loading when it did); null for a
+   * scope never loaded.
+   */
+  byte[] textUtf8;
+  int[] textStarts;
   /** Per fact, its {@link NoteKind} ordinal (plain facts are {@code FACT}). */
   byte[] kinds = new byte[16];
   int factCount;
@@ -156,6 +165,12 @@ final class ScopeIndex {
     return termCount;
   }
 
+  /**
+   * This scope as an image. Texts, per-term lists and plastic entries are copied or shared only where
+   * they never change again (a loaded text blob; a text String), so the image stays valid after more
+   * writes to this scope. Plastic entries are listed by ascending fact number, so equal scopes give
+   * equal bytes whatever order their sparse map holds them in.
+   */
   ScopeImage image() {
     long[] keys = new long[termCount];
     for (int slot = 0; slot < slotKeys.length; slot++) {
@@ -163,12 +178,11 @@ final class ScopeIndex {
         keys[slotTerms[slot]] = slotKeys[slot];
       }
     }
+    int[] sizes = Arrays.copyOf(postingSizes, termCount);
     int[][] lists = new int[termCount][];
     for (int t = 0; t < termCount; t++) {
-      int size = size(t);
-      lists[t] = new int[size];
-      for (int p = 0; p < size; p++) {
-        lists[t][p] = posting(t, p);
+      if (sizes[t] > 0) {
+        lists[t] = Arrays.copyOf(postings[t], sizes[t]);
       }
     }
     String[] names = vars.keySet().toArray(new String[0]);
@@ -176,80 +190,95 @@ final class ScopeIndex {
     for (int i = 0; i < names.length; i++) {
       values[i] = vars.get(names[i]);
     }
-    float[] strength = new float[factCount];
-    long[] lastUsed = new long[factCount];
-    int[][] linkTo = new int[factCount][];
-    float[][] linkWeight = new float[factCount][];
-    for (java.util.Map.Entry<Integer, Plastic> e : plastic.entrySet()) {
-      int f = e.getKey();
-      Plastic p = e.getValue();
-      strength[f] = p.strength;
-      lastUsed[f] = p.lastUsed;
-      linkTo[f] = p.linkTo;
-      linkWeight[f] = p.linkWeight;
+    int[] used = new int[plastic.size()];
+    int u = 0;
+    for (Integer f : plastic.keySet()) {
+      used[u++] = f;
     }
-    return new ScopeImage(factCount, Arrays.copyOf(texts, factCount), Arrays.copyOf(kinds, factCount),
-        strength, lastUsed, Arrays.copyOf(forgotten, (factCount + 63) >> 6), keys, lists, linkTo, linkWeight,
-        names, values);
+    Arrays.sort(used);
+    float[] strength = new float[used.length];
+    long[] lastUsed = new long[used.length];
+    int[][] linkTo = new int[used.length][];
+    float[][] linkWeight = new float[used.length][];
+    for (int i = 0; i < used.length; i++) {
+      Plastic p = plastic.get(used[i]);
+      strength[i] = p.strength;
+      lastUsed[i] = p.lastUsed;
+      linkTo[i] = p.linkTo == null ? null : p.linkTo.clone();
+      linkWeight[i] = p.linkWeight == null ? null : p.linkWeight.clone();
+    }
+    return new ScopeImage(factCount, Arrays.copyOf(texts, factCount), textUtf8, textStarts,
+        Arrays.copyOf(kinds, factCount), Arrays.copyOf(forgotten, (factCount + 63) >> 6), used, strength, lastUsed,
+        linkTo, linkWeight, keys, sizes, lists, names, values, new java.util.LinkedHashMap<>());
   }
 
-  /** Rebuilds a scope from an image; the cue index comes from the image, nothing is re-tokenized. */
+  /**
+   * Rebuilds a scope from an image, taking its arrays over (see {@link ScopeImage} on ownership): the cue
+   * index comes from the image, nothing is re-tokenized, and texts held as UTF-8 stay bytes until read.
+   * The only per-term work is re-inserting each key into the open-addressing table.
+   */
   static ScopeIndex fromImage(ScopeImage image) {
     ScopeIndex index = new ScopeIndex();
     int n = image.factCount();
     int cap = Math.max(16, n);
-    index.texts = Arrays.copyOf(image.texts(), cap);
-    index.kinds = Arrays.copyOf(image.kinds(), cap);
-    for (int f = 0; f < n; f++) {
-      if (image.strength()[f] != 0 || image.lastUsed()[f] != 0 || image.linkTo()[f] != null) {
-        Plastic p = index.plasticFor(f);
-        p.strength = image.strength()[f];
-        p.lastUsed = image.lastUsed()[f];
-        p.linkTo = image.linkTo()[f];
-        p.linkWeight = image.linkWeight()[f];
-      }
+    index.texts = image.texts().length >= cap ? image.texts() : Arrays.copyOf(image.texts(), cap);
+    index.textUtf8 = image.textUtf8();
+    index.textStarts = image.textStarts();
+    index.kinds = image.kinds().length >= cap ? image.kinds() : Arrays.copyOf(image.kinds(), cap);
+    int[] used = image.usedFacts();
+    for (int i = 0; i < used.length; i++) {
+      Plastic p = index.plasticFor(used[i]);
+      p.strength = image.strength()[i];
+      p.lastUsed = image.lastUsed()[i];
+      p.linkTo = image.linkTo()[i];
+      p.linkWeight = image.linkWeight()[i];
     }
     index.factCount = n;
     index.forgotten = Arrays.copyOf(image.forgotten(), Math.max(1, (cap + 63) >> 6));
-    int live = n;
-    for (int f = 0; f < n; f++) {
-      if (index.isForgotten(f)) {
-        live--;
-      }
+    int dead = 0;
+    for (long word : index.forgotten) {
+      dead += Long.bitCount(word);
     }
-    index.liveCount = live;
+    index.liveCount = n - dead;
     long[] keys = image.termKeys();
     int terms = keys.length;
     int slots = 64;
     while (slots < terms * 2 + 2) {
       slots <<= 1;
     }
-    index.slotKeys = new long[slots];
-    index.slotTerms = new int[slots];
-    index.postings = new int[Math.max(16, terms)][];
-    index.postingSizes = new int[Math.max(16, terms)];
+    long[] slotKeys = new long[slots];
+    int[] slotTerms = new int[slots];
     int mask = slots - 1;
     for (int t = 0; t < terms; t++) {
       long key = keys[t];
       int slot = (int) (key ^ (key >>> 29)) & mask;
-      while (index.slotKeys[slot] != 0) {
+      while (slotKeys[slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      index.slotKeys[slot] = key;
-      index.slotTerms[slot] = t;
-      int[] list = image.postings()[t];
-      if (list.length == 1) {
-        index.postingSizes[t] = -list[0] - 1;
-      } else {
-        index.postings[t] = list;
-        index.postingSizes[t] = list.length;
-      }
+      slotKeys[slot] = key;
+      slotTerms[slot] = t;
     }
+    index.slotKeys = slotKeys;
+    index.slotTerms = slotTerms;
+    int room = Math.max(16, terms);
+    index.postings = image.postings().length >= room ? image.postings() : Arrays.copyOf(image.postings(), room);
+    index.postingSizes =
+        image.postingSizes().length >= room ? image.postingSizes() : Arrays.copyOf(image.postingSizes(), room);
     index.termCount = terms;
     for (int i = 0; i < image.varNames().length; i++) {
       index.vars.put(image.varNames()[i], image.varValues()[i]);
     }
     return index;
+  }
+
+  /** Fact {@code f}'s text; a loaded fact's is decoded from the snapshot's bytes on first read, then kept. */
+  String text(int f) {
+    String s = texts[f];
+    if (s == null) {
+      s = ScopeImage.decode(textUtf8, textStarts[f], textStarts[f + 1]);
+      texts[f] = s;
+    }
+    return s;
   }
 
   /** Number of facts carrying {@code term}. */

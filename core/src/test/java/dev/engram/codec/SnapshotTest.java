@@ -88,4 +88,88 @@ class SnapshotTest {
   void crcMatchesTheStandardCheckValue() {
     assertEquals(0xCBF43926, Crc32.of("123456789".getBytes(), 0, 9));
   }
+
+  @Test
+  void crcAgreesWithTheJdkOnEveryLengthAndOffset() {
+    Random random = new Random(SEED);
+    byte[] data = new byte[300];
+    random.nextBytes(data);
+    for (int from = 0; from < 9; from++) {
+      for (int to = from; to <= data.length; to += 1 + random.nextInt(7)) {
+        java.util.zip.CRC32 jdk = new java.util.zip.CRC32();
+        jdk.update(data, from, to - from);
+        assertEquals((int) jdk.getValue(), Crc32.of(data, from, to),
+            "crc of [" + from + ", " + to + "); rerun with -Dtests.seed=" + SEED);
+      }
+    }
+  }
+
+  /** Written by the version-1 writer (engram at e6e0f4d) from {@link #sample()} plus a non-ASCII fact. */
+  private static byte[] version1() throws java.io.IOException {
+    try (var in = SnapshotTest.class.getResourceAsStream("snapshot-v1.engram")) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void version1SnapshotsStillLoad() throws Exception {
+    byte[] v1 = version1();
+    assertEquals(1, v1[4 + 1 + Snapshot.NAME.length()]);
+    Engram copy = new Engram(MemoryConfig.DEFAULT, () -> 42L);
+    assertArrayEquals(new String[] {"alice", "bob"}, copy.load(v1));
+    assertEquals("Rex", copy.get("alice", "what's my dog's name?"));
+    assertEquals("Zürich", copy.get("alice", "where does Zoë live?"));
+    assertEquals("room 204", copy.get("bob", "where is Bob's office?"));
+    assertEquals("dark", copy.getVar("bob", "theme"));
+    assertEquals(new dev.engram.Stats(2, 5, 1, 18, 1, 1), copy.stats(null));
+    // Re-dumped, it is a version-2 snapshot that loads to the same state and dumps to the same bytes.
+    byte[] v2 = copy.dump(null);
+    assertEquals(Snapshot.VERSION, v2[4 + 1 + Snapshot.NAME.length()]);
+    Engram again = new Engram(MemoryConfig.DEFAULT, () -> 42L);
+    again.load(v2);
+    assertEquals(copy.stats(null), again.stats(null));
+    assertArrayEquals(v2, again.dump(null));
+    assertEquals("Zürich", again.get("alice", "where does Zoë live?"));
+  }
+
+  @Test
+  void loadedTextsAreDecodedOnDemandAndNewFactsJoinThem() {
+    Engram e = new Engram(MemoryConfig.DEFAULT, () -> 42L);
+    e.observe("s", "Zoë's café is on Rue de l'Église. The 🚀 launch is on Friday. The plan is pro.");
+    Engram copy = new Engram(MemoryConfig.DEFAULT, () -> 42L);
+    copy.load(e.dump(null));
+    copy.observe("s", "The backup plan is basic.");
+    // A dump right after loading copies the texts' bytes; one after new facts mixes both kinds.
+    Engram third = new Engram(MemoryConfig.DEFAULT, () -> 42L);
+    third.load(copy.dump(null));
+    assertArrayEquals(copy.dump(null), third.dump(null));
+    assertEquals("Friday", third.get("s", "when is the 🚀 launch?"));
+    assertEquals("basic", third.get("s", "what is the backup plan?"));
+    assertArrayEquals(new String[] {"Zoë's café is on Rue de l'Église."}, third.recall("s", "where is Zoë's café?", 1));
+  }
+
+  @Test
+  void sectionsTravelAndUnknownOnesDoNotStopALoad() {
+    java.util.Map<String, byte[]> sections = new java.util.LinkedHashMap<>();
+    sections.put("future.extra", new byte[] {1, 2, 3});
+    dev.engram.memory.ScopeImage image = new dev.engram.memory.ScopeImage(1, new String[] {"The plan is pro."}, null,
+        null, new byte[1], new long[1], new int[0], new float[0], new long[0], new int[0][], new float[0][],
+        new long[] {7L}, new int[] {-1}, new int[1][], new String[0], new String[0], sections);
+    byte[] bytes = Snapshot.write(java.util.Map.of("s", image));
+    dev.engram.memory.ScopeImage back = Snapshot.read(bytes).get("s");
+    assertArrayEquals(new byte[] {1, 2, 3}, back.sections().get("future.extra"));
+    assertEquals("The plan is pro.", back.text(0));
+    assertEquals(0, back.posting(0, 0));
+    Engram e = new Engram();
+    e.load(bytes);
+    assertEquals(1, e.size("s"));
+  }
+
+  @Test
+  void anUnpairedSurrogateIsWrittenAsAQuestionMarkLikeTheJdk() {
+    ByteSink sink = new ByteSink();
+    String odd = "a\uD800b\uDC00c\uD83D\uDE80é";
+    sink.utf8(odd);
+    assertArrayEquals(odd.getBytes(java.nio.charset.StandardCharsets.UTF_8), sink.bytes());
+  }
 }
