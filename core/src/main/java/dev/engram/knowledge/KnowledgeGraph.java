@@ -516,6 +516,36 @@ public final class KnowledgeGraph {
     return out.toArray();
   }
 
+  /**
+   * The concepts learned under {@code topic} (every concept when it is null), most connected first, ties
+   * by name: the order every host lists concepts in. A topic nobody learned is bad input.
+   */
+  public int[] conceptsByDegree(String topic) {
+    int[] ids;
+    if (topic == null) {
+      ids = new int[conceptCount];
+      for (int c = 0; c < ids.length; c++) {
+        ids[c] = c;
+      }
+    } else {
+      int t = findTopic(topic);
+      if (t < 0) {
+        throw new IllegalArgumentException("no topic named '" + topic + "' was learned");
+      }
+      ids = conceptsOfTopic(t);
+    }
+    List<Integer> order = new ArrayList<>(ids.length);
+    for (int c : ids) {
+      order.add(c);
+    }
+    order.sort((x, y) -> degree(x) != degree(y) ? Integer.compare(degree(y), degree(x)) : name(x).compareTo(name(y)));
+    int[] out = new int[order.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = order.get(i);
+    }
+    return out;
+  }
+
   private void checkConcept(int concept) {
     if (concept < 0 || concept >= conceptCount) {
       throw new IllegalArgumentException("no concept with id " + concept + " (have " + conceptCount + ")");

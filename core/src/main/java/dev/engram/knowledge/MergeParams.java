@@ -12,7 +12,7 @@ package dev.engram.knowledge;
  *
  * <p>{@code emergentAlpha}: a spiking-only concept is tagged emergent (or predicted) only when its
  * activation beat the control runs at this significance ({@link SpikingRecall.SpikingActivation#pValue}
- * <= alpha); otherwise it is dropped, however active. 0.05 needs at least 19 control runs.
+ * at most alpha); otherwise it is dropped, however active. 0.05 needs at least 19 control runs.
  */
 public record MergeParams(double graphWeight, double spikingWeight, double emergentWeight, int maxResults,
     double emergentAlpha) {

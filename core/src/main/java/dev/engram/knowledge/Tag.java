@@ -9,7 +9,7 @@ public enum Tag {
   EXPLICIT("explicit"),
   /** Reached by the concept graph AND by spiking recall with activation above the control. */
   CONFIRMED("confirmed"),
-  /** Not reachable through the graph, yet the spiking recall activated it above its control runs with p <= the merge's emergentAlpha (0.05 by default). */
+  /** Not reachable through the graph, yet the spiking recall activated it above its control runs with p at most the merge's emergentAlpha (0.05 by default). */
   EMERGENT("emergent"),
   /** Proposed by the spiking brain's predictive region, above control, and not reachable through the graph. */
   PREDICTED("predicted");

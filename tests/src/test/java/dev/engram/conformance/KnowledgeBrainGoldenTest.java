@@ -166,25 +166,7 @@ class KnowledgeBrainGoldenTest {
 
   /** KnowledgeVerbs.concepts. */
   static Map<String, Object> concepts(KnowledgeGraph graph, String topic) {
-    int[] ids;
-    if (topic == null) {
-      ids = new int[graph.conceptCount()];
-      for (int c = 0; c < ids.length; c++) {
-        ids[c] = c;
-      }
-    } else {
-      int t = graph.findTopic(topic);
-      if (t < 0) {
-        throw new IllegalArgumentException("no topic named '" + topic + "' was learned");
-      }
-      ids = graph.conceptsOfTopic(t);
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int c : ids) {
-      order.add(c);
-    }
-    order.sort((x, y) -> graph.degree(x) != graph.degree(y) ? Integer.compare(graph.degree(y), graph.degree(x))
-        : graph.name(x).compareTo(graph.name(y)));
+    int[] order = graph.conceptsByDegree(topic);
     List<Object> list = new ArrayList<>();
     for (int c : order) {
       list.add(obj("name", graph.name(c), "degree", graph.degree(c), "aliases", new ArrayList<Object>(graph.aliasesOf(c))));

@@ -86,25 +86,7 @@ final class KnowledgeCalls {
    */
   String[] concepts(String topic) {
     KnowledgeGraph graph = kb.graph();
-    int[] ids;
-    if (topic == null) {
-      ids = new int[graph.conceptCount()];
-      for (int c = 0; c < ids.length; c++) {
-        ids[c] = c;
-      }
-    } else {
-      int t = graph.findTopic(topic);
-      if (t < 0) {
-        throw new IllegalArgumentException("no topic named '" + topic + "' was learned");
-      }
-      ids = graph.conceptsOfTopic(t);
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int c : ids) {
-      order.add(c);
-    }
-    order.sort((x, y) -> graph.degree(x) != graph.degree(y) ? Integer.compare(graph.degree(y), graph.degree(x))
-        : graph.name(x).compareTo(graph.name(y)));
+    int[] order = graph.conceptsByDegree(topic);
     Flat f = new Flat();
     for (int c : order) {
       List<String> aliases = graph.aliasesOf(c);
