@@ -15,8 +15,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const jar = process.env.ENGRAM_JAR ?? resolve(here, '../../../target/engram-server.jar');
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 
-const TOOLS = ['forget', 'note', 'recall', 'recall_associative', 'recall_chain', 'recall_value', 'remember',
-  'route', 'stats'];
+const TOOLS = ['ask', 'forget', 'learn', 'note', 'recall', 'recall_associative', 'recall_chain', 'recall_value',
+  'remember', 'route', 'stats'];
 
 let db;
 let client;
@@ -48,7 +48,7 @@ after(async () => {
   if (db) rmSync(db, { recursive: true, force: true });
 });
 
-test('the server names itself and lists all nine tools, each with an object schema and a description', async () => {
+test('the server names itself and lists all eleven tools, each with an object schema and a description', async () => {
   assert.equal(client.getServerVersion().name, 'engram');
   const { tools } = await client.listTools();
   assert.deepEqual(tools.map((t) => t.name).sort(), TOOLS);
@@ -101,6 +101,21 @@ test('note, recall_associative, route, stats and forget answer their shapes', as
   assert.deepEqual(forgot, { forgotten: 1 });
   const [, gone] = await call('recall_value', { question: 'what is the deploy region?' });
   assert.equal(gone.value, null);
+});
+
+test('learn a topic, then ask answers from it; a question about nothing learned says so', async () => {
+  const [err, report] = await call('learn', {
+    topic: 'Quorra marsh',
+    text: 'Quorra herons nest in reed towers. Reed towers are woven from silverreed. Silverreed grows in the Quorra marsh.',
+  });
+  assert.equal(err, false, JSON.stringify(report));
+  assert.equal(report.topic, 'Quorra marsh');
+  assert.ok(report.triples >= 2, JSON.stringify(report));
+  const [, known] = await call('ask', { question: 'What do Quorra herons nest in?' });
+  assert.equal(known.knowsNothing, false, JSON.stringify(known));
+  assert.ok(known.associations.some((a) => /reed tower/i.test(a.name)), JSON.stringify(known.associations));
+  const [, unknown] = await call('ask', { question: 'What is the boiling point of zirconium tea?' });
+  assert.equal(unknown.knowsNothing, true, JSON.stringify(unknown));
 });
 
 test('bad calls answer tool errors and the server goes on', async () => {
