@@ -7,6 +7,7 @@
 //   dist/js/engram.js      the TeaVM JavaScript build (fallback; what the GraalVM Polyglot test runs)
 //   dist/router.bpe, dist/router.i8  the dispatcher's tokenizer and int8 weights (core's resources), kept
 //                          out of engram.wasm and loaded only by Engram.loadRouter
+//   dist/words.bin         semantic recall's word table (core's resource), loaded only by Engram.useSemantic
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,8 @@ copyFileSync(inputs.js, join(dist, 'js', 'engram.js'));
 for (const name of routerFiles) {
   copyFileSync(join(neuron, name), join(dist, name));
 }
+copyFileSync(join(here, '..', 'core', 'src', 'main', 'resources', 'dev', 'engram', 'semantic', 'words.bin'),
+  join(dist, 'words.bin'));
 
 await build({
   entryPoints: [join(here, 'src', 'index.ts')],

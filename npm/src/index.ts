@@ -160,13 +160,14 @@ interface Bridge {
   setClock(ms: number): void;
   useWallClock(): void;
   loadRouter(tokenizer: Int8Array, model: Int8Array): void;
+  useSemantic(wordTable: Int8Array): void;
   route(scope: string, message: string): (string | null)[];
 }
 
 const BRIDGE_FUNCTIONS = [
   'observe', 'observeMany', 'get', 'recall', 'recallValue', 'lastConfidence', 'assess', 'chain', 'size', 'dump', 'load', 'limits',
   'recallScored', 'recallPage', 'assoc', 'note', 'notes', 'lastIds', 'lastNumbers', 'forget', 'forgetId', 'setVar', 'getVar',
-  'deleteVar', 'vars', 'scopes', 'stats', 'shell', 'setClock', 'useWallClock', 'loadRouter', 'route',
+  'deleteVar', 'vars', 'scopes', 'stats', 'shell', 'setClock', 'useWallClock', 'loadRouter', 'route', 'useSemantic',
 ] as const;
 
 function int8(bytes: Uint8Array | ArrayBuffer, what: string): Int8Array {
@@ -948,6 +949,36 @@ export class Engram {
       rethrow(e);
     }
     this.#routerLoaded = true;
+  }
+
+  /**
+   * Turns on semantic recall (off by default): when no fact answers a question word for word, memory
+   * also lets a question word stand for a fact word that means the same ("physician" for "doctor"),
+   * and still abstains where it would have. Its word table (`words.bin`, about 3 MB: 25,000 int8 word
+   * vectors and WordNet relations) is not inside engram.wasm; with no argument it is read from beside
+   * this module (disk in Node and Deno, `fetch` in browsers); pass a file URL or the bytes instead.
+   * See docs/ENCODERS.md in the repository for what it answers and costs.
+   *
+   * ```ts
+   * await memory.useSemantic();                   // dist/words.bin
+   * await memory.useSemantic(wordsBinBytes);      // or bytes you hold
+   * ```
+   */
+  async useSemantic(source?: string | URL | Uint8Array | ArrayBuffer): Promise<void> {
+    let bytes: Uint8Array | ArrayBuffer;
+    if (source === undefined || source === null) {
+      bytes = await readRouterFile(new URL('words.bin', import.meta.url));
+    } else if (typeof source === 'string' || source instanceof URL) {
+      bytes = await readRouterFile(new URL(String(source), import.meta.url));
+    } else {
+      bytes = source;
+    }
+    const table = int8(bytes, 'the word table');
+    try {
+      this.#bridge.useSemantic(table);
+    } catch (e) {
+      rethrow(e);
+    }
   }
 
   /**

@@ -277,6 +277,19 @@ public final class Engram {
     return images.keySet().toArray(new String[0]);
   }
 
+  /**
+   * Turns on semantic recall with the word table shipped in core's resources (JVM: read from the class
+   * path, 3 MB, once). Off by default: see docs/ENCODERS.md for what it answers and what it costs.
+   */
+  public void useSemantic() {
+    memory.useSemantic(dev.engram.semantic.WordTable.shipped(), dev.engram.semantic.SemanticParams.DEFAULT);
+  }
+
+  /** Turns on semantic recall with a word table given as bytes (hosts without a class path: wasm). */
+  public void useSemantic(byte[] wordTable) {
+    memory.useSemantic(dev.engram.semantic.WordTable.fromBytes(wordTable), dev.engram.semantic.SemanticParams.DEFAULT);
+  }
+
   /** Number of facts held in {@code scope} (0 for a scope never written). */
   public int size(String scope) {
     Limits.checkScope(scope);

@@ -103,6 +103,9 @@ public final class Memory {
         scopes.put(scope, index);
       }
       index.add(fact, stems, count, kind);
+      if (wordTable != null) {
+        semanticOf(scope, index); // encodes every fact up to and including this one
+      }
       stored++;
     }
     return stored;
@@ -176,6 +179,12 @@ public final class Memory {
       Answer closest = near.length == 0 ? null : answerFrom(index, q, near, use);
       if (closest != null && closest.value() != null) {
         return closest; // the strict path missed a one-word-short match of a long question
+      }
+      if (wordTable != null) {
+        Answer meant = semanticAnswer(scope, index, q, question, use);
+        if (meant != null) {
+          return meant;
+        }
       }
       return closest == null ? new Answer(null, null, 0) : closest;
     }
@@ -353,7 +362,14 @@ public final class Memory {
    * weight, and leaves out no content word of a short question (one of four or more may be missing).
    */
   private boolean answers(FactMatch m, Query q) {
+    return answers(m, q, answerCoverage);
+  }
+
+  private boolean answers(FactMatch m, Query q, float answerCoverage) {
     if (m.value == null || m.coverage < answerCoverage || (q.aboutSpeaker && m.aboutSomeoneElse) || m.otherTime) {
+      return false;
+    }
+    if (!pinnedWithoutItsVerb(m, q)) {
       return false;
     }
     if (m.missingTerms == 0) {
@@ -376,6 +392,30 @@ public final class Memory {
       }
     }
     return hard >= 4 && m.missingTerms == 1 && !missingUnknown && missing < 0.25f * total;
+  }
+
+  /**
+   * A fact that leaves out the question's own verb ({@link Query#softenedVerbs}) answers only when the
+   * rest of the question still pins it down: a "where" (the value must be a place) or a "who" (a name),
+   * or two matched words that are content words or the answer's kind noun. "Which bank holds our
+   * mortgage?" is not answered by "the mortgage installment is 1,450 dollars" (one word, and no bank),
+   * while "what shirt size do I wear?" is by "my shirt size is medium".
+   */
+  private static boolean pinnedWithoutItsVerb(FactMatch m, Query q) {
+    if (q.softenedVerbs == 0 || q.kind == Questions.Kind.WHERE || q.kind == Questions.Kind.WHO) {
+      return true;
+    }
+    int pinned = 0;
+    boolean verbMissing = false;
+    for (int t = 0; t < q.termCount; t++) {
+      int bit = 1 << t;
+      if ((q.softenedVerbs & bit) != 0) {
+        verbMissing |= m.termMatch[t] == 0;
+      } else if (m.termMatch[t] > 0 && (!q.soft[t] || (q.kindNouns & bit) != 0)) {
+        pinned++;
+      }
+    }
+    return !verbMissing || pinned >= 2;
   }
 
   /**
@@ -657,6 +697,7 @@ public final class Memory {
     }
     if (substring.isEmpty()) {
       scopes.remove(scope);
+      semantic.remove(scope);
       return index.liveCount;
     }
     String needle = substring.toLowerCase();
@@ -733,15 +774,246 @@ public final class Memory {
     return new dev.engram.Stats(scopeCount, facts, forgotten, terms, links, vars);
   }
 
-  /** The state of one scope for a snapshot, or null when the scope does not exist. */
+  /** The snapshot section that carries a scope's semantic state ({@link #semanticImage}). */
+  public static final String SEMANTIC_SECTION = "semantic";
+
+  /**
+   * The state of one scope for a snapshot, or null when the scope does not exist; with semantic recall
+   * on, its semantic state rides along as the {@link #SEMANTIC_SECTION} section.
+   */
   public ScopeImage image(String scope) {
     ScopeIndex index = scopes.get(scope);
-    return index == null ? null : index.image();
+    if (index == null) {
+      return null;
+    }
+    ScopeImage image = index.image();
+    byte[] semanticState = semanticImage(scope);
+    if (semanticState != null) {
+      image.sections().put(SEMANTIC_SECTION, semanticState);
+    }
+    return image;
   }
 
-  /** Replaces (or creates) a scope from a snapshot image. */
+  /**
+   * Replaces (or creates) a scope from a snapshot image. Its semantic section, when semantic recall is
+   * on, is restored too; one written against another word table is a derived cache, so it is dropped and
+   * the facts are encoded again when next needed.
+   */
   public void restore(String scope, ScopeImage image) {
     scopes.put(scope, ScopeIndex.fromImage(image));
+    semantic.remove(scope);
+    byte[] saved = image.sections().get(SEMANTIC_SECTION);
+    if (saved != null && wordTable != null) {
+      try {
+        restoreSemantic(scope, saved);
+      } catch (IllegalArgumentException stale) {
+        // rebuilt from the facts instead
+      }
+    }
+  }
+
+  // ---- semantic recall (opt-in: see useSemantic) ---------------------------------------------
+
+  /** Null until {@link #useSemantic}: memory is purely lexical and holds no encodings. */
+  private dev.engram.semantic.WordTable wordTable;
+  private dev.engram.semantic.SemanticParams semanticParams;
+  private final java.util.HashMap<String, dev.engram.semantic.SemanticScope> semantic = new java.util.HashMap<>();
+
+  /**
+   * Turns on semantic recall: when no fact answers a question lexically, memory widens its words with
+   * their near neighbours in {@code table} (word vectors and WordNet relations) that the scope holds,
+   * takes the facts whose encodings are nearest the question's, and answers only when a fact covers
+   * the widened question and is close in meaning. Each scope's facts are encoded when first needed and
+   * every new fact as it is observed (about 104 bytes a fact). See docs/ENCODERS.md.
+   */
+  public void useSemantic(dev.engram.semantic.WordTable table, dev.engram.semantic.SemanticParams params) {
+    if (table == null || params == null) {
+      throw new IllegalArgumentException("useSemantic needs a word table and parameters");
+    }
+    if (wordTable != table) {
+      semantic.clear();
+    }
+    wordTable = table;
+    semanticParams = params;
+  }
+
+  public boolean semanticEnabled() {
+    return wordTable != null;
+  }
+
+  /** The saved form of a scope's semantic state, or null when semantic recall is off or the scope is absent. */
+  public byte[] semanticImage(String scope) {
+    ScopeIndex index = scopes.get(scope);
+    return wordTable == null || index == null ? null : semanticOf(scope, index).toBytes();
+  }
+
+  /**
+   * Restores a scope's semantic state saved by {@link #semanticImage}, after {@link #restore} of the
+   * same scope. Ignored when semantic recall is off (the facts are encoded again if it is turned on).
+   */
+  public void restoreSemantic(String scope, byte[] bytes) {
+    ScopeIndex index = scopes.get(scope);
+    if (index == null) {
+      throw new IllegalArgumentException("restoreSemantic: no scope '" + scope + "' (restore it first)");
+    }
+    if (wordTable != null) {
+      semantic.put(scope, dev.engram.semantic.SemanticScope.fromBytes(wordTable, bytes, index.factCount));
+    }
+  }
+
+  /** The scope's semantic state, brought up to date with its facts (forgotten ones too: numbers must line up). */
+  private dev.engram.semantic.SemanticScope semanticOf(String scope, ScopeIndex index) {
+    dev.engram.semantic.SemanticScope s = semantic.get(scope);
+    if (s == null) {
+      s = new dev.engram.semantic.SemanticScope(wordTable);
+      semantic.put(scope, s);
+    }
+    for (int f = s.size(); f < index.factCount; f++) {
+      // A forgotten fact keeps its number but teaches nothing and is never found (zero encoding).
+      s.add(index.isForgotten(f) || index.texts[f] == null ? "" : index.texts[f]);
+    }
+    return s;
+  }
+
+  /**
+   * The answer by meaning, or null. Each question word gains as stand-ins the scope's words that are its
+   * WordNet relatives or nearest vectors (weighted below an exact match), candidates come from the
+   * widened question and from the fact encodings nearest the question's, and a fact answers when it
+   * covers the widened question ({@code SemanticParams.answerCoverage}), is close in meaning
+   * ({@code minFactCosine}) and offers a value of the right shape, exactly as the lexical path reads it.
+   */
+  private Answer semanticAnswer(String scope, ScopeIndex index, Query lexical, String question, boolean use) {
+    dev.engram.semantic.SemanticParams p = semanticParams;
+    dev.engram.semantic.SemanticScope s = semanticOf(scope, index);
+    // A fresh copy of the question to widen: the lexical one stays as it was, to tell which facts the
+    // stand-ins helped.
+    Query q = Query.parse(question);
+    weigh(index, q);
+    boolean widened = false;
+    for (int t = 0; t < q.termCount; t++) {
+      widened |= widen(index, q, t, s.table(), p);
+    }
+    if (!widened) {
+      return null; // nothing new to match: the lexical reading stands
+    }
+    float[] meaning = s.encoder().encode(question);
+    int[] near = s.facts().nearest(meaning, p.embeddingCandidates(), p.bruteForceMax());
+    q.weighedFor = null; // stand-ins change which words are known and how rare they are
+    int[] strict = answerCandidates(index, q, CANDIDATES);
+    int[] broad = candidates(index, q, CANDIDATES);
+    java.util.LinkedHashSet<Integer> pool = new java.util.LinkedHashSet<>();
+    for (int[] list : new int[][] {strict == null ? new int[0] : strict, broad, near}) {
+      for (int f : list) {
+        if (!index.isForgotten(f)) {
+          pool.add(f);
+        }
+      }
+    }
+    float bar = (float) p.answerCoverage();
+    FactMatch best = null;
+    float bestScore = -1;
+    for (int f : pool) {
+      float cos = s.facts().cosine(f, meaning);
+      if (cos < p.minFactCosine()) {
+        continue;
+      }
+      FactMatch m = new FactMatch(f, index.texts[f], q);
+      if (!answersByMeaning(m, q, bar, (float) p.maxMissingShare())) {
+        continue;
+      }
+      // Only a fact whose missing question words the stand-ins supplied: one the lexical reading already
+      // covered and turned down (wrong shape, someone else's) stays turned down.
+      FactMatch plain = new FactMatch(f, index.texts[f], lexical);
+      if (plain.missingTerms <= m.missingTerms && plain.coverage >= m.coverage) {
+        continue;
+      }
+      float score = quality(m) + 0.25f * cos;
+      if (score > bestScore || (score == bestScore && m.fact > best.fact)) {
+        bestScore = score;
+        best = m;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    if (use) {
+      reinforce(index, best.fact);
+    }
+    return new Answer(best.value, index.texts[best.fact],
+        round(confidence(best, q, false) * (float) p.confidenceScale()));
+  }
+
+  /**
+   * The semantic reading's test: a value of the right shape, enough of the widened question covered, not
+   * about someone else or another time, and the question words no fact word stands for light enough.
+   */
+  private static boolean answersByMeaning(FactMatch m, Query q, float bar, float maxMissingShare) {
+    if (m.value == null || m.coverage < bar || (q.aboutSpeaker && m.aboutSomeoneElse) || m.otherTime) {
+      return false;
+    }
+    float total = 0;
+    float missing = 0;
+    for (int t = 0; t < q.termCount; t++) {
+      if (!q.soft[t]) {
+        total += q.weights[t];
+        if (m.termMatch[t] == 0) {
+          missing += q.weights[t];
+        }
+      }
+    }
+    return missing <= maxMissingShare * total;
+  }
+
+  /** Adds term {@code t}'s meaning-level stand-ins that the scope holds; true when any was added. */
+  private static boolean widen(ScopeIndex index, Query q, int t, dev.engram.semantic.WordTable table,
+      dev.engram.semantic.SemanticParams p) {
+    String stem = q.alternatives[t][0];
+    int id = dev.engram.semantic.WordEncoder.lookup(table, q.words[t], stem);
+    if (id < 0) {
+      return false;
+    }
+    java.util.HashMap<String, Float> offered = new java.util.HashMap<>();
+    for (int r = table.relationStart(id); r < table.relationEnd(id); r++) {
+      float w = p.relationWeight(table.relationKind(r));
+      if (w > 0) {
+        offer(offered, table.stem(table.relationTarget(r)), w);
+      }
+    }
+    // Very common words ("take", "come", "first") sit near everything in vector space: they neither get
+    // nor give vector stand-ins (WordNet relations still apply).
+    if (id >= p.commonRank()) {
+      dev.engram.semantic.WordTable.Neighbours nb = table.neighbours(id, p.neighbours());
+      for (int i = 0; i < nb.ids().length && nb.cosines()[i] >= p.minWordCosine(); i++) {
+        int other = nb.ids()[i];
+        // Close vectors also join contrasts ("cat"/"dog", "staging"/"production"): when WordNet knows
+        // the question word, it must link the neighbour to it too.
+        boolean contrast = table.inWordNet(id) && !table.linked(id, other);
+        if (other >= p.commonRank() && !(p.wordNetGate() && contrast)) {
+          offer(offered, table.stem(other), p.neighbourWeight(nb.cosines()[i]));
+        }
+      }
+    }
+    java.util.ArrayList<java.util.Map.Entry<String, Float>> kept = new java.util.ArrayList<>();
+    for (java.util.Map.Entry<String, Float> e : offered.entrySet()) {
+      if (index.term(TermHash.of(e.getKey())) >= 0 && !q.hasAlternative(t, e.getKey())) {
+        kept.add(e);
+      }
+    }
+    // Best first, then by spelling, so every runtime keeps the same stand-ins.
+    kept.sort((a, b) -> !a.getValue().equals(b.getValue()) ? Float.compare(b.getValue(), a.getValue())
+        : a.getKey().compareTo(b.getKey()));
+    int n = Math.min(kept.size(), p.maxAlternatives());
+    for (int i = 0; i < n; i++) {
+      q.addSemantic(t, kept.get(i).getKey(), kept.get(i).getValue());
+    }
+    return n > 0;
+  }
+
+  private static void offer(java.util.HashMap<String, Float> offered, String stem, float weight) {
+    Float old = offered.get(stem);
+    if (old == null || old < weight) {
+      offered.put(stem, weight);
+    }
   }
 
   public int size(String scope) {

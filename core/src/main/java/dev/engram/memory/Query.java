@@ -88,7 +88,11 @@ final class Query {
           && (isAuxiliary(t.norm[i - 1])
               || (i > 1 && isAuxiliary(t.norm[i - 2]) && isPronoun(t.norm[i - 1])));
       int before = q.termCount;
-      q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || namesTheAnswerKind(t, i) || measure || progressive);
+      boolean kindNoun = namesTheAnswerKind(t, i);
+      q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || kindNoun || measure || progressive);
+      if (q.termCount > before && kindNoun) {
+        q.kindNouns |= 1 << (q.termCount - 1);
+      }
       if (q.termCount > before && isQuestionVerb(t, i)) {
         verbs |= 1 << (q.termCount - 1);
       }
@@ -140,6 +144,8 @@ final class Query {
    * about X" no longer says what relation the answer has to X, so only a name can answer it.
    */
   int softenedVerbs;
+  /** Bit per term: the noun naming the answer's kind ("which <b>bank</b> holds the mortgage"). */
+  int kindNouns;
 
   private static boolean isQuestionVerb(Tokens t, int i) {
     if (i >= 1 && (t.norm[i - 1].equals("being") || t.norm[i - 1].equals("been"))) {
@@ -259,6 +265,20 @@ final class Query {
   /** Adds a typo repair found in the scope's vocabulary as an alternative of {@code term}. */
   void addRepair(int term, String stem) {
     addAlt(term, stem, REPAIRED);
+  }
+
+  /** Adds a meaning-level stand-in (a WordNet relative or a near word vector) as an alternative of {@code term}. */
+  void addSemantic(int term, String stem, float weight) {
+    addAlt(term, stem, weight);
+  }
+
+  boolean hasAlternative(int term, String stem) {
+    for (String a : alternatives[term]) {
+      if (a.equals(stem)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void addAlt(int term, String stem, float weight) {

@@ -209,8 +209,11 @@ class MemorySpecTest {
     assertEquals("north wing", ask("The board meeting is in the north wing.", "where is the board meeting being held?"));
     assertEquals("large", ask("My coat size is large.", "what coat size do I wear?"));
     assertEquals("garage loft", ask("The camping gear is in the garage loft.", "where did we put the camping gear?"));
-    // ...but a verb is all "what do I drive?" asks about, so it stays required.
+    // ...but a verb is all "what do I drive?" asks about, so it stays required,
     assertNull(ask("My sister drives a Volvo.", "I own a bike.", "what do I ride?"));
+    // and without it one shared word does not pin a fact down.
+    assertNull(ask("The mortgage installment is 1,450 dollars.", "which bank holds our mortgage?"));
+    assertNull(ask("My pills cost 96 dollars.", "when do I swallow my pills?"));
   }
 
   @Test

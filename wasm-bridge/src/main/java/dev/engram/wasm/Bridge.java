@@ -150,6 +150,18 @@ public final class Bridge {
   }
 
   /**
+   * Turns on semantic recall with the bytes of {@code words.bin} (core's word table, checked for magic,
+   * version and checksum); they are never inside the wasm module. See docs/ENCODERS.md.
+   */
+  @JSExport
+  public static void useSemantic(byte[] wordTable) {
+    if (wordTable == null) {
+      throw new IllegalArgumentException("useSemantic needs the bytes of words.bin");
+    }
+    ENGRAM.useSemantic(wordTable);
+  }
+
+  /**
    * Routes one turn ({@link Dispatcher#decide}): returns {@code [route, value, fact0, fact1, ...]} and
    * leaves the confidence for {@link #lastConfidence} (a double must not travel as text, see above).
    */
