@@ -150,7 +150,15 @@ final class Transfer {
           }
         } else {
           List<Entry> entries = parse(bytes, scope);
+          // A large import shows how far it got, one batch (one durable write) at a time, on stderr.
+          boolean progress = entries.size() > IMPORT_BATCH;
+          int shown = 0;
           for (int i = 0; i < entries.size(); ) {
+            if (progress && i - shown >= IMPORT_BATCH) {
+              cli.err.print("\rengram: importing " + i + "/" + entries.size() + " lines");
+              cli.err.flush();
+              shown = i;
+            }
             Entry e = entries.get(i);
             if (!scopes.contains(e.scope)) {
               scopes.add(e.scope);
@@ -170,6 +178,9 @@ final class Transfer {
               }
               facts += memory.observe(e.scope, batch);
             }
+          }
+          if (progress) {
+            cli.err.println("\rengram: importing " + entries.size() + "/" + entries.size() + " lines");
           }
         }
       }

@@ -380,4 +380,17 @@ class CliVerbsTest {
     assertEquals(Cli.FAILURE, wrongRun.code(), wrongRun.toString());
     assertTrue(wrongRun.err().contains("does not open with this secret"), wrongRun.toString());
   }
+
+  @Test
+  void aLargeImportShowsItsProgress() throws Exception {
+    StringBuilder jsonl = new StringBuilder();
+    for (int n = 0; n < 25_000; n++) {
+      jsonl.append("{\"scope\": \"bulk\", \"text\": \"Crate ").append(n).append(" holds bolt size ").append(n % 97).append(".\"}\n");
+    }
+    Run run = inWithStdin(tmp.resolve("db"), jsonl.toString().getBytes(UTF_8), "import", "-");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.err().contains("importing 20000/25000 lines"), run.err());
+    assertTrue(run.err().contains("importing 25000/25000 lines"), run.err());
+    assertTrue(run.out().contains("imported 25000 facts"), run.out());
+  }
 }
