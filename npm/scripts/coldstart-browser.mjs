@@ -3,7 +3,8 @@
 //   node scripts/coldstart-browser.mjs [runs=9]     (needs dist/ and /usr/bin/chromium, or CHROMIUM=path)
 // dist/ is served with Content-Type application/wasm, so forBrowser compiles while the bytes stream.
 // Prints one JSON line: every run, the median, and the median of each phase (import of index.js,
-// forBrowser = fetch + compile + instantiate, first observe + get).
+// forBrowser = fetch + compile + instantiate, first observe + get), and, side by side in the same fresh
+// context just before, the time to import an empty module: the browser's own share of any import.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -28,6 +29,11 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><link rel="icon" href="data:,"><title>cold</title>');
     return;
   }
+  if (path === '/empty.js') {
+    // The baseline: what importing any module costs in a fresh context, engram or not.
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end('export const ready = true;');
+    return;
+  }
   const file = normalize(join(dist, path.slice(1)));
   if (!file.startsWith(dist) || !existsSync(file)) {
     res.writeHead(404).end('not found');
@@ -49,6 +55,11 @@ try {
     const page = await context.newPage();
     await page.goto(origin + '/');
     // Page code as a string, so nothing rewrites its import().
+    const baseline = await page.evaluate(`(async () => {
+      const t0 = performance.now();
+      await import('/empty.js');
+      return performance.now() - t0;
+    })()`);
     results.push(await page.evaluate(`(async () => {
       const t0 = performance.now();
       const { Engram } = await import('/index.js');
@@ -60,7 +71,7 @@ try {
       const t3 = performance.now();
       if (answer !== 'us-west-2') throw new Error('wrong answer ' + answer);
       return [t3 - t0, t1 - t0, t2 - t1, t3 - t2];
-    })()`));
+    })()`).then((r) => [...r, baseline]));
     await context.close();
   }
 } finally {
@@ -74,6 +85,7 @@ console.log(JSON.stringify({
   chromium: browser.version(),
   runsMs: results.map((r) => round(r[0])),
   medianMs: median(results.map((r) => r[0])),
+  emptyModuleImportMedianMs: median(results.map((r) => r[4])),
   phasesMedianMs: {
     import: median(results.map((r) => r[1])),
     forBrowser: median(results.map((r) => r[2])),
