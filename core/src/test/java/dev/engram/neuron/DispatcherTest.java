@@ -116,4 +116,22 @@ class DispatcherTest {
       assertEquals(c[2], d.value());
     }
   }
+
+  /**
+   * End to end (memory + router + memory's value) on the two sets written after the router-and-memory
+   * rules: floors a little under what was measured when they were scored (third 95.4% / 80%, fourth
+   * 89.6% / 75%), so a change that loses several turns fails here rather than in a benchmark.
+   */
+  @Test
+  void endToEndOnTheLaterHeldOutSets() throws Exception {
+    double[][] floors = {{0.92, 0.75}, {0.85, 0.66}}; // overall, ANSWER value exact
+    String[] sets = {"heldout-third.txt", "heldout-fourth.txt"};
+    for (int i = 0; i < sets.length; i++) {
+      dev.engram.neuron.train.EvalDispatch.Score s = dev.engram.neuron.train.EvalDispatch.score(ShippedRouterTest.load(sets[i]));
+      double exact = s.exact() / (double) s.answers();
+      System.out.println(sets[i] + " end to end: routes " + s.overall() + ", value exact " + exact);
+      assertTrue(s.overall() >= floors[i][0], sets[i] + " routes " + s.overall());
+      assertTrue(exact >= floors[i][1], sets[i] + " value exact " + exact);
+    }
+  }
 }

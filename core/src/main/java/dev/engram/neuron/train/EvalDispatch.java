@@ -22,37 +22,60 @@ import java.util.List;
 public final class EvalDispatch {
   private EvalDispatch() {}
 
+  /** Routes per label (rows: wanted, columns: decided), grounded ANSWER values, and the latency of each turn. */
+  public record Score(int[][] confusion, int answers, int exact, long[] nanos) {
+    /** Share of turns routed as wanted. */
+    public double overall() {
+      int right = 0;
+      int all = 0;
+      for (int w = 0; w < confusion.length; w++) {
+        for (int d = 0; d < confusion[w].length; d++) {
+          all += confusion[w][d];
+          right += w == d ? confusion[w][d] : 0;
+        }
+      }
+      return all == 0 ? 0 : right / (double) all;
+    }
+  }
+
+  /** Runs every case of {@code set} through a fresh {@link Engram} and the shipped dispatcher. */
+  public static Score score(List<Example> set) {
+    int[][] confusion = new int[4][4];
+    int answers = 0;
+    int exact = 0;
+    long[] ns = new long[set.size()];
+    for (int i = 0; i < set.size(); i++) {
+      Example e = set.get(i);
+      Engram engram = new Engram();
+      for (String f : e.facts()) {
+        engram.observe("eval", f);
+      }
+      long t0 = System.nanoTime();
+      Dispatcher.Decision d = Dispatcher.route(engram, "eval", e.message());
+      ns[i] = System.nanoTime() - t0;
+      confusion[e.route().ordinal()][d.route().ordinal()]++;
+      if (e.route() == Route.ANSWER) {
+        answers++;
+        if (ValueMatch.matches(d.value(), List.of(e.value()))) {
+          exact++;
+        }
+      }
+    }
+    return new Score(confusion, answers, exact, ns);
+  }
+
   public static void main(String[] args) throws IOException {
     for (String file : args) {
       List<Example> set;
       try (InputStream in = Files.newInputStream(Path.of(file))) {
         set = EvalSet.read(in);
       }
-      int[][] confusion = new int[4][4];
-      int answers = 0;
-      int exact = 0;
-      long[] ns = new long[set.size()];
-      for (int i = 0; i < set.size(); i++) {
-        Example e = set.get(i);
-        Engram engram = new Engram();
-        for (String f : e.facts()) {
-          engram.observe("eval", f);
-        }
-        long t0 = System.nanoTime();
-        Dispatcher.Decision d = Dispatcher.route(engram, "eval", e.message());
-        ns[i] = System.nanoTime() - t0;
-        confusion[e.route().ordinal()][d.route().ordinal()]++;
-        if (e.route() == Route.ANSWER) {
-          answers++;
-          if (ValueMatch.matches(d.value(), List.of(e.value()))) {
-            exact++;
-          }
-        }
-      }
+      Score s = score(set);
+      long[] ns = s.nanos().clone();
       java.util.Arrays.sort(ns);
       System.out.println(file + " through Engram + Dispatcher:");
-      System.out.println(TrainRouter.confusionTable(confusion).replace("held-out (int8) per label:", "  routes:"));
-      System.out.println("  ANSWER value exact match: " + TrainRouter.pct(exact, answers));
+      System.out.println(TrainRouter.confusionTable(s.confusion()).replace("held-out (int8) per label:", "  routes:"));
+      System.out.println("  ANSWER value exact match: " + TrainRouter.pct(s.exact(), s.answers()));
       System.out.println("  latency p50 " + ns[ns.length / 2] / 1000 + " us, p99 " + ns[ns.length * 99 / 100] / 1000 + " us");
     }
   }
