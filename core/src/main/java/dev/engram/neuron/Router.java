@@ -1,9 +1,5 @@
 package dev.engram.neuron;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-
 /**
  * The routing model: tokenizer + int8 transformer + calibration temperature. {@link #probabilities}
  * gives the calibrated distribution over {@link Route}s for recalled facts and a message.
@@ -42,21 +38,9 @@ public final class Router {
   }
 
   static byte[] resource(String name) {
-    try (InputStream in = Router.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + name + " is missing from the class path");
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[65536];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        out.write(buf, 0, n);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read resource " + name + ": " + e.getMessage());
-    }
+    return dev.engram.codec.Resources.read(Router.class, name);
   }
+
 
   public BpeTokenizer tokenizer() {
     return tokenizer;

@@ -1,9 +1,6 @@
 package dev.engram.semantic;
 
 import dev.engram.text.Stemmer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 
@@ -124,21 +121,9 @@ public final class WordTable {
   }
 
   private static byte[] resource() {
-    try (InputStream in = WordTable.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + RESOURCE + " is missing from the class path");
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[65536];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        out.write(buf, 0, n);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read resource " + RESOURCE + ": " + e.getMessage());
-    }
+    return dev.engram.codec.Resources.read(WordTable.class, RESOURCE);
   }
+
 
   /** Parses a table; a wrong magic, name, version, length or checksum is an IllegalArgumentException. */
   public static WordTable fromBytes(byte[] bytes) {
