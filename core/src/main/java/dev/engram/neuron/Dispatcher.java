@@ -50,11 +50,11 @@ public final class Dispatcher {
   }
 
   /**
-   * Memory's answer confidence above which a turn the router would ESCALATE is answered from memory
-   * instead: ANSWER means "memory holds it", and memory's confidence is calibrated on the memory suite
-   * (answers at 0.85 or more were right 99.2% of the time), while the router only sees three facts
-   * through a small model. FETCH and STORE are never overridden: a live-world question is not answered
-   * from stored facts, however sure memory is.
+   * Memory's answer confidence above which a turn the router would ESCALATE (or STORE, when the turn is
+   * a wh-question) is answered from memory instead: ANSWER means "memory holds it", and memory's
+   * confidence is calibrated on the memory suite (answers at 0.85 or more were right 99.2% of the time),
+   * while the router only sees three facts through a small model. FETCH is never overridden: a
+   * live-world question is not answered from stored facts, however sure memory is.
    */
   public static final double MEMORY_SURE = 0.9;
 
