@@ -15,11 +15,17 @@ import java.util.function.Consumer;
 public final class SealedStore implements Store {
   private final Store inner;
   private final Sealer sealer;
+  private final Consumer<String> warnings;
+  private boolean warnedPlain;
 
-  /** Wraps {@code inner}; {@code sealer} null means no secret was given. */
-  public SealedStore(Store inner, Sealer sealer) {
+  /**
+   * Wraps {@code inner}; {@code sealer} null means no secret was given. With a secret, the first write
+   * found in clear (stored before the secure tier was turned on) is reported through {@code warnings}.
+   */
+  public SealedStore(Store inner, Sealer sealer, Consumer<String> warnings) {
     this.inner = inner;
     this.sealer = sealer;
+    this.warnings = warnings;
   }
 
   @Override
@@ -72,6 +78,11 @@ public final class SealedStore implements Store {
     @Override
     public void accept(Operation op) {
       if (!(op instanceof Sealed s)) {
+        if (sealer != null && !warnedPlain) {
+          warnedPlain = true;
+          warnings.accept("this store holds writes from before the secure tier was turned on; they stay in clear"
+              + " on disk (to seal everything: export, then import into a fresh --db with the secret set)");
+        }
         sink.accept(op);
         return;
       }

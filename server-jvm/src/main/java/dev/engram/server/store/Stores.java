@@ -34,7 +34,7 @@ public final class Stores {
    * SealedStore}); without one, a store holding sealed writes is refused with a message.
    */
   public static Store open(Path db, Consumer<String> warnings, Sealer sealer) throws StoreException {
-    return new SealedStore(openPlain(db, warnings), sealer);
+    return new SealedStore(openPlain(db, warnings), sealer, warnings);
   }
 
   private static Store openPlain(Path db, Consumer<String> warnings) throws StoreException {

@@ -77,6 +77,21 @@ class SealedStoreTest {
   }
 
   @Test
+  void writesFromBeforeTheSecretAreReadAndReportedAsClear() throws IOException {
+    try (DurableEngram memory = open(null)) {
+      memory.observe("old", List.of("The old alarm code is 1180."));
+    }
+    write();
+    warnings.clear(); // write() opened it with the secret too: one warning per open
+    try (DurableEngram memory = open(SECRET)) {
+      assertEquals("1180", memory.get("old", "what is the old alarm code?"));
+      assertEquals("7731-quince", memory.get("acme-vault", "what is the vault code for Larkspur Depot?"));
+    }
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("stay in clear"), warnings.get(0));
+  }
+
+  @Test
   void tokensAndKeysDependOnTheSecretAndTheScope() {
     Sealer a = new Sealer(SECRET);
     Sealer b = new Sealer(SECRET + "!");
