@@ -181,6 +181,36 @@ public final class MemoryBench {
     emit("snapshot", workload, "\"bytes\":" + snapshot.length + ",\"dump_seconds\":" + fmt(dumpSeconds)
         + ",\"load_seconds\":" + fmt(loadSeconds) + ",\"ingest_over_load\":" + fmt(ingestSeconds / loadSeconds)
         + ",\"same_answers\":" + same + ",\"checked\":" + checked);
+
+    // Chains, after the snapshot (which stays the workload the wasm bench reproduces byte for byte):
+    // 2,000 "mentor" links among agents join the million facts; a three-hop walk from each of 1,000
+    // agents must end three links on.
+    String[] links = new String[2000];
+    for (int k = 0; k < links.length; k++) {
+      links[k] = "The mentor of agent" + k + " is agent" + (k + 1) + ".";
+    }
+    engram.observeMany("bench", links);
+    int chains = 1000;
+    int hops = 3;
+    for (int warm = 0; warm < 3; warm++) {
+      for (int c = 0; c < chains; c++) {
+        engram.chain("bench", "agent" + c + " -> mentor -> mentor -> mentor");
+      }
+    }
+    long[] chainLatency = new long[chains];
+    int chainCorrect = 0;
+    for (int c = 0; c < chains; c++) {
+      long s = System.nanoTime();
+      dev.engram.Chain walk = engram.chain("bench", "agent" + c + " -> mentor -> mentor -> mentor");
+      chainLatency[c] = System.nanoTime() - s;
+      if (("agent" + (c + hops)).equals(walk.value())) {
+        chainCorrect++;
+      }
+    }
+    long[] sortedChains = chainLatency.clone();
+    Arrays.sort(sortedChains);
+    emit("chain", workload, percentiles(chainLatency) + ",\"hops\":" + hops + ",\"p50_us_per_hop\":"
+        + fmt(sortedChains[chains / 2] / 1e3 / hops) + ",\"accuracy\":" + fmt(chainCorrect / (double) chains));
     if (engramOnly) {
       return;
     }
