@@ -8,6 +8,7 @@
 //   memory.get_selective  p50/p99 of get over the planted questions (after 3 warm-up rounds), top-1 accuracy
 //   memory.get_broad      a word held by 10% of the facts in each question
 //   memory.abstention     1,000 questions about entities never observed
+//   memory.chain          after the snapshot: 1,000 three-hop walks over 2,000 added links, per hop
 //   memory.snapshot       dump, then load into a fresh instance (best of 3), ingest over load, and the
 //                         get p50 on the loaded copy (its texts are decoded on first read)
 // Then, unless --no-jvm, it runs `../engram bench memory --engram-only` with the same arguments (first,
@@ -219,6 +220,33 @@ wasm.snapshot = emit('snapshot', workload, {
   checked,
 });
 
+// Chains, after the snapshot as in MemoryBench: 2,000 "mentor" links join the million facts, and a
+// three-hop walk from each of 1,000 agents must end three links on.
+const links = [];
+for (let k = 0; k < 2000; k++) links.push(`The mentor of agent${k} is agent${k + 1}.`);
+memory.observeMany('bench', links);
+const chains = 1000;
+const hops = 3;
+for (let warm = 0; warm < 3; warm++) {
+  for (let c = 0; c < chains; c++) memory.chain('bench', `agent${c} -> mentor -> mentor -> mentor`);
+}
+const chainTimes = new Float64Array(chains);
+let chainCorrect = 0;
+for (let c = 0; c < chains; c++) {
+  const s = performance.now();
+  const walk = memory.chain('bench', `agent${c} -> mentor -> mentor -> mentor`);
+  chainTimes[c] = performance.now() - s;
+  if (walk.value === `agent${c + hops}`) chainCorrect++;
+}
+const chainP = percentiles(chainTimes);
+wasm.chain = emit('chain', workload, {
+  runtime: 'wasm',
+  ...chainP,
+  hops,
+  p50_us_per_hop: round4(chainP.p50_us / hops),
+  accuracy: chainCorrect / chains,
+});
+
 if (jvm) {
   const ratio = (a, b) => (a && b ? round4(a / b) : null);
   const j = (name) => jvm[`memory.${name}`] ?? {};
@@ -228,6 +256,7 @@ if (jvm) {
     get_p99: ratio(wasm.get_selective.p99_us, j('get_selective').p99_us),
     broad_p50: ratio(wasm.get_broad.p50_us, j('get_broad').p50_us),
     snapshot_load: ratio(wasm.snapshot.load_seconds, j('snapshot').load_seconds),
+    chain_p50: ratio(wasm.chain.p50_us, j('chain').p50_us),
     jvm_ingest_over_load: j('snapshot').ingest_over_load ?? null,
     wasm_ingest_over_load: wasm.snapshot.ingest_over_load,
   });
