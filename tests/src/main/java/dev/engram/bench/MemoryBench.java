@@ -90,22 +90,22 @@ public final class MemoryBench {
     String workload = "{\"facts\":" + facts + ",\"questions\":" + questions + ",\"seed\":" + seed + "}";
 
     // The index's heap is engram's heap minus the heap of the fact texts it keeps (its own copies).
-    long before = usedHeap();
+    long before = Heap.used();
     // Held in a static field: a local the JIT sees no later use of may be collected before the measurement.
     keepAlive = new String[facts];
     for (int i = 0; i < facts; i++) {
       keepAlive[i] = new String(texts[i].toCharArray());
     }
-    long textBytes = usedHeap() - before;
+    long textBytes = Heap.used() - before;
     keepAlive = null;
-    long textHeap = usedHeap();
+    long textHeap = Heap.used();
     Engram engram = new Engram();
     long t0 = System.nanoTime();
     for (int from = 0; from < facts; from += dev.engram.Limits.MAX_BATCH) {
       engram.observeMany("bench", Arrays.copyOfRange(texts, from, Math.min(facts, from + dev.engram.Limits.MAX_BATCH)));
     }
     double ingestSeconds = (System.nanoTime() - t0) / 1e9;
-    long withIndex = usedHeap();
+    long withIndex = Heap.used();
     double bytesPerFact = (withIndex - textHeap - textBytes) / (double) facts;
     emit("ingest", workload, "\"seconds\":" + fmt(ingestSeconds) + ",\"facts_per_second\":" + fmt(facts / ingestSeconds)
         + ",\"index_bytes_per_fact\":" + fmt(bytesPerFact) + ",\"text_bytes_per_fact\":" + fmt(textBytes / (double) facts));
@@ -364,15 +364,6 @@ public final class MemoryBench {
     Arrays.sort(s);
     return "\"p50_us\":" + fmt(s[s.length / 2] / 1e3) + ",\"p99_us\":" + fmt(s[(int) (s.length * 0.99)] / 1e3)
         + ",\"n\":" + s.length;
-  }
-
-  private static long usedHeap() throws InterruptedException {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      Thread.sleep(50);
-    }
-    return rt.totalMemory() - rt.freeMemory();
   }
 
   private static String fmt(double x) {

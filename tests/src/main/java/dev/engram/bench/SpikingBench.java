@@ -108,17 +108,17 @@ public final class SpikingBench {
     System.exit(2);
   }
 
-  private static void brain(double scale, boolean active, int stepsWanted, long seed) {
+  private static void brain(double scale, boolean active, int stepsWanted, long seed) throws InterruptedException {
     BrainConfig config = BrainConfig.cortex(scale, seed);
     if (active) {
       config = config.withConnectivity(new ConnectivityParams(1000, 0.8, 0.1, 8.0, 0.35, 0.8));
     }
     System.err.printf(Locale.ROOT, "building the brain at scale %s…%n", scale);
-    long heap0 = usedHeap();
+    long heap0 = Heap.used();
     long t0 = System.nanoTime();
     Brain brain = new Brain(config);
     long t1 = System.nanoTime();
-    long heap = usedHeap() - heap0;
+    long heap = Heap.used() - heap0;
     boolean large = scale >= 0.5;
     int warm = large ? (active ? 100 : 20) : 200;
     int steps = stepsWanted > 0 ? stepsWanted : large ? 20 : scale >= 0.1 ? 100 : 500;
@@ -229,14 +229,6 @@ public final class SpikingBench {
       total += brain.totalSpikes(r);
     }
     return total;
-  }
-
-  private static long usedHeap() {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
   }
 
   private static double round(double x) {
