@@ -39,9 +39,13 @@ public final class BrainVerbs {
         .put("concepts", s.concepts())
         .put("conceptCapacity", s.conceptCapacity());
     regions(node.putArray("regions"), s.regions());
-    ObjectNode mods = node.putObject("modulators");
-    for (Map.Entry<String, Float> e : s.modulators().entrySet()) mods.put(e.getKey(), e.getValue());
+    modulators(node.putObject("modulators"), s.modulators());
     return node;
+  }
+
+  /** {@code {"name": level, ...}}: modulator levels as status and the event stream report them. */
+  public static void modulators(ObjectNode into, Map<String, Float> levels) {
+    for (Map.Entry<String, Float> e : levels.entrySet()) into.put(e.getKey(), e.getValue());
   }
 
   /** {@code {"ms", "timeMs", "wallMs", "regions": [{"name", "neurons", "rateHz"}]}}: rates over the steps just run. */
@@ -63,7 +67,8 @@ public final class BrainVerbs {
     return node;
   }
 
-  private static void regions(ArrayNode array, List<BrainHost.Region> regions) {
+  /** {@code [{"name", "neurons", "rateHz"}]}, rates rounded to 0.01 Hz: every brain answer's region list. */
+  public static void regions(ArrayNode array, List<BrainHost.Region> regions) {
     for (BrainHost.Region r : regions) {
       array.addObject().put("name", r.name()).put("neurons", r.neurons()).put("rateHz", Math.round(r.rateHz() * 100) / 100.0);
     }

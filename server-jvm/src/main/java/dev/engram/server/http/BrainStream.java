@@ -1,6 +1,7 @@
 package dev.engram.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.server.BrainVerbs;
 import dev.engram.server.Json;
 import dev.engram.server.brain.BrainHost;
 import io.javalin.http.Context;
@@ -8,7 +9,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseHandler;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /v1/brain/stream}: server-sent events of the brain's per-region spike rates and modulator
@@ -74,14 +74,8 @@ final class BrainStream implements Handler {
   static ObjectNode tick(BrainHost.Sample sample, List<BrainHost.Region> rates, double wallMs) {
     ObjectNode node = Json.MAPPER.createObjectNode().put("timeMs", sample.timeMs())
         .put("wallMs", Math.round(wallMs * 10) / 10.0);
-    for (BrainHost.Region r : rates) {
-      node.withArray("regions").addObject().put("name", r.name()).put("neurons", r.neurons())
-          .put("rateHz", Math.round(r.rateHz() * 100) / 100.0);
-    }
-    ObjectNode mods = node.putObject("modulators");
-    for (Map.Entry<String, Float> e : sample.modulators().entrySet()) {
-      mods.put(e.getKey(), e.getValue());
-    }
+    BrainVerbs.regions(node.putArray("regions"), rates);
+    BrainVerbs.modulators(node.putObject("modulators"), sample.modulators());
     return node;
   }
 
