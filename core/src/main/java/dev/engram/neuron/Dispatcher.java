@@ -4,6 +4,7 @@ import dev.engram.Answer;
 import dev.engram.Engram;
 import dev.engram.Limits;
 import dev.engram.text.Lexicon;
+import dev.engram.text.Questions;
 import dev.engram.text.Tokens;
 
 /**
@@ -81,7 +82,10 @@ public final class Dispatcher {
    * to remember or note something is a memory instruction and stays STORE.
    */
   static boolean isRequestForWork(String message) {
-    Tokens t = Tokens.of(message);
+    return isRequestForWork(Tokens.of(message));
+  }
+
+  private static boolean isRequestForWork(Tokens t) {
     return t.size > 0 && Lexicon.REQUEST_VERBS.contains(t.norm[0]) && !mentionsMemory(t);
   }
 
@@ -92,26 +96,22 @@ public final class Dispatcher {
    * memory is sure of the answer, and escalated otherwise.
    */
   static boolean isWhQuestion(String message) {
-    Tokens t = Tokens.of(message);
+    return isWhQuestion(message, Tokens.of(message));
+  }
+
+  private static boolean isWhQuestion(String message, Tokens t) {
     if (t.size == 0 || mentionsMemory(t)) {
       return false;
     }
     if (!message.trim().endsWith("?")) {
-      return isWhWord(t.norm[0]);
+      return Questions.isWhWord(t.norm[0]);
     }
     for (int i = 0; i < t.size; i++) {
-      if (isWhWord(t.norm[i])) {
+      if (Questions.isWhWord(t.norm[i])) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean isWhWord(String w) {
-    return switch (w) {
-      case "what", "whats", "which", "who", "whom", "whose", "where", "when", "how" -> true;
-      default -> false;
-    };
   }
 
   private static boolean mentionsMemory(Tokens t) {
@@ -171,13 +171,15 @@ public final class Dispatcher {
     String[] facts = engram.recall(scope, message, recallK);
     float[] p = router.probabilities(facts, message);
     Route route = Route.values()[Router.argmax(p)];
-    if (route == Route.ESCALATE || (route == Route.STORE && isWhQuestion(message))) {
+    Tokens words = route == Route.STORE ? Tokens.of(message) : null;
+    boolean whQuestion = words != null && isWhQuestion(message, words);
+    if (route == Route.ESCALATE || whQuestion) {
       Answer a = engram.recallValue(scope, message);
       if (a.value() != null && a.confidence() >= MEMORY_SURE) {
         return new Decision(Route.ANSWER, a.value(), facts, a.confidence());
       }
     }
-    if (route == Route.STORE && (isRequestForWork(message) || isWhQuestion(message))) {
+    if (whQuestion || (words != null && isRequestForWork(words))) {
       return new Decision(Route.ESCALATE, null, facts, p[Route.STORE.ordinal()] + p[Route.ESCALATE.ordinal()]);
     }
     switch (route) {

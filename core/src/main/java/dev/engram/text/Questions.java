@@ -28,6 +28,11 @@ public final class Questions {
   private static final java.util.HashSet<String> WH = new java.util.HashSet<>(java.util.Arrays.asList(
       "what", "which", "who", "whom", "whose", "where", "when", "why", "how", "whats"));
 
+  /** True for a question word (what, which, who, whom, whose, where, when, why, how), spellings folded. */
+  public static boolean isWhWord(String word) {
+    return WH.contains(normalize(word));
+  }
+
   /** True when {@code sentence} asks rather than states: it ends with '?' or opens like a question. */
   public static boolean isQuestion(String sentence) {
     String s = sentence.trim();
