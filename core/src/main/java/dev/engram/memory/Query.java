@@ -153,15 +153,19 @@ final class Query {
     }
     // "which bank holds the mortgage": a finite verb right after the answer-kind noun. (After "who"
     // the verb is the relation itself: "who owns the repo" needs a fact about owning.)
-    String w = t.norm[i];
-    boolean finite = (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) || w.endsWith("ed")
-        || Stemmer.isIrregularVerbForm(w);
-    if (finite && i >= 2 && (Questions.normalize(t.norm[i - 2]).equals("which")
-        || Questions.normalize(t.norm[i - 2]).equals("what")) && i + 1 < t.size
-        && (t.norm[i + 1].equals("the") || t.norm[i + 1].equals("my") || t.norm[i + 1].equals("our"))) {
-      return true;
+    if (i < 2) {
+      return false;
     }
-    return i >= 2 && isPronoun(t.norm[i - 1]) && MODALS.contains(Questions.normalize(t.norm[i - 2]));
+    String twoBack = Questions.normalize(t.norm[i - 2]);
+    if ((twoBack.equals("which") || twoBack.equals("what")) && i + 1 < t.size
+        && (t.norm[i + 1].equals("the") || t.norm[i + 1].equals("my") || t.norm[i + 1].equals("our"))) {
+      String w = t.norm[i];
+      if ((w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) || w.endsWith("ed")
+          || Stemmer.isIrregularVerbForm(w)) {
+        return true;
+      }
+    }
+    return isPronoun(t.norm[i - 1]) && MODALS.contains(twoBack);
   }
 
   private static final java.util.Set<String> MODALS = java.util.Set.of(
