@@ -1,0 +1,12 @@
+/**
+ * Perception: the plain math between a picture or a sound and an encoder. It owns the inputs
+ * ({@link dev.engram.perception.Pixels}, {@link dev.engram.perception.AudioClip}), the encoder contracts
+ * for them ({@link dev.engram.perception.ImageEncoder}, {@link dev.engram.perception.AudioEncoder}; the
+ * text one is {@link dev.engram.semantic.Encoder}), and the pre-processing every encoder shares: image
+ * resize, centre crop and normalisation ({@link dev.engram.perception.ImagePrep}), WAV decoding and
+ * resampling ({@link dev.engram.perception.Wav}, {@link dev.engram.perception.AudioClip#resampled}), and
+ * the log-mel spectrogram ({@link dev.engram.perception.LogMel}). It lives in core, with no threads,
+ * reflection, regex or dependencies, so the JVM and wasm hosts feed an ONNX model exactly the same
+ * numbers; running a model is the hosts' business, never this package's.
+ */
+package dev.engram.perception;
