@@ -670,6 +670,10 @@ public final class KnowledgeGraph {
       if (!verbSlot) {
         continue;
       }
+      if (!Lexicon.isListed(Lexicon.base(word))
+          && (next == null || !(ConceptNames.isDeterminer(next) || Lexicon.isPronoun(next)))) {
+        continue; // a verb only WordNet knows is mostly a noun here ("Orrin Station", "the Marrow group")
+      }
       // "which birds" is a noun after a wh-determiner; "what lights the" is a verb before a determiner
       if (ConceptNames.isDeterminer(prev) && !(afterWh && next != null && ConceptNames.isDeterminer(next))) {
         continue;

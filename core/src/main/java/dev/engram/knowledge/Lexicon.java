@@ -134,7 +134,12 @@ final class Lexicon {
     "meanwhile", "instead", "thus", "therefore", "indeed", "still"
   };
 
+  /** Verbs: the hand-written list (tried on this project's texts) plus WordNet's ({@link WordNetVerbs}). */
   private static final HashSet<String> VERB_SET = set(VERBS);
+  /** The hand-written verbs alone: words tried on this project's texts, trusted in any verb position. */
+  private static final HashSet<String> LISTED_SET = set(VERBS);
+  /** WordNet verbs its corpus tags more often as nouns, unless the hand-written list vouches for them. */
+  private static final HashSet<String> NOUNISH_SET = new HashSet<>();
   private static final HashMap<String, String> IRREGULAR_MAP = new HashMap<>();
   private static final HashSet<String> BE_SET = set(BE);
   private static final HashSet<String> HAVE_SET = set(HAVE);
@@ -153,6 +158,10 @@ final class Lexicon {
   private static final HashMap<String, int[]> VERB_CLASS_MAP = new HashMap<>();
 
   static {
+    addWords(WordNetVerbs.VERBS, VERB_SET);
+    addWords(WordNetVerbs.NOUNISH, NOUNISH_SET);
+    NOUNISH_SET.removeAll(VERB_SET);
+    VERB_SET.addAll(NOUNISH_SET);
     for (String[] pair : IRREGULAR) {
       IRREGULAR_MAP.put(pair[0], pair[1]);
     }
@@ -170,6 +179,28 @@ final class Lexicon {
   static int[] verbClasses(String base) {
     int[] c = VERB_CLASS_MAP.get(base);
     return c == null ? new int[0] : c;
+  }
+
+  private static void addWords(String spaced, HashSet<String> into) {
+    int start = 0;
+    for (int i = 0; i <= spaced.length(); i++) {
+      if (i == spaced.length() || spaced.charAt(i) == ' ') {
+        if (i > start) {
+          into.add(spaced.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
+  }
+
+  /** Is this base verb in the hand-written list (rather than only in WordNet's)? */
+  static boolean isListed(String base) {
+    return LISTED_SET.contains(base) || IRREGULAR_MAP.containsValue(base);
+  }
+
+  /** Is this base verb more often a noun ("post", "score", "track")? Its -s form then needs a verb's position. */
+  static boolean isNounish(String base) {
+    return NOUNISH_SET.contains(base);
   }
 
   private static HashSet<String> set(String[] words) {
@@ -218,12 +249,30 @@ final class Lexicon {
 
   /** The base form of a verb word, or null when the word is not a known verb form. */
   static String base(String w) {
-    if (VERB_SET.contains(w)) {
+    String b = knownBase(w);
+    if (b != null) {
+      return b;
+    }
+    // British spellings of the lexicon's American ones: "coloured" -> "colored", "organised" -> "organized"
+    String american = w.replace("our", "or");
+    int ise = american.lastIndexOf("is");
+    if (ise > 2 && (american.endsWith("ise") || american.endsWith("ised") || american.endsWith("ises")
+        || american.endsWith("ising"))) {
+      american = american.substring(0, ise) + "iz" + american.substring(ise + 2);
+    }
+    return american.equals(w) ? null : knownBase(american);
+  }
+
+  private static String knownBase(String w) {
+    if (LISTED_SET.contains(w)) {
       return w;
     }
     String irr = IRREGULAR_MAP.get(w);
     if (irr != null) {
-      return irr;
+      return irr; // "ground" is grind's past before it is WordNet's verb "ground"
+    }
+    if (VERB_SET.contains(w)) {
+      return w;
     }
     int n = w.length();
     if (n < 4) {

@@ -165,11 +165,17 @@ public final class RuleExtractor implements TripleExtractor {
         case ING:
           return false;
         case BASE:
+          if (!Lexicon.isListed(w) && !wordNetVerbAt(j, f)) {
+            return false;
+          }
           // a bare base form is a verb after a plural subject, a pronoun, an adverb, or in a relative clause
           return prev == null || prev.endsWith("s") || Lexicon.isPronoun(prev) || Lexicon.isAdverb(prev)
               || prev.equals("not") || Lexicon.isPluralWithoutS(prev) || (subjectGiven && j == clauseStart)
               || hasWord(clauseStart, j, "and") || pluralBeforeOf(clauseStart, j);
         default:
+          if (!Lexicon.isListed(Lexicon.base(w)) && !wordNetVerbAt(j, f)) {
+            return false;
+          }
           return !looksLikePluralNoun(j, f);
       }
     }
@@ -188,6 +194,36 @@ public final class RuleExtractor implements TripleExtractor {
       String next = t.low[j + 1];
       return isComma(j + 1) || next.equals(")") || Lexicon.isBe(next) || Lexicon.isModal(next)
           || (Lexicon.isHave(next) && j + 2 < t.n && Lexicon.form(t.low[j + 2]) == Lexicon.Form.PAST);
+    }
+
+    /**
+     * A verb only WordNet knows (not the hand-written list) is so often also a noun ("sign flips", "tide
+     * clocks", "hard ship biscuit") that it counts as the verb only where a noun could not stand: an object
+     * determiner or pronoun follows, or, for a past form, "be" or "have" precedes it; a word more often a
+     * noun than a verb ("post", "score") needs the object.
+     */
+    boolean wordNetVerbAt(int j, Lexicon.Form f) {
+      if (objectFollows(j)) {
+        return true;
+      }
+      if (Lexicon.isNounish(Lexicon.base(t.low[j]))) {
+        return false;
+      }
+      String prev = j > 0 ? t.low[j - 1] : "";
+      if (f == Lexicon.Form.PAST && (Lexicon.isBe(prev) || Lexicon.isHave(prev) || Lexicon.isAdverb(prev))) {
+        return true;
+      }
+      return j + 1 < t.n && Lexicon.isPreposition(t.low[j + 1]) && !t.low[j + 1].equals("of");
+    }
+
+    /** Does a determiner or an object pronoun follow token j, as after a transitive verb? */
+    boolean objectFollows(int j) {
+      if (j + 1 >= t.n) {
+        return false;
+      }
+      String next = t.low[j + 1];
+      return (ConceptNames.isDeterminer(next) && !next.equals("that")) || next.equals("its") || next.equals("their") || next.equals("each")
+          || next.equals("every") || next.equals("them") || next.equals("it");
     }
 
     /** "The bell founders of Velmora form ...": the head before "of" is plural. */
@@ -252,6 +288,20 @@ public final class RuleExtractor implements TripleExtractor {
     }
 
     void clause(int from, int to, String inherited) {
+      clause(from, to, inherited, false);
+    }
+
+    /**
+     * A relative clause about {@code antecedent}. With no subject of its own ("X, which feeds Y") the
+     * antecedent is its subject; with one ("charcoal that the glassworks buys", "vellum, which the guild
+     * buys from ...") the antecedent is what its verb acts on, so that link is stated too
+     * (glassworks|buys|charcoal), and "X that they call Y" names X.
+     */
+    void relative(int from, int to, String antecedent) {
+      clause(from, to, antecedent, true);
+    }
+
+    void clause(int from, int to, String inherited, boolean relative) {
       // skip commas and discourse fillers at the start
       while (from < to && (isComma(from) || Lexicon.isFillerStart(t.low[from]) || t.low[from].equals(")"))) {
         from++;
@@ -322,7 +372,7 @@ public final class RuleExtractor implements TripleExtractor {
             return;
           }
           if (nw.equals("which") || nw.equals("who")) {
-            clause(k + 1, end, subj);
+            relative(k + 1, end, subj);
             j = end;
             continue;
           }
@@ -355,10 +405,10 @@ public final class RuleExtractor implements TripleExtractor {
           // "Farmers who grow seeds sell them": the relative clause ends where a second verb starts
           int main = mainVerbAfterRelative(j + 1, to);
           if (main < 0) {
-            clause(j + 1, to, subj);
+            relative(j + 1, to, subj);
             return;
           }
-          clause(j + 1, main, subj);
+          relative(j + 1, main, subj);
           List<String> one = new ArrayList<>();
           one.add(subj);
           predicate(one, main, to);
@@ -406,6 +456,9 @@ public final class RuleExtractor implements TripleExtractor {
       if (inherited == null) {
         lastSubject[0] = subjects.get(0);
       }
+      if (relative && subjectEnd > from && !possessive.equals("no")) {
+        objectGap(subjects, verb, to, inherited);
+      }
       if (subjectEnd > from && (possessive.equals("its") || possessive.equals("their")) && owner != null) {
         // "Its main prey is ...": the previous subject has it
         emit(owner, "has", subjects.get(0));
@@ -429,6 +482,41 @@ public final class RuleExtractor implements TripleExtractor {
         }
       }
       lastSubject[0] = keep;
+    }
+
+    /** The object-gap link of a relative clause: its subjects act on the antecedent through its verb. */
+    void objectGap(List<String> subjects, int v, int to, String antecedent) {
+      int j = v;
+      while (j < to && (Lexicon.isModal(t.low[j]) || Lexicon.isAdverb(t.low[j]) || t.low[j].equals("not")
+          || t.low[j].equals("never") || Lexicon.isHave(t.low[j]))) {
+        if (!Lexicon.isAdverb(t.low[j]) && !Lexicon.isModal(t.low[j]) && !Lexicon.isHave(t.low[j])) {
+          return; // "which the guild never buys" states no link
+        }
+        j++;
+      }
+      if (j >= to || Lexicon.isBe(t.low[j])) {
+        return;
+      }
+      String base = Lexicon.base(t.low[j]);
+      if (base == null) {
+        return;
+      }
+      if ((base.equals("call") || base.equals("name")) && j + 1 < to) {
+        int end = j + 1;
+        while (end < to && isWordAt(end)) {
+          end++;
+        }
+        String name = phrase(j + 1, end);
+        if (name != null) {
+          emit(antecedent, ALIAS_RELATION, name);
+        }
+        return;
+      }
+      for (String s : subjects) {
+        if (!ConceptNames.key(s).equals(ConceptNames.key(antecedent))) {
+          emit(s, t.orig[j].toLowerCase(), antecedent);
+        }
+      }
     }
 
     /** Words that open a clause about the time, place or reason of what precedes ("when", "where", "because"). */
@@ -825,7 +913,7 @@ public final class RuleExtractor implements TripleExtractor {
           }
           String nw = t.low[k];
           if ((nw.equals("which") || nw.equals("who")) && lastNp != null) {
-            clause(k + 1, to, lastNp);
+            relative(k + 1, to, lastNp);
             return to;
           }
           if ((nw.equals("also") || nw.equals("called") || nw.equals("known")) && lastNp != null && isComma(j)) {
@@ -849,8 +937,9 @@ public final class RuleExtractor implements TripleExtractor {
             clause(k, to, null);
             return to;
           }
-          if (Lexicon.isModal(nw) || (Lexicon.form(nw) != Lexicon.Form.NONE && Lexicon.form(nw) != Lexicon.Form.ING
-              && !ConceptNames.isDeterminer(nw))) {
+          Lexicon.Form nf = Lexicon.form(nw);
+          if (Lexicon.isModal(nw) || (nf != Lexicon.Form.NONE && nf != Lexicon.Form.ING && !ConceptNames.isDeterminer(nw)
+              && (Lexicon.isListed(Lexicon.base(nw)) || wordNetVerbAt(k, nf)))) {
             // "and feeds the town": same subject, new predicate
             clause(k, to, subject);
             return to;
@@ -900,7 +989,7 @@ public final class RuleExtractor implements TripleExtractor {
           continue;
         }
         if ((w.equals("which") || w.equals("who") || w.equals("that")) && lastNp != null) {
-          clause(j + 1, to, lastNp);
+          relative(j + 1, to, lastNp);
           return to;
         }
         if (Lexicon.isClauseWord(w)) {
@@ -908,6 +997,22 @@ public final class RuleExtractor implements TripleExtractor {
             subordinate(j + 1, to, lastNp);
           } else {
             clause(j + 1, to, null);
+          }
+          return to;
+        }
+        if (lastNp != null && Lexicon.form(w) == Lexicon.Form.PAST && j + 1 < to
+            && Lexicon.isPreposition(t.low[j + 1]) && !t.low[j + 1].equals("of")) {
+          // a reduced relative: "baskets woven from sea rush", "soot bought from the glassworks"; what it
+          // names belongs to the whole statement too ("a kite is made of silk stretched over a frame")
+          List<String> one = new ArrayList<>();
+          one.add(lastNp);
+          int before = out.size();
+          passive(one, j, to, false);
+          for (int i = before, n = out.size(); i < n; i++) {
+            Triple r = out.get(i);
+            if (subject != null && r.subject().equals(lastNp) && !ConceptNames.key(subject).equals(ConceptNames.key(r.object()))) {
+              emit(subject, KnowledgeGraph.CLAUSE_RELATION, r.object());
+            }
           }
           return to;
         }

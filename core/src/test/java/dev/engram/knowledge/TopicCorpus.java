@@ -42,24 +42,33 @@ final class TopicCorpus {
 
   /** Topics written after tuning, for an honest check; never tune recall on them. */
   static List<Topic> heldOutTopics() {
-    List<Topic> out = new ArrayList<>();
-    for (String[] row : rows(resource("heldout/topics.tsv"))) {
-      out.add(new Topic(row[0], row[1], resource("heldout/" + row[1])));
-    }
-    return out;
+    return topicsIn("heldout");
   }
 
   /** The second held-out set, written before the recall work of 2026-11-23 afternoon; never tuned on. */
   static List<Topic> heldOut2Topics() {
-    List<Topic> out = new ArrayList<>();
-    for (String[] row : rows(resource("heldout2/topics.tsv"))) {
-      out.add(new Topic(row[0], row[1], resource("heldout2/" + row[1])));
-    }
-    return out;
+    return topicsIn("heldout2");
   }
 
   static List<Question> heldOut2Questions() {
     return questions("heldout2/questions.tsv");
+  }
+
+  /** The third set, written before the extractor work of 2026-11-23 evening (see its topics.tsv header). */
+  static List<Topic> heldOut3Topics() {
+    return topicsIn("heldout3");
+  }
+
+  static List<Question> heldOut3Questions() {
+    return questions("heldout3/questions.tsv");
+  }
+
+  private static List<Topic> topicsIn(String dir) {
+    List<Topic> out = new ArrayList<>();
+    for (String[] row : rows(resource(dir + "/topics.tsv"))) {
+      out.add(new Topic(row[0], row[1], resource(dir + "/" + row[1])));
+    }
+    return out;
   }
 
   static List<Question> questions() {
