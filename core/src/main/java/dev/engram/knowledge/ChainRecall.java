@@ -371,6 +371,36 @@ public final class ChainRecall {
     return true;
   }
 
+  /**
+   * Is edge {@code e} only a part-of-name edge from {@code u} up to the longer name {@code v} ("glassworks"
+   * to "Quillon glassworks"), with {@code u} part of no other name? A question that says "the glassworks" means
+   * that longer name, so activation crosses such an edge with the hop's decay but not thinned by the
+   * edge's weight (a name is mentioned once, however often its facts are).
+   */
+  private boolean nameOf(int e, int u, int v) {
+    if (!nameUp(e, u, v)) {
+      return false;
+    }
+    for (int f : graph.edgesOf(u)) {
+      if (f != e && nameUp(f, u, graph.other(f, u))) {
+        return false; // "Velmora" is part of a dozen names and stands for none of them in particular
+      }
+    }
+    return true;
+  }
+
+  private boolean nameUp(int e, int u, int v) {
+    if (ConceptNames.words(graph.key(v)).size() <= ConceptNames.words(graph.key(u)).size()) {
+      return false;
+    }
+    for (int t : graph.triplesOn(e)) {
+      if (!graph.tripleRelation(t).equals(KnowledgeGraph.PART_RELATION)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private Association association(int c, double score, int hopCount, int from, int edge) {
     List<Integer> triples = new ArrayList<>();
     if (edge >= 0) {
@@ -408,7 +438,7 @@ public final class ChainRecall {
           if (ConceptNames.isNoiseConcept(graph.key(v))) {
             continue;
           }
-          double a = out * (w / (w + params.saturation())) * boost(e, query);
+          double a = nameOf(e, u, v) ? out : out * (w / (w + params.saturation())) * boost(e, query);
           if (a < params.minActivation() || a <= act[v]) {
             continue;
           }

@@ -18,10 +18,11 @@ class RecallEvaluationTest {
   /** Issue 9's target for merged recall with no LLM; graph-only recall already meets it on single-topic questions. */
   static final double SINGLE_TARGET = 0.90;
 
-  /** Issue 9's cross-topic target (0.70), met on this tuned set since 2026-11-23 afternoon (18/25; it was
-   * 13/25 that morning); NOT met on the held-out sets, see {@link #heldOutRecallAtFive}. The floor is the
-   * measured value, so that a regression fails. */
-  static final double CROSS_FLOOR = 0.72;
+  /** Issue 9's cross-topic target is 0.70. This tuned set reached 18/25 on 2026-11-23 afternoon (13/25 that
+   * morning) and 17/25 in the evening, when a part of exactly one name began to stand for that name, which
+   * gained one cross-topic hit on each of held-out sets 2 and 3; NOT met on the held-out sets, see
+   * {@link #heldOutRecallAtFive}. The floor is the measured value, so that a regression fails. */
+  static final double CROSS_FLOOR = 0.68;
 
   record Score(int hits, int expected) {
     double rate() {
@@ -180,13 +181,13 @@ class RecallEvaluationTest {
    * until the evening, so this test prints only the totals (run with -Dheldout2.misses=true to see the
    * misses). Floors are for regressions only. */
   static final double HELD_OUT2_SINGLE_FLOOR = 0.90;
-  static final double HELD_OUT2_CROSS_FLOOR = 0.33; // 6/12 in the afternoon, 5/12 with the third set learned
+  static final double HELD_OUT2_CROSS_FLOOR = 0.33; // 6/12 in the afternoon, 4-5/12 with the evening's sets learned
   // beside it, 4/12 after the evening's extractor work (object-gap relatives, WordNet verbs), which
   // raised the third set from 8/14 + 5/12 to 11/14 + 6/12 (see docs/KNOWLEDGE.md)
 
   /** Third held-out set (a development set since its misses were read; see its topics.tsv header). */
   static final double HELD_OUT3_SINGLE_FLOOR = 0.78;
-  static final double HELD_OUT3_CROSS_FLOOR = 0.50;
+  static final double HELD_OUT3_CROSS_FLOOR = 0.58;
 
   @Test
   void heldOutRecallAtFive() {
