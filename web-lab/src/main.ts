@@ -410,7 +410,8 @@ function renderStats(): void {
   const time = document.body.dataset.brainTime;
   if (time) rows.push(['Brain time', `${Number(time).toLocaleString()} ms (last ${STEP_MS} ms step took ${ms(lastStepWallMs)})`]);
   if (explorer) {
-    rows.push(['Graph concepts', String(explorer.conceptCount)], ['Frames drawn', explorer.frames.toLocaleString()], ['Frame rate', `${explorer.fps.toFixed(0)} frames/s`]);
+    rows.push(['Graph concepts', String(explorer.conceptCount)], ['Frames drawn', explorer.frames.toLocaleString()], ['Frame rate', `${explorer.fps.toFixed(0)} frames/s`],
+      ['Frame work (main thread)', `${explorer.frameWorkMs(0.5).toFixed(1)} ms median, ${explorer.frameWorkMs(0.95).toFixed(1)} ms p95 (60 frames/s allows 16.7)`]);
   }
   const dl = $('stats');
   dl.textContent = '';

@@ -11,14 +11,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startStatic } from '../scripts/static-host.mjs';
 
 const lab = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(lab, '..');
@@ -58,32 +58,6 @@ async function startEngram(port, db) {
   child.kill('SIGKILL');
   throw new Error(`engram serve did not answer /healthz within ${startTimeoutMs / 1000} s:\n${log}`);
 }
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.json': 'application/json', '.map': 'application/json',
-};
-
-/** The smallest static host: files under `dir`, nothing else (no /healthz, no API). */
-function startStatic(dir, port) {
-  const server = createHttpServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(response);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
-}
-
 
 /** A stand-in chat model: OpenAI's /v1/chat/completions and Ollama's /api/chat, with CORS, recording requests. */
 function startFakeModel(port) {
