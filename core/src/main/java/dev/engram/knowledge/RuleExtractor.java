@@ -552,11 +552,33 @@ public final class RuleExtractor implements TripleExtractor {
      * alga, called orulin, collects ..." starts a clause rather than continuing a list of objects.
      * Participles ("called") are asides, not the verb.
      */
+    /**
+     * Is token k, right after "and", a verb that starts a second predicate of the same subject? A listed
+     * verb followed by an object pronoun, a determiner or a preposition ("and carry it", "and polished
+     * with") is; "and sails for the fishers" (a noun) is not told apart by this and is left to the caller.
+     */
+    boolean coordinatedVerb(int k, int to) {
+      if (k + 1 >= to || !isWordAt(k)) {
+        return false;
+      }
+      String base = Lexicon.base(t.low[k]);
+      Lexicon.Form f = Lexicon.form(t.low[k]);
+      if (base == null || f == Lexicon.Form.ING || !Lexicon.isListed(base)) {
+        return false;
+      }
+      String next = t.low[k + 1];
+      return next.equals("it") || next.equals("them") || objectFollows(k)
+          || (f == Lexicon.Form.PAST && Lexicon.isPreposition(next) && !next.equals("of"));
+    }
+
     boolean clauseAhead(int from, int to) {
       for (int i = from + 1; i < to; i++) {
         String w = t.low[i];
         if (w.equals("which") || w.equals("who") || w.equals("that")) {
           return false;
+        }
+        if (isComma(i) && i + 1 < to && (t.low[i + 1].equals("and") || t.low[i + 1].equals("but"))) {
+          return false; // a verb past ", and" belongs to the next clause ("and polished with rouge, and the ...")
         }
         if (isVerbAt(i, from, false) && Lexicon.form(w) != Lexicon.Form.PAST) {
           return true;
@@ -928,6 +950,11 @@ public final class RuleExtractor implements TripleExtractor {
           }
           if (Lexicon.isClauseWord(nw) || Lexicon.isPronoun(nw) || Lexicon.isFillerStart(nw)) {
             clause(k, to, null);
+            return to;
+          }
+          if (hasWord(j, k, "and") && coordinatedVerb(k, to)) {
+            // "scrape the crust with rakes and carry it to the sheds": same subject, new predicate
+            clause(k, to, subject);
             return to;
           }
           int npEnd = endOfPhrase(k, to);

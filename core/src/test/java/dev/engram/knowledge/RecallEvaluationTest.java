@@ -186,7 +186,7 @@ class RecallEvaluationTest {
   // raised the third set from 8/14 + 5/12 to 11/14 + 6/12 (see docs/KNOWLEDGE.md)
 
   /** Third held-out set (a development set since its misses were read; see its topics.tsv header). */
-  static final double HELD_OUT3_SINGLE_FLOOR = 0.78;
+  static final double HELD_OUT3_SINGLE_FLOOR = 0.85;
   static final double HELD_OUT3_CROSS_FLOOR = 0.58;
 
   @Test
