@@ -605,8 +605,9 @@ public final class RuleExtractor implements TripleExtractor {
     }
 
     /**
-     * "Lantern oil burns ... The oil lights ...": a bare noun is the most recent longer phrase with the
-     * same head, within the last {@link #RECENT} phrases; otherwise itself.
+     * "Lantern oil burns ... The oil lights ...", "the sailmakers of Kettlemark ... The sailmakers sew":
+     * a bare noun is the most recent longer phrase with the same head, within the last {@link #RECENT}
+     * phrases; otherwise itself.
      */
     String sameHead(String phrase) {
       String low = phrase.toLowerCase();
@@ -615,8 +616,11 @@ public final class RuleExtractor implements TripleExtractor {
       }
       for (int i = recent.size() - 1; i >= 0 && i >= recent.size() - RECENT; i--) {
         List<String> pw = ConceptNames.words(recent.get(i));
-        // same word, same number: "the mills" is not "Hollin Mill"
-        if (pw.size() > 1 && pw.size() <= 3 && pw.get(pw.size() - 1).equals(low)) {
+        // the head is the word before "of" ("sailmakers of Kettlemark"), else the last word; same word,
+        // same number: "the mills" is not "Hollin Mill"
+        int of = pw.indexOf("of");
+        String head = of > 0 ? pw.get(of - 1) : pw.get(pw.size() - 1);
+        if (pw.size() > 1 && (of > 0 ? of <= 2 : pw.size() <= 3) && head.equals(low)) {
           return recent.get(i);
         }
       }
