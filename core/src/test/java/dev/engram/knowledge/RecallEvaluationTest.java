@@ -188,6 +188,18 @@ class RecallEvaluationTest {
   static final double HELD_OUT3_SINGLE_FLOOR = 0.78;
   static final double HELD_OUT3_CROSS_FLOOR = 0.58;
 
+  /** Fourth held-out set: scored once blind (9/14, 5/14), the same as the morning's code scored. */
+  static final double HELD_OUT4_SINGLE_FLOOR = 0.64;
+  static final double HELD_OUT4_CROSS_FLOOR = 0.35;
+
+  @Test
+  void fourthHeldOutRecallAtFive() {
+    Score[] s = heldOut("held-out-4", TopicCorpus.heldOut4Questions(), true, TopicCorpus.heldOutTopics(),
+        TopicCorpus.heldOut2Topics(), TopicCorpus.heldOut3Topics(), TopicCorpus.heldOut4Topics());
+    assertTrue(s[0].rate() >= HELD_OUT4_SINGLE_FLOOR, "held-out-4 single " + pct(s[0].rate()));
+    assertTrue(s[1].rate() >= HELD_OUT4_CROSS_FLOOR, "held-out-4 cross " + pct(s[1].rate()));
+  }
+
   @Test
   void heldOutRecallAtFive() {
     Score[] s = heldOut("held-out", TopicCorpus.heldOutQuestions(), true, TopicCorpus.heldOutTopics());
