@@ -20,14 +20,18 @@ import java.util.List;
  * are imposed (forced) as a retina or cochlea would impose them; everything downstream of them (recurrent and
  * long-range synapses, learned synapses to concept assemblies) is the ordinary network.
  *
- * <p><b>Decode.</b> The window is run twice from the same state, with and without the code (noise is a pure
- * function of seed, step and cell, as in {@link Brain#recall}): each group's evoked minus spontaneous spikes per
- * cell is its count {@code c}, decoded as {@code z' = (2 c / L - 1) zRange}. The cosine between z' and z says how
- * much of the vector survived quantisation to L + 1 levels, clipping at zRange and the network's own activity.
+ * <p><b>Decode.</b> The window is run twice from the same state (noise is a pure function of seed, step and cell,
+ * as in {@link Brain#recall}): once with the pattern and once with the neutral code, every group firing in the
+ * middle {@code round(L/2)} slots. Each group's difference in spikes per cell, plus {@code round(L/2)}, is its
+ * count {@code c}, decoded as {@code z' = (2 c / L - 1) zRange}, and then centred: the network adds spikes to
+ * every group alike, a little more for a pattern than for the neutral code (cells with few forced spikes are
+ * free to fire between them), so the level is not recoverable but the shape is. The cosine between z' and z says
+ * how much of the vector survived quantisation to L + 1 levels, clipping at zRange and the network's activity.
  *
  * <p><b>Recognition.</b> Concept assemblies are counted over the window plus {@code readoutMs}; a concept scores
- * its evoked minus spontaneous spikes, ranked like a recall. Without a label both passes are undone: perceiving
- * never changes the brain.
+ * the spikes the pattern drove beyond what the neutral code drove (a picture as such, any picture, excites every
+ * bound assembly somewhat; the neutral pass measures that and takes it away), ranked like a recall. Without a
+ * label both passes are undone: perceiving never changes the brain.
  *
  * <p><b>Binding.</b> With a label the evoked pass is kept (the brain lived through it) and then the groups
  * decoded above the middle of the code ({@code z' > 0}) are wired to the label's assembly: each cell of such a
