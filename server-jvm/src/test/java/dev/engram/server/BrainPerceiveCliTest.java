@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code engram brain watch|listen} in-process on a 10,000-neuron brain (--scale 0.005): PNG and WAV files
+ * {@code engram brain watch|listen} in-process on a 10,000-neuron brain (--scale 0.005): PNG, JPEG and WAV files
  * written here, two pictures and two sounds bound to labels, then noisy variants recognised; each call loads
  * brain.bin afresh, so the bindings also survive a save/load.
  */
@@ -73,7 +73,7 @@ class BrainPerceiveCliTest {
     assertTrue(d.get("cosine").asDouble() > 0.85, disc.out());
     assertTrue(d.get("ranked").size() <= 2);
     assertEquals("red disc", top(disc), disc.out());
-    assertEquals("blue stripes", top(ok("watch", file("stripes2.png", Pictures.png(false, 2, 40, 8)).toString(), "--json")));
+    assertEquals("blue stripes", top(ok("watch", file("stripes2.jpg", Pictures.jpeg(false, 2, 40, 8)).toString(), "--json")));
     assertEquals("low tone", top(ok("listen", file("tone2.wav", Pictures.wav(true, 0.7, 0.03, 9)).toString(), "--json")));
     assertEquals("rising chirp", top(ok("listen", file("chirp2.wav", Pictures.wav(false, 0.7, 0.03, 10)).toString(), "--json")));
     // Recognising does not change the brain, so nothing was saved.

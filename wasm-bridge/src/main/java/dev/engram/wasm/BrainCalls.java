@@ -36,7 +36,8 @@ final class BrainCalls {
   static final double MAX_SECONDS = 60;
 
   private Brain brain;
-  private final Senses senses = new Senses();
+  /** Built on first watch or listen: the encoders' tables are small, but a memory-only user should not build them. */
+  private Senses senses;
 
   private Brain brain() {
     if (brain == null) {
@@ -147,7 +148,7 @@ final class BrainCalls {
           + " on a side and " + MAX_PIXELS + " pixels in all");
     }
     Pixels image = new Pixels(width, height, rgba);
-    return perceived(capacity(() -> senses.watch(brain(), image, label)), k);
+    return perceived(capacity(() -> senses().watch(brain(), image, label)), k);
   }
 
   /** Plays mono samples (-1..1) at {@code sampleRate} to the auditory region; flattened as {@link #watch}. */
@@ -158,7 +159,14 @@ final class BrainCalls {
       throw new IllegalArgumentException("the sound is " + Math.round(clip.seconds() * 10) / 10.0 + " s long; the limit is "
           + (int) MAX_SECONDS + " s");
     }
-    return perceived(capacity(() -> senses.listen(brain(), clip, label)), k);
+    return perceived(capacity(() -> senses().listen(brain(), clip, label)), k);
+  }
+
+  private Senses senses() {
+    if (senses == null) {
+      senses = new Senses();
+    }
+    return senses;
   }
 
   private static void checkK(int k) {

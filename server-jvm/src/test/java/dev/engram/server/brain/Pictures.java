@@ -14,6 +14,15 @@ public final class Pictures {
 
   /** A 64 x 64 PNG: a red disc (radius 18) on white, or blue vertical stripes, shifted and with +-noise per channel. */
   public static byte[] png(boolean disc, int dx, int noise, long seed) throws IOException {
+    return image("png", disc, dx, noise, seed);
+  }
+
+  /** The same picture as a JPEG (lossy: its own small distortion on top of the noise). */
+  public static byte[] jpeg(boolean disc, int dx, int noise, long seed) throws IOException {
+    return image("jpg", disc, dx, noise, seed);
+  }
+
+  private static byte[] image(String format, boolean disc, int dx, int noise, long seed) throws IOException {
     Random random = new Random(seed);
     BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 64; y++) {
@@ -35,7 +44,7 @@ public final class Pictures {
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", out);
+    if (!ImageIO.write(img, format, out)) throw new IOException("no ImageIO writer for " + format);
     return out.toByteArray();
   }
 
