@@ -79,6 +79,47 @@ export interface SleepReport {
   remaining: number;
 }
 
+/**
+ * A picture as RGBA bytes, row by row from the top left: exactly what a browser's `ImageData` is
+ * (`ctx.getImageData(...)` can be passed as is), or any `{ width, height, data }` with `4 * width * height`
+ * bytes in a `Uint8ClampedArray` or `Uint8Array`.
+ */
+export interface PixelsLike {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray | Uint8Array;
+}
+
+/** Options of {@link Brain.watch} and {@link Brain.listen}. */
+export interface PerceiveOptions {
+  /** Bind what is perceived to this concept (created when new); left out, the brain only recognises. */
+  label?: string;
+  /** Most recognised concepts to list, 1..100 (default 5). */
+  k?: number;
+}
+
+/** POST /v1/brain/watch|listen's answer: what the brain made of a picture or a sound. */
+export interface PerceptReport {
+  /** `visual` for a picture, `auditory` for a sound. */
+  region: string;
+  /** The concept it was bound to, or null when it was only recognised. */
+  label: string | null;
+  /** Cosine between the embedding and the vector rate-decoded from the region's spikes (4 decimals). */
+  cosine: number;
+  /** Embedding length (128 for the built-in encoders). */
+  dimension: number;
+  /** Excitatory cells per dimension. */
+  groupSize: number;
+  /** Clock steps of one pass (coding window plus read-out). */
+  steps: number;
+  /** Spikes the region's excitatory cells fired in the window. */
+  sensorySpikes: number;
+  /** Learned synapse writes of the binding (0 without a label). */
+  boundSynapses: number;
+  /** Concepts the percept drove beyond what a neutral code drives, best first (with a label: before binding). */
+  ranked: RecallHit[];
+}
+
 /** The server's defaults (BrainHost): scale 0.01 (20,000 neurons) and its fixed seed. */
 export const DEFAULT_BRAIN_SCALE = 0.01;
 export const DEFAULT_BRAIN_SEED = 20_260_101;
@@ -95,13 +136,15 @@ interface BrainBridge {
   brainSave(): Int8Array;
   brainLoad(snapshot: Int8Array): void;
   brainSpikeTotals(): Float64Array;
+  brainWatch(width: number, height: number, rgba: Int8Array, label: string | null, k: number): string[];
+  brainListen(samples: Float32Array, sampleRate: number, label: string | null, k: number): string[];
   lastIds(): Int32Array;
   lastNumbers(): Float64Array;
 }
 
 const NAMES = [
   'brainReset', 'brainStatus', 'brainStep', 'brainImprint', 'brainRecall', 'brainSleep', 'brainSave', 'brainLoad',
-  'brainSpikeTotals', 'lastIds', 'lastNumbers',
+  'brainSpikeTotals', 'brainWatch', 'brainListen', 'lastIds', 'lastNumbers',
 ] as const;
 
 function checkStore(store: unknown): asserts store is SnapshotStore {
@@ -109,6 +152,27 @@ function checkStore(store: unknown): asserts store is SnapshotStore {
   if (s === null || typeof s !== 'object' || typeof s.read !== 'function' || typeof s.write !== 'function') {
     throw new Error('store must be a SnapshotStore ({ description, read(), write(bytes) }): use fileStore, indexedDbStore or opfsStore');
   }
+}
+
+function perceiveOptions(options: unknown): { label: string | null; k: number } {
+  if (options === undefined) return { label: null, k: 5 };
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error(`options must be an object { label?, k? }, got ${typeName(options)}`);
+  }
+  const o = options as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (key !== 'label' && key !== 'k') throw new Error(`unknown option '${key}'; use label or k`);
+  }
+  let label: string | null = null;
+  if (o.label !== undefined && o.label !== null) {
+    if (typeof o.label !== 'string') throw new Error(`label must be a string, got ${typeName(o.label)}`);
+    label = o.label;
+  }
+  const k = o.k ?? 5;
+  if (typeof k !== 'number' || !Number.isInteger(k)) {
+    throw new Error(`k must be an integer, got ${typeof k === 'number' ? String(k) : typeName(k)}`);
+  }
+  return { label, k };
 }
 
 function conceptName(what: string, v: unknown): string | null {
@@ -271,6 +335,88 @@ export class Brain {
     } catch (e) {
       rethrow(e);
     }
+  }
+
+  /**
+   * Shows a picture to the visual region: the built-in colour/layout encoder turns it into 128 numbers,
+   * they are latency-coded into the region's cells (larger values spike earlier and more often), the
+   * brain runs 30 ms, and the region's spikes are rate-decoded back (`cosine` says how much survived).
+   * Without a label the answer ranks the concepts the picture drives and the brain is left exactly as it
+   * was; with `label`, the picture is bound to that concept (the brain learns). Same pixels and same
+   * brain give the same answer here and on the server. The encoder sees colour, layout and texture, not
+   * meaning: two red round things look alike to it.
+   *
+   * ```ts
+   * const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
+   * engram.brain.watch(img, { label: 'red ball' });
+   * engram.brain.watch(otherImg); // { region: 'visual', ranked: [{ concept: 'red ball', spikes: 17, ... }], ... }
+   * ```
+   */
+  watch(image: PixelsLike, options?: PerceiveOptions): PerceptReport {
+    if (image === null || typeof image !== 'object') {
+      throw new Error(`image must be { width, height, data } (an ImageData), got ${typeName(image)}`);
+    }
+    const { width, height, data } = image as Partial<PixelsLike>;
+    if (typeof width !== 'number' || !Number.isInteger(width) || typeof height !== 'number' || !Number.isInteger(height)) {
+      throw new Error('image width and height must be whole numbers');
+    }
+    if (!(data instanceof Uint8ClampedArray || data instanceof Uint8Array)) {
+      throw new Error(`image data must be a Uint8ClampedArray or Uint8Array of RGBA bytes, got ${typeName(data)}`);
+    }
+    const { label, k } = perceiveOptions(options);
+    const bytes = new Int8Array(data.buffer, data.byteOffset, data.byteLength);
+    try {
+      return this.#percept(this.#b.brainWatch(width, height, bytes, label, k));
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  /**
+   * Plays a sound to the auditory region: mono samples in -1..1 at `sampleRate` Hz (an `AudioBuffer`'s
+   * `getChannelData(0)` and `sampleRate` fit; at most 60 s). The built-in spectral encoder captures timbre,
+   * pitch region and the loudness/brightness envelope, not words. Otherwise exactly as {@link Brain.watch}.
+   *
+   * ```ts
+   * engram.brain.listen(buffer.getChannelData(0), buffer.sampleRate, { label: 'doorbell' });
+   * engram.brain.listen(samples, 16000).ranked[0]?.concept; // 'doorbell'
+   * ```
+   */
+  listen(samples: Float32Array | ArrayLike<number>, sampleRate: number, options?: PerceiveOptions): PerceptReport {
+    let floats: Float32Array;
+    if (samples instanceof Float32Array) {
+      floats = samples;
+    } else if (Array.isArray(samples) || ArrayBuffer.isView(samples)) {
+      floats = Float32Array.from(samples as ArrayLike<number>);
+    } else {
+      throw new Error(`samples must be a Float32Array (or an array of numbers), got ${typeName(samples)}`);
+    }
+    if (typeof sampleRate !== 'number' || !Number.isInteger(sampleRate)) {
+      throw new Error(`sampleRate must be a whole number of Hz, got ${typeof sampleRate === 'number' ? String(sampleRate) : typeName(sampleRate)}`);
+    }
+    const { label, k } = perceiveOptions(options);
+    try {
+      return this.#percept(this.#b.brainListen(floats, sampleRate, label, k));
+    } catch (e) {
+      rethrow(e);
+    }
+  }
+
+  #percept(strings: string[]): PerceptReport {
+    const f = new FlatReader(strings, this.#b.lastIds(), this.#b.lastNumbers());
+    const region = f.s();
+    const label = f.sOrNull();
+    const dimension = f.i();
+    const groupSize = f.i();
+    const steps = f.i();
+    const boundSynapses = f.i();
+    const cosine = f.d();
+    const sensorySpikes = f.d();
+    const ranked: RecallHit[] = [];
+    for (let i = 2; i < strings.length; i++) {
+      ranked.push({ concept: f.s(), spikes: f.i(), firstSpikeStep: f.i(), spikesPerNeuron: f.d() });
+    }
+    return { region, label, cosine, dimension, groupSize, steps, sensorySpikes, boundSynapses, ranked };
   }
 
   /**

@@ -506,7 +506,7 @@ public final class Brain {
     return addSynapse(pre, post, (float) weightMv);
   }
 
-  private int addSynapse(int pre, int post, float w) {
+  int addSynapse(int pre, int post, float w) {
     int before = overlay.size;
     int id = overlay.add(pre, post, w);
     if (overlay.size > before) outSum[pre] += w;
@@ -740,7 +740,7 @@ public final class Brain {
     return total;
   }
 
-  private static final class Snapshot {
+  static final class Snapshot {
     long step;
     float[] v, a, gain, rate;
     int[] refr, inP, inL, inI, inX;
@@ -750,7 +750,7 @@ public final class Brain {
 
   private Snapshot scratch;
 
-  private Snapshot snapshot() {
+  Snapshot snapshot() {
     Snapshot s = scratch != null ? scratch : new Snapshot();
     scratch = null;
     s.step = step;
@@ -768,7 +768,7 @@ public final class Brain {
     return s;
   }
 
-  private void restore(Snapshot s) {
+  void restore(Snapshot s) {
     step = s.step;
     System.arraycopy(s.v, 0, v, 0, n);
     System.arraycopy(s.a, 0, a, 0, n);
@@ -796,6 +796,18 @@ public final class Brain {
     if (dst == null || dst.length != src.length) return src.clone();
     System.arraycopy(src, 0, dst, 0, src.length);
     return dst;
+  }
+
+  // ---------------------------------------------------------------- perception
+
+  /**
+   * Shows {@code embedding} to sensory {@code region} as a latency code and reads back what the brain made of
+   * it ({@link LatencyCode}): the rate-decoded vector and its cosine with the embedding, and the concept
+   * assemblies it drove. Without a label the brain is left exactly as it was; with one, the brain lives through
+   * the presentation and the percept is bound to {@code label}'s assembly (created when new).
+   */
+  public Percept perceive(String region, float[] embedding, String label, LatencyParams params) {
+    return LatencyCode.perceive(this, region, embedding, label, params);
   }
 
   // ---------------------------------------------------------------- sleep

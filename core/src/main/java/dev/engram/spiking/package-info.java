@@ -2,7 +2,9 @@
  * The spiking brain: Cortex's ten-region adaptive leaky integrate-and-fire (ALIF) network, scaled by one
  * factor, with procedural (hash-regenerated) random synapses plus a sparse overlay of learned synapses,
  * three-factor STDP gated by dopamine, four neuromodulators, concept assemblies, triple and sequence
- * imprinting, spiking recall, sleep, and an exact versioned snapshot format; plus a separate
+ * imprinting, spiking recall, sleep, perception (an embedding latency-coded into a sensory region, rate-decoded
+ * back, recognised by or bound to concept assemblies: {@link dev.engram.spiking.LatencyCode},
+ * {@link dev.engram.spiking.Senses}), and an exact versioned snapshot format; plus a separate
  * conductance-based LIF model ({@link dev.engram.spiking.CobaNetwork}) for the Vogels–Abbott COBA benchmark.
  *
  * <p>Owns: neuron models and their parameter records ({@link dev.engram.spiking.AlifParams},

@@ -3,7 +3,9 @@ package dev.engram.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.server.brain.BrainHost;
+import dev.engram.server.brain.Media;
 import dev.engram.spiking.Brain;
+import dev.engram.spiking.Percept;
 import dev.engram.spiking.Recall;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +69,26 @@ public final class BrainVerbs {
     return node;
   }
 
+  /**
+   * {@code {"region", "label", "cosine", "dimension", "groupSize", "steps", "sensorySpikes", "boundSynapses",
+   * "ranked": [{"concept", "spikes", "firstSpikeStep", "spikesPerNeuron"}]}}: what watch and listen answer, the
+   * ranking cut to {@code k}, the round-trip cosine rounded to 4 decimals.
+   */
+  public static ObjectNode perceived(Percept p, int k) {
+    if (k < 1 || k > BrainHost.MAX_K) throw new IllegalArgumentException("k must be between 1 and " + BrainHost.MAX_K + ", got " + k);
+    ObjectNode node = Json.MAPPER.createObjectNode().put("region", p.region());
+    if (p.label() == null) node.putNull("label");
+    else node.put("label", p.label());
+    node.put("cosine", Math.round(p.cosine() * 10000) / 10000.0).put("dimension", p.dimension()).put("groupSize", p.groupSize())
+        .put("steps", p.steps()).put("sensorySpikes", p.sensorySpikes()).put("boundSynapses", p.boundSynapses());
+    ArrayNode list = node.putArray("ranked");
+    for (Recall.Hit h : p.ranked().subList(0, Math.min(k, p.ranked().size()))) {
+      list.addObject().put("concept", h.concept()).put("spikes", h.spikes()).put("firstSpikeStep", h.firstSpikeStep())
+          .put("spikesPerNeuron", h.spikesPerNeuron());
+    }
+    return node;
+  }
+
   /** {@code [{"name", "neurons", "rateHz"}]}, rates rounded to 0.01 Hz: every brain answer's region list. */
   public static void regions(ArrayNode array, List<BrainHost.Region> regions) {
     for (BrainHost.Region r : regions) {
@@ -90,12 +112,14 @@ public final class BrainVerbs {
         "A missing brain.bin is created at --scale (or ENGRAM_SPIKING_SCALE, default 0.01 = 20,000 neurons)."
       },
       subcommands = {BrainVerbs.Status.class, BrainVerbs.Step.class, BrainVerbs.Imprint.class, BrainVerbs.RecallVerb.class,
-        BrainVerbs.Sleep.class, BrainVerbs.Save.class, BrainVerbs.Load.class},
+        BrainVerbs.Watch.class, BrainVerbs.Listen.class, BrainVerbs.Sleep.class, BrainVerbs.Save.class, BrainVerbs.Load.class},
       footerHeading = "%nExamples:%n",
       footer = {
         "  engram brain imprint cat is animal      engram brain recall cat -k 5",
         "  engram brain step 200                   engram brain status --json",
         "  engram brain save snap.bin              engram brain load snap.bin",
+        "  engram brain watch cat.png --label cat  engram brain watch photo.jpg",
+        "  engram brain listen bell.wav --label bell",
       })
   static final class Group implements Callable<Integer> {
     @ParentCommand Cli cli;
@@ -105,7 +129,7 @@ public final class BrainVerbs {
 
     @Override
     public Integer call() {
-      cli.err.println("engram: brain needs a verb: status, step, imprint, recall, sleep, save, load.");
+      cli.err.println("engram: brain needs a verb: status, step, imprint, recall, watch, listen, sleep, save, load.");
       cli.err.println("Try 'engram brain --help'.");
       return Cli.BAD_INPUT;
     }
@@ -216,6 +240,77 @@ public final class BrainVerbs {
         }
         return hits.isEmpty() ? Cli.NO_ANSWER : Cli.OK;
       }
+    }
+  }
+
+  /** watch and listen: read the file, perceive, save the brain when a label changed it, print the percept. */
+  abstract static class Perceive implements Callable<Integer> {
+    @ParentCommand Group group;
+
+    @Parameters(index = "0", paramLabel = "FILE") Path file;
+
+    @Option(names = "--label", paramLabel = "L", description = "bind what is perceived to concept L (the brain learns; saved to brain.bin)")
+    String label;
+
+    @Option(names = "-k", paramLabel = "N", description = "how many recognised concepts to list (default ${DEFAULT-VALUE})")
+    int k = 5;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    abstract Percept perceive(BrainHost host, byte[] bytes);
+
+    @Override
+    public Integer call() throws IOException {
+      if (k < 1 || k > BrainHost.MAX_K) throw new IllegalArgumentException("k must be between 1 and " + BrainHost.MAX_K + ", got " + k);
+      byte[] bytes;
+      try {
+        long size = Files.size(file);
+        if (size > Media.MAX_BYTES) throw new IllegalArgumentException(file + " is " + size + " bytes; the limit is " + Media.MAX_BYTES + " (16 MiB)");
+        bytes = Files.readAllBytes(file);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IllegalArgumentException("no such file: " + file);
+      }
+      try (BrainHost host = group.open()) {
+        Percept p;
+        try {
+          p = perceive(host, bytes);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        if (label != null) host.save(group.file());
+        ObjectNode node = perceived(p, k);
+        if (json) {
+          group.cli.out.println(node);
+        } else {
+          group.cli.out.printf("%s: round-trip cosine %.3f over %d groups of %d cells, %d spikes%s%n", p.region(), p.cosine(),
+              p.dimension(), p.groupSize(), p.sensorySpikes(), p.label() == null ? "" : "; bound to " + p.label() + " (" + p.boundSynapses() + " synapse writes)");
+          for (Recall.Hit h : p.ranked().subList(0, Math.min(k, p.ranked().size()))) {
+            group.cli.out.printf("%s\t%d\t%.3f%n", h.concept(), h.spikes(), h.spikesPerNeuron());
+          }
+        }
+        return label == null && p.ranked().isEmpty() ? Cli.NO_ANSWER : Cli.OK;
+      }
+    }
+  }
+
+  @Command(name = "watch", mixinStandardHelpOptions = true, description = {
+      "Show IMAGE (PNG, JPEG, GIF, BMP; at most 16 MiB) to the visual region: built-in colour/layout encoder, latency code,",
+      "then the concepts it drives, best first (exit 3 when none). With --label, bind the picture to that concept."})
+  static final class Watch extends Perceive {
+    @Override
+    Percept perceive(BrainHost host, byte[] bytes) {
+      return host.watch(Media.image(bytes), label);
+    }
+  }
+
+  @Command(name = "listen", mixinStandardHelpOptions = true, description = {
+      "Play WAV (PCM 8/16/24/32 or float 32; at most 16 MiB and 60 s) to the auditory region: built-in spectral encoder,",
+      "latency code, then the concepts it drives, best first (exit 3 when none). With --label, bind the sound to that concept."})
+  static final class Listen extends Perceive {
+    @Override
+    Percept perceive(BrainHost host, byte[] bytes) {
+      return host.listen(Media.wav(bytes), label);
     }
   }
 

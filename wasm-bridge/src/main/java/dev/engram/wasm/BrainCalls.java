@@ -1,11 +1,15 @@
 package dev.engram.wasm;
 
+import dev.engram.perception.AudioClip;
+import dev.engram.perception.Pixels;
 import dev.engram.spiking.Brain;
 import dev.engram.spiking.BrainCodec;
 import dev.engram.spiking.BrainConfig;
 import dev.engram.spiking.Modulator;
+import dev.engram.spiking.Percept;
 import dev.engram.spiking.Recall;
 import dev.engram.spiking.RecallMode;
+import dev.engram.spiking.Senses;
 import java.util.List;
 
 /**
@@ -26,7 +30,14 @@ final class BrainCalls {
   /** BrainHost.MAX_K. */
   static final int MAX_K = 100;
 
+  /** server-jvm Media.MAX_SIDE, MAX_PIXELS and MAX_SECONDS: the same pictures and sounds are refused everywhere. */
+  static final int MAX_SIDE = 8192;
+  static final long MAX_PIXELS = 4096L * 4096;
+  static final double MAX_SECONDS = 60;
+
   private Brain brain;
+  /** Built on first watch or listen: the encoders' tables are small, but a memory-only user should not build them. */
+  private Senses senses;
 
   private Brain brain() {
     if (brain == null) {
@@ -117,6 +128,70 @@ final class BrainCalls {
     List<Recall.Hit> ranked = steps == 0 ? b.recall(concept).ranked()
         : b.recall(List.of(concept), steps, RecallMode.NEUTRAL).ranked();
     Flat f = new Flat();
+    for (int i = 0; i < Math.min(k, ranked.size()); i++) {
+      Recall.Hit h = ranked.get(i);
+      f.s(h.concept()).i(h.spikes()).i(h.firstSpikeStep()).d(h.spikesPerNeuron());
+    }
+    return f.finish();
+  }
+
+  /**
+   * Shows an RGBA picture to the visual region (BrainHost.watch + BrainVerbs.perceived); {@code label} null
+   * recognises only. strings: region, label (null when none), per hit concept; ints: dimension, groupSize, steps,
+   * boundSynapses, per hit (spikes, firstSpikeStep); doubles: cosine (4 decimals), sensorySpikes, per hit
+   * spikesPerNeuron.
+   */
+  String[] watch(int width, int height, byte[] rgba, String label, int k) {
+    checkK(k);
+    if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+      throw new IllegalArgumentException("the image is " + width + "x" + height + "; the limit is " + MAX_SIDE
+          + " on a side and " + MAX_PIXELS + " pixels in all");
+    }
+    Pixels image = new Pixels(width, height, rgba);
+    return perceived(capacity(() -> senses().watch(brain(), image, label)), k);
+  }
+
+  /** Plays mono samples (-1..1) at {@code sampleRate} to the auditory region; flattened as {@link #watch}. */
+  String[] listen(float[] samples, int sampleRate, String label, int k) {
+    checkK(k);
+    AudioClip clip = new AudioClip(samples, sampleRate);
+    if (clip.seconds() > MAX_SECONDS) {
+      throw new IllegalArgumentException("the sound is " + Math.round(clip.seconds() * 10) / 10.0 + " s long; the limit is "
+          + (int) MAX_SECONDS + " s");
+    }
+    return perceived(capacity(() -> senses().listen(brain(), clip, label)), k);
+  }
+
+  private Senses senses() {
+    if (senses == null) {
+      senses = new Senses();
+    }
+    return senses;
+  }
+
+  private static void checkK(int k) {
+    if (k < 1 || k > MAX_K) {
+      throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
+    }
+  }
+
+  private static Percept capacity(java.util.function.Supplier<Percept> call) {
+    try {
+      return call.get();
+    } catch (IllegalStateException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("assembly capacity")) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  private static String[] perceived(Percept p, int k) {
+    Flat f = new Flat();
+    f.s(p.region()).s(p.label());
+    f.i(p.dimension()).i(p.groupSize()).i(p.steps()).i(p.boundSynapses());
+    f.d(Math.round(p.cosine() * 10000) / 10000.0).d((double) p.sensorySpikes());
+    List<Recall.Hit> ranked = p.ranked();
     for (int i = 0; i < Math.min(k, ranked.size()); i++) {
       Recall.Hit h = ranked.get(i);
       f.s(h.concept()).i(h.spikes()).i(h.firstSpikeStep()).d(h.spikesPerNeuron());

@@ -420,6 +420,21 @@ public final class Bridge {
     return BRAIN.recall(concept, k, steps);
   }
 
+  /**
+   * Shows a {@code width x height} RGBA picture to the visual region; binds it to {@code label} unless null; the top
+   * {@code k} (1..100) concepts it drives. Flattened as {@link BrainCalls#watch} documents.
+   */
+  @JSExport
+  public static String[] brainWatch(int width, int height, byte[] rgba, String label, int k) {
+    return BRAIN.watch(width, height, rgba, label, k);
+  }
+
+  /** Plays mono samples at {@code sampleRate} Hz to the auditory region; as {@link #brainWatch}. */
+  @JSExport
+  public static String[] brainListen(float[] samples, int sampleRate, String label, int k) {
+    return BRAIN.listen(samples, sampleRate, label, k);
+  }
+
   /** Replay and pruning; returns {@code [replayed, pruned, remaining]}. */
   @JSExport
   public static int[] brainSleep() {

@@ -3,8 +3,12 @@ package dev.engram.server.brain;
 import dev.engram.spiking.Brain;
 import dev.engram.spiking.BrainCodec;
 import dev.engram.spiking.BrainConfig;
+import dev.engram.perception.AudioClip;
+import dev.engram.perception.Pixels;
 import dev.engram.spiking.Modulator;
+import dev.engram.spiking.Percept;
 import dev.engram.spiking.Recall;
+import dev.engram.spiking.Senses;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -33,6 +37,7 @@ public final class BrainHost implements AutoCloseable {
 
   private final Brain brain;
   private final ParallelStepper stepper;
+  private Senses senses = new Senses();
   /** True while a step call runs; read without the lock, so a caller can tell a busy brain from a hung one. */
   private volatile boolean stepping;
 
@@ -204,6 +209,37 @@ public final class BrainHost implements AutoCloseable {
     if (concept == null) throw new IllegalArgumentException("concept is required");
     List<Recall.Hit> ranked = brain.recall(concept).ranked();
     return List.copyOf(ranked.subList(0, Math.min(k, ranked.size())));
+  }
+
+  /**
+   * The encoders watch and listen use: the built-in ones ({@link Senses#Senses()}) until a host plugs in others
+   * (ONNX models, say) whose vectors fit the sensory regions.
+   */
+  public synchronized void setSenses(Senses senses) {
+    if (senses == null) throw new IllegalArgumentException("senses must not be null");
+    this.senses = senses;
+  }
+
+  /**
+   * Shows {@code image} to the visual region: without a label, what the brain recognises (the brain is left as it
+   * was); with one, the picture is bound to that concept (the brain changes, so save it).
+   */
+  public synchronized Percept watch(Pixels image, String label) {
+    return capacityIsBadInput(() -> senses.watch(brain, image, label));
+  }
+
+  /** Plays {@code clip} to the auditory region; as {@link #watch}. */
+  public synchronized Percept listen(AudioClip clip, String label) {
+    return capacityIsBadInput(() -> senses.listen(brain, clip, label));
+  }
+
+  private static Percept capacityIsBadInput(java.util.function.Supplier<Percept> call) {
+    try {
+      return call.get();
+    } catch (IllegalStateException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("assembly capacity")) throw new IllegalArgumentException(e.getMessage(), e);
+      throw e;
+    }
   }
 
   public synchronized Brain.SleepReport sleep() {

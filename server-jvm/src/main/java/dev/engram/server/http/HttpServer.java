@@ -11,6 +11,7 @@ import dev.engram.server.Json;
 import dev.engram.server.KnowledgeVerbs;
 import dev.engram.server.BrainVerbs;
 import dev.engram.server.brain.BrainHost;
+import dev.engram.server.brain.Media;
 import dev.engram.server.security.Credentials;
 import dev.engram.server.store.StoreException;
 import io.javalin.Javalin;
@@ -74,6 +75,10 @@ import org.slf4j.LoggerFactory;
  * POST /v1/brain/imprint            {"subject", "relation", "object"}  ->  {"imprinted": true, "concepts", "learnedSynapses"}
  * POST /v1/brain/recall             {"concept": "...", "k": N (default 5)}  ->  {"concept", "ranked": [{"concept",
  *                                   "spikes", "firstSpikeStep", "spikesPerNeuron"}]}
+ * POST /v1/brain/watch?label=&k=    body: a PNG/JPEG/GIF/BMP file (at most 16 MiB)  ->  {"region", "label", "cosine",
+ *                                   "dimension", "groupSize", "steps", "sensorySpikes", "boundSynapses", "ranked": [...]}
+ *                                   without label: the concepts the picture drives (brain unchanged); with: bound to it
+ * POST /v1/brain/listen?label=&k=   the same for a WAV file (at most 16 MiB and 60 s), into the auditory region
  * GET  /v1/brain/stream             server-sent events: per-region rates and modulator levels, stepping as it goes
  * GET  /metrics                     Prometheus text: requests and latency by route template, facts stored, uptime
  * GET  /openapi.json                OpenAPI 3.1 document of every route above
@@ -254,6 +259,8 @@ public final class HttpServer implements AutoCloseable {
       r.post(config, "/v1/brain/step", Access.MASTER, api::brainStep);
       r.post(config, "/v1/brain/imprint", Access.MASTER, api::brainImprint);
       r.post(config, "/v1/brain/recall", Access.MASTER, api::brainRecall);
+      r.post(config, "/v1/brain/watch", Access.MASTER, api::brainWatch);
+      r.post(config, "/v1/brain/listen", Access.MASTER, api::brainListen);
       r.stream(config, HandlerType.GET, "/v1/brain/stream", Access.MASTER, new BrainStream(brain));
       r.get(config, "/metrics", Access.MASTER, ctx -> {
         // Facts are counted at scrape time from the store's own stats, so the figure is never stale.
@@ -420,6 +427,46 @@ public final class HttpServer implements AutoCloseable {
       JsonNode body = object(ctx, "{\"concept\": \"...\", \"k\": N (optional, default 5)}", "concept", "k");
       String concept = string(body, "concept");
       json(ctx, 200, BrainVerbs.recalled(concept, brain.recall(concept, whole(body, "k", DEFAULT_K))));
+    }
+
+    void brainWatch(Context ctx) {
+      byte[] raw = media(ctx);
+      int k = k(ctx, DEFAULT_K);
+      if (k < 1 || k > BrainHost.MAX_K) {
+        throw new IllegalArgumentException("k must be between 1 and " + BrainHost.MAX_K + ", got " + k);
+      }
+      json(ctx, 200, BrainVerbs.perceived(brain.watch(decode(() -> Media.image(raw)), label(ctx)), k));
+    }
+
+    void brainListen(Context ctx) {
+      byte[] raw = media(ctx);
+      int k = k(ctx, DEFAULT_K);
+      if (k < 1 || k > BrainHost.MAX_K) {
+        throw new IllegalArgumentException("k must be between 1 and " + BrainHost.MAX_K + ", got " + k);
+      }
+      json(ctx, 200, BrainVerbs.perceived(brain.listen(decode(() -> Media.wav(raw)), label(ctx)), k));
+    }
+
+    /** The raw body of watch/listen, refused with 413 over {@link Media#MAX_BYTES} (the JSON limit is larger). */
+    private static byte[] media(Context ctx) {
+      long declared = ctx.req().getContentLengthLong();
+      if (declared > Media.MAX_BYTES) {
+        throw new HttpResponseException(413, "the file is " + declared + " bytes; the limit is " + Media.MAX_BYTES + " (16 MiB)");
+      }
+      return body(ctx);
+    }
+
+    private static <T> T decode(java.util.function.Supplier<T> decoder) {
+      try {
+        return decoder.get();
+      } catch (Media.TooLarge e) {
+        throw new HttpResponseException(413, e.getMessage());
+      }
+    }
+
+    /** The optional {@code label} query parameter; present but blank is an error (core says so). */
+    private static String label(Context ctx) {
+      return ctx.queryParam("label");
     }
 
     /** An optional whole-number field of {@code body}. */

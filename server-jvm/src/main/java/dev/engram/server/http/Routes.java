@@ -38,6 +38,11 @@ public final class Routes {
       "/v1/brain/concepts", Set.of("topic"),
       "/v1/brain/stream", Set.of("step_ms", "interval_ms", "count"));
 
+  /** The same for the POST routes whose body is a file rather than JSON, so their options travel in the query. */
+  private static final Map<String, Set<String>> POST_QUERY = Map.of(
+      "/v1/brain/watch", Set.of("label", "k"),
+      "/v1/brain/listen", Set.of("label", "k"));
+
   private final List<Route> list = new ArrayList<>();
   private final Guard guard;
   private final long timeoutMs;
@@ -82,7 +87,8 @@ public final class Routes {
   private void add(JavalinConfig config, HandlerType method, String path, Access access, Handler handler,
       boolean timed) {
     list.add(new Route(method.name(), path, access));
-    Set<String> query = method == HandlerType.GET ? QUERY.getOrDefault(path, Set.of()) : Set.of();
+    Set<String> query = method == HandlerType.GET ? QUERY.getOrDefault(path, Set.of())
+        : method == HandlerType.POST ? POST_QUERY.getOrDefault(path, Set.of()) : Set.of();
     Handler guarded = ctx -> {
       ctx.attribute(HttpServer.ROUTE, path);
       guard.authorize(ctx, access);
