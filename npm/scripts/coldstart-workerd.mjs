@@ -45,7 +45,6 @@ export default {
 function config(port, withEngram) {
   const engramModules = withEngram
     ? `(name = "index.js", esModule = embed "index.js"),
-    (name = "engram-runtime.js", esModule = embed "engram-runtime.js"),
     (name = "engram.wasm", wasm = embed "engram.wasm"),`
     : '';
   return `using Workerd = import "/workerd/workerd.capnp";
@@ -79,7 +78,7 @@ async function once(withEngram) {
   const dir = mkdtempSync(join(tmpdir(), 'engram-coldstart-workerd-'));
   try {
     if (withEngram) {
-      for (const f of ['index.js', 'engram-runtime.js', 'engram.wasm']) copyFileSync(join(dist, f), join(dir, f));
+      for (const f of ['index.js', 'engram.wasm']) copyFileSync(join(dist, f), join(dir, f));
     }
     writeFileSync(join(dir, 'worker.js'), withEngram ? ENGRAM : EMPTY);
     const port = await freePort();
