@@ -1,9 +1,12 @@
 // npm run build: assembles dist/ from the TeaVM outputs of wasm-bridge (build them first with
 // `mvn -q -B -pl wasm-bridge -am package`) and the TypeScript sources.
-//   dist/index.js          the API (esbuild bundle of src/, ESM, loads in Node, Deno, browsers, Workers)
+//   dist/index.js          the API: one minified ESM file, esbuild's bundle of src/ and TeaVM's wasm-gc runtime
+//                          (patched, see runtime-patches.mjs; its licence notice kept); loads in Node, Deno,
+//                          browsers and Workers. One file, not two, because a browser fetched the runtime only
+//                          after parsing index.js: one more round trip before forBrowser could start (cold
+//                          start, docs/WASM.md)
 //   dist/index.d.ts ...    declarations (tsc --emitDeclarationOnly)
 //   dist/engram.wasm       the wasm-gc module
-//   dist/engram-runtime.js TeaVM's wasm-gc runtime, patched (see runtime-patches.mjs)
 //   dist/js/engram.js      the TeaVM JavaScript build (fallback; what the GraalVM Polyglot test runs)
 //   dist/router.bpe, dist/router.i8  the dispatcher's tokenizer and int8 weights (core's resources), kept
 //                          out of engram.wasm and loaded only by Engram.loadRouter
@@ -48,11 +51,11 @@ try {
   console.error(`npm run build: ${e.message}`);
   process.exit(1);
 }
+// A legal comment (/*! */): esbuild keeps it in the minified bundle.
 const header =
-  '// TeaVM wasm-gc runtime, from teavm-core 0.15.0 (org/teavm/backend/wasm/wasm-gc-module-runtime.js).\n' +
-  '// Copyright the TeaVM authors (Alexey Andreev et al.), Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0\n' +
-  '// Modified by engram: ' + PATCHES.map((p) => p.why).join('; ') + '.\n';
-writeFileSync(join(dist, 'engram-runtime.js'), header + runtime);
+  '/*! TeaVM wasm-gc runtime, from teavm-core 0.15.0 (org/teavm/backend/wasm/wasm-gc-module-runtime.js).\n' +
+  ' * Copyright the TeaVM authors (Alexey Andreev et al.), Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0\n' +
+  ' * Modified by engram: ' + PATCHES.map((p) => p.why).join('; ') + '. */\n';
 copyFileSync(inputs.wasm, join(dist, 'engram.wasm'));
 copyFileSync(inputs.js, join(dist, 'js', 'engram.js'));
 for (const name of routerFiles) {
@@ -68,9 +71,18 @@ await build({
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  external: ['./engram-runtime.js', 'node:*'],
+  external: ['node:*'],
+  minify: true,
   legalComments: 'inline',
   logLevel: 'warning',
+  plugins: [{
+    // src/index.ts imports './engram-runtime.js' (typed by src/engram-runtime.d.ts): the patched runtime.
+    name: 'engram-runtime',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/engram-runtime\.js$/ }, () => ({ path: 'engram-runtime.js', namespace: 'engram-runtime' }));
+      b.onLoad({ filter: /.*/, namespace: 'engram-runtime' }, () => ({ contents: header + runtime, loader: 'js' }));
+    },
+  }],
 });
 execFileSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(here, 'tsconfig.json')], {
   stdio: 'inherit',

@@ -3,9 +3,9 @@
 //
 // Two kinds of fresh process alternate, so both see the same machine load:
 //   - the public path: import('dist/index.js'), Engram.forNode(), one observe, one get (what a user waits);
-//   - the same steps spelled out, to split forNode: import of the runtime, file read, WebAssembly.compile,
-//     TeaVM runtime instantiation, then the first observe (core's static tables are built on first use)
-//     and the first get.
+//   - the same steps spelled out, to split forNode: import of index.js, file read, WebAssembly.compile,
+//     Engram.fromModule (TeaVM's runtime instantiates the module and runs its start function), then the
+//     first observe (core's static tables are built on first use) and the first get.
 // Each phase is given as wall time and as the process's CPU time (user + system, all threads): on a
 // shared machine the wall time moves with other jobs, the CPU time much less.
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,6 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const index = JSON.stringify(new URL('../dist/index.js', import.meta.url).href);
-const runtime = JSON.stringify(new URL('../dist/engram-runtime.js', import.meta.url).href);
 const wasm = JSON.stringify(fileURLToPath(new URL('../dist/engram.wasm', import.meta.url)));
 
 // Both children print [[phase, wallMs, cpuMs], ...] with the phases in order.
@@ -44,18 +43,17 @@ process.stdout.write(JSON.stringify(marks));
 `;
 const phasedChild = `${prelude}
 const { readFile } = await import('node:fs/promises');
-const { load } = await import(${runtime});
+const { Engram } = await import(${index});
 mark('import');
 const bytes = await readFile(${wasm});
 mark('read');
 const module = await WebAssembly.compile(bytes, { builtins: ['js-string'] });
 mark('compile');
-const teavm = await load(module);
-teavm.exports.limits();
+const memory = await Engram.fromModule(module);
 mark('instantiate');
-teavm.exports.observe('user:42', 'The deploy region is us-west-2.');
+memory.observe('user:42', 'The deploy region is us-west-2.');
 mark('observe');
-const answer = teavm.exports.get('user:42', "what's the deploy region?");
+const answer = memory.get('user:42', "what's the deploy region?");
 mark('get');
 if (answer !== 'us-west-2') throw new Error('coldstart: wrong answer ' + answer);
 process.stdout.write(JSON.stringify(marks));

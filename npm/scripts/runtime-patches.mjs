@@ -1,6 +1,7 @@
 // Patches npm run build applies to TeaVM 0.15.0's wasm-gc runtime (wasm-gc-module-runtime.js, Apache-2.0)
-// to make dist/engram-runtime.js. Each patch names a start anchor and, for a block, an end anchor; the
-// build fails if an anchor is not found exactly once, so a TeaVM upgrade cannot silently skip one.
+// for the runtime that npm run build bundles into dist/index.js. Each patch names a start anchor and, for
+// a block, an end anchor; the build fails if an anchor is not found exactly once, so a TeaVM upgrade cannot
+// silently skip one.
 //
 // Why: (1) fromModule hands the runtime a compiled module, which it can only take as bytes; (2) it
 // decides whether to polyfill the JS string builtins by probing the host, not the module it was given

@@ -1,4 +1,4 @@
-// Types for TeaVM's wasm-gc runtime (dist/engram-runtime.js, copied from teavm-core 0.15.0 by
+// Types for TeaVM's wasm-gc runtime (bundled into dist/index.js, copied from teavm-core 0.15.0 by
 // scripts/build.mjs and patched to accept a compiled WebAssembly.Module). Only what src/ uses.
 export interface TeaVMInstance {
   exports: Record<string, unknown>;

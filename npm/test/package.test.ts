@@ -45,7 +45,7 @@ console.log(JSON.stringify({ sizeA: a.size('s'), sizeB: b.size('s'), same: a.get
       expect(out).toEqual({ sizeA: 1, sizeB: 0, same: true, route: 'ANSWER', value: 'us-west-2' });
       const files = execFileSync('tar', ['-tzf', join(dir, tarball!)], { encoding: 'utf8' }).trim().split('\n').sort();
       expect(files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/engram.wasm',
-        'package/dist/engram-runtime.js', 'package/dist/router.bpe', 'package/dist/router.i8', 'package/dist/words.bin',
+        'package/dist/router.bpe', 'package/dist/router.i8', 'package/dist/words.bin',
         'package/README.md', 'package/package.json']));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -51,7 +51,6 @@ const worker :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "worker.js"),
     (name = "index.js", esModule = embed "index.js"),
-    (name = "engram-runtime.js", esModule = embed "engram-runtime.js"),
     (name = "replay.js", esModule = embed "replay.js"),
     (name = "engram.wasm", wasm = embed "engram.wasm"),
     (name = "golden.json", json = embed "golden.json"),
@@ -87,7 +86,7 @@ describe('workerd (Cloudflare Workers runtime)', () => {
     if (!existsSync(workerd)) throw new Error(`no workerd at ${workerd}: run bash npm/scripts/host-tools.sh`);
     if (!existsSync(goldenPath)) throw new Error(`no golden file at ${goldenPath}: run mvn -q -B -pl tests -am verify first`);
     dir = mkdtempSync(join(tmpdir(), 'engram-workerd-'));
-    for (const f of ['index.js', 'engram-runtime.js', 'engram.wasm']) copyFileSync(join(dist, f), join(dir, f));
+    for (const f of ['index.js', 'engram.wasm']) copyFileSync(join(dist, f), join(dir, f));
     copyFileSync(goldenPath, join(dir, 'golden.json'));
     for (const n of ['knowledge', 'brain']) {
       copyFileSync(goldenPath.replace(/memory\.json$/, `${n}.json`), join(dir, `golden-${n}.json`));

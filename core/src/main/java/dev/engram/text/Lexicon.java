@@ -249,8 +249,13 @@ public final class Lexicon {
     };
     for (String g : groups) {
       java.util.ArrayList<String> words = new java.util.ArrayList<>(set(g));
-      for (String w : words) {
-        String sw = Stemmer.stem(w);
+      // Each word stemmed once per group, not once per pair: this initializer runs inside a wasm
+      // instance's first observe, where the pairwise stemming cost milliseconds (docs/WASM.md, cold start).
+      String[] stems = new String[words.size()];
+      for (int k = 0; k < stems.length; k++) {
+        stems[k] = Stemmer.stem(words.get(k));
+      }
+      for (String sw : stems) {
         String[] old = SYNONYMS.get(sw);
         HashSet<String> merged = new HashSet<>();
         if (old != null) {
@@ -258,8 +263,7 @@ public final class Lexicon {
             merged.add(o);
           }
         }
-        for (String other : words) {
-          String so = Stemmer.stem(other);
+        for (String so : stems) {
           if (!so.equals(sw)) {
             merged.add(so);
           }

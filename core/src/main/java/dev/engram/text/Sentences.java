@@ -35,7 +35,7 @@ public final class Sentences {
         endExclusive = i + 1;
         cut = true;
       } else if (c == '.' || c == '\u2026') {
-        boolean nextIsSpaceOrEnd = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1))
+        boolean nextIsSpaceOrEnd = i + 1 >= n || Chars.isWhitespace(text.charAt(i + 1))
             || text.charAt(i + 1) == '"' || text.charAt(i + 1) == ')';
         if (nextIsSpaceOrEnd && !isAbbreviation(text, begin, i)) {
           while (i + 1 < n && text.charAt(i + 1) == '.') {
@@ -61,7 +61,7 @@ public final class Sentences {
     String s = text.substring(from, to).trim();
     boolean hasWord = false;
     for (int i = 0; i < s.length() && !hasWord; i++) {
-      hasWord = Character.isLetterOrDigit(s.charAt(i));
+      hasWord = Chars.isLetterOrDigit(s.charAt(i));
     }
     if (hasWord) {
       out.add(s);
@@ -71,11 +71,11 @@ public final class Sentences {
   /** True when the word ending at the '.' at {@code dot} is an abbreviation or a single initial. */
   private static boolean isAbbreviation(String text, int begin, int dot) {
     int s = dot;
-    while (s > begin && !Character.isWhitespace(text.charAt(s - 1))) {
+    while (s > begin && !Chars.isWhitespace(text.charAt(s - 1))) {
       s--;
     }
     String word = text.substring(s, dot).toLowerCase();
-    if (word.length() == 1 && Character.isLetter(word.charAt(0)) && Character.isUpperCase(text.charAt(s))) {
+    if (word.length() == 1 && Chars.isLetter(word.charAt(0)) && Chars.isUpperCase(text.charAt(s))) {
       return true; // an initial: "J. R. Tolkien"
     }
     for (String a : ABBREVIATIONS) {

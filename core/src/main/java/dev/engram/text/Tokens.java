@@ -63,7 +63,7 @@ public final class Tokens {
   }
 
   private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c);
+    return Chars.isLetterOrDigit(c);
   }
 
   private static boolean isJoiner(char c) {
@@ -77,11 +77,11 @@ public final class Tokens {
   /** Exactly three digits at {@code i}, not followed by another digit. */
   private static boolean isThousands(String text, int i) {
     for (int k = i; k < i + 3; k++) {
-      if (!Character.isDigit(text.charAt(k))) {
+      if (!Chars.isDigit(text.charAt(k))) {
         return false;
       }
     }
-    return i + 3 >= text.length() || !Character.isDigit(text.charAt(i + 3));
+    return i + 3 >= text.length() || !Chars.isDigit(text.charAt(i + 3));
   }
 
   private static boolean isApostrophe(char c) {
@@ -105,7 +105,7 @@ public final class Tokens {
       while (i < n) {
         char d = text.charAt(i);
         if (isWordChar(d)) {
-          if (Character.isDigit(d)) {
+          if (Chars.isDigit(d)) {
             digit = true;
           } else {
             allDigits = false;
@@ -132,11 +132,11 @@ public final class Tokens {
       if (s > 0 && digit && isCurrency(text.charAt(s - 1))) {
         s--;
       } else if (s > 0 && (text.charAt(s - 1) == '#' || text.charAt(s - 1) == '@')
-          && (s == 1 || Character.isWhitespace(text.charAt(s - 2)))) {
+          && (s == 1 || Chars.isWhitespace(text.charAt(s - 2)))) {
         s--;
       }
       int f = 0;
-      if (Character.isUpperCase(text.charAt(s))) {
+      if (Chars.isUpperCase(text.charAt(s))) {
         f |= CAPITALIZED;
       }
       if (digit) {
@@ -154,7 +154,7 @@ public final class Tokens {
       if (i < n && isApostrophe(text.charAt(i))) {
         int j = i + 1;
         int k = j;
-        while (k < n && Character.isLetter(text.charAt(k))) {
+        while (k < n && Chars.isLetter(text.charAt(k))) {
           k++;
         }
         String suffix = text.substring(j, k).toLowerCase();

@@ -46,7 +46,7 @@ public final class ValueMatch {
     boolean space = false;
     for (int i = start; i < end; i++) {
       char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (Chars.isWhitespace(c)) {
         space = true;
         continue;
       }
@@ -54,7 +54,7 @@ public final class ValueMatch {
         out.append(' ');
         space = false;
       }
-      if (c == '.' && i + 1 < end && Character.isWhitespace(s.charAt(i + 1))) {
+      if (c == '.' && i + 1 < end && Chars.isWhitespace(s.charAt(i + 1))) {
         continue;
       }
       out.append(c);
@@ -87,6 +87,6 @@ public final class ValueMatch {
   }
 
   private static boolean trimmable(char c) {
-    return Character.isWhitespace(c) || TRIM.indexOf(c) >= 0;
+    return Chars.isWhitespace(c) || TRIM.indexOf(c) >= 0;
   }
 }

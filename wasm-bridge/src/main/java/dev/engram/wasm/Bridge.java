@@ -61,8 +61,26 @@ public final class Bridge {
   private static double lastConfidence;
   private static int[] lastIds = new int[0];
   private static double[] lastNumbers = new double[0];
-  private static final KnowledgeCalls KNOWLEDGE = new KnowledgeCalls();
-  private static final BrainCalls BRAIN = new BrainCalls();
+  /**
+   * Made on the first knowledge or brain call, not in this class's initializer: a memory-only page
+   * should not pay for building a knowledge base at start-up (cold start, docs/WASM.md).
+   */
+  private static KnowledgeCalls knowledge;
+  private static BrainCalls brain;
+
+  private static KnowledgeCalls knowledge() {
+    if (knowledge == null) {
+      knowledge = new KnowledgeCalls();
+    }
+    return knowledge;
+  }
+
+  private static BrainCalls brain() {
+    if (brain == null) {
+      brain = new BrainCalls();
+    }
+    return brain;
+  }
 
   private static long now() {
     return Double.isNaN(fixedNow) ? System.currentTimeMillis() : (long) fixedNow;
@@ -354,25 +372,25 @@ public final class Bridge {
    */
   @JSExport
   public static int[] learn(String topic, String text, String format) {
-    return KNOWLEDGE.learn(topic, text, format);
+    return knowledge().learn(topic, text, format);
   }
 
   /** A grounded answer, flattened as {@link KnowledgeCalls#ask} documents (ints and doubles aside). */
   @JSExport
   public static String[] ask(String question) {
-    return KNOWLEDGE.ask(question);
+    return knowledge().ask(question);
   }
 
   /** Topic names in learning order; the concept count of each is left in {@link #lastIds}. */
   @JSExport
   public static String[] topics() {
-    return KNOWLEDGE.topics();
+    return knowledge().topics();
   }
 
   /** Concepts of {@code topic} (all when null), most connected first, flattened as {@link KnowledgeCalls#concepts}. */
   @JSExport
   public static String[] concepts(String topic) {
-    return KNOWLEDGE.concepts(topic);
+    return knowledge().concepts(topic);
   }
 
   /**
@@ -382,7 +400,7 @@ public final class Bridge {
    */
   @JSExport
   public static String[] dream(String start, int length, double seed) {
-    return KNOWLEDGE.dream(start, length, whole("seed", seed));
+    return knowledge().dream(start, length, whole("seed", seed));
   }
 
   // ------------------------------------------------------------------ the spiking brain (one brain)
@@ -390,25 +408,25 @@ public final class Bridge {
   /** Replaces the brain with a new Cortex-shaped one at {@code scale} (0, 1] with {@code seed}. */
   @JSExport
   public static void brainReset(double scale, double seed) {
-    BRAIN.reset(scale, whole("seed", seed));
+    brain().reset(scale, whole("seed", seed));
   }
 
   /** Flattened as {@link BrainCalls#status} documents. */
   @JSExport
   public static String[] brainStatus() {
-    return BRAIN.status();
+    return brain().status();
   }
 
   /** Runs {@code ms} (1..10,000) ms; flattened as {@link BrainCalls#step} documents. */
   @JSExport
   public static String[] brainStep(int ms) {
-    return BRAIN.step(ms);
+    return brain().step(ms);
   }
 
   /** Imprints subject -> relation -> object; returns {@code [concepts, learnedSynapses]}. */
   @JSExport
   public static int[] brainImprint(String subject, String relation, String object) {
-    return BRAIN.imprint(subject, relation, object);
+    return brain().imprint(subject, relation, object);
   }
 
   /**
@@ -417,7 +435,7 @@ public final class Bridge {
    */
   @JSExport
   public static String[] brainRecall(String concept, int k, int steps) {
-    return BRAIN.recall(concept, k, steps);
+    return brain().recall(concept, k, steps);
   }
 
   /**
@@ -438,25 +456,25 @@ public final class Bridge {
   /** Replay and pruning; returns {@code [replayed, pruned, remaining]}. */
   @JSExport
   public static int[] brainSleep() {
-    return BRAIN.sleep();
+    return brain().sleep();
   }
 
   /** The brain's versioned, checksummed snapshot (core's BrainCodec), as an {@code Int8Array}. */
   @JSExport
   public static byte[] brainSave() {
-    return BRAIN.save();
+    return brain().save();
   }
 
   /** Replaces the brain with a snapshot's; a corrupt or foreign one is refused and the brain kept. */
   @JSExport
   public static void brainLoad(byte[] snapshot) {
-    BRAIN.load(snapshot);
+    brain().load(snapshot);
   }
 
   /** Spikes per region since the brain was built. */
   @JSExport
   public static double[] brainSpikeTotals() {
-    return BRAIN.spikeTotals();
+    return brain().spikeTotals();
   }
 
   private static long whole(String what, double v) {
