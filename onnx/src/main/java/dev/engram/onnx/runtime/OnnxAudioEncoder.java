@@ -20,6 +20,11 @@ public final class OnnxAudioEncoder implements AudioEncoder, AutoCloseable {
     this.model = model;
   }
 
+  /** The description this encoder's model was loaded from. */
+  public dev.engram.onnx.ModelSpec spec() {
+    return model.spec();
+  }
+
   @Override
   public int dimension() {
     return model.dimension();

@@ -15,6 +15,11 @@ public final class OnnxImageEncoder implements ImageEncoder, AutoCloseable {
     this.model = model;
   }
 
+  /** The description this encoder's model was loaded from. */
+  public dev.engram.onnx.ModelSpec spec() {
+    return model.spec();
+  }
+
   @Override
   public int dimension() {
     return model.dimension();

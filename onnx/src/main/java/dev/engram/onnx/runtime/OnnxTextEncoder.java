@@ -29,6 +29,11 @@ public final class OnnxTextEncoder implements Encoder, AutoCloseable {
     return tokenizer;
   }
 
+  /** The description this encoder's model was loaded from. */
+  public dev.engram.onnx.ModelSpec spec() {
+    return model.spec();
+  }
+
   @Override
   public int dimension() {
     return model.dimension();
