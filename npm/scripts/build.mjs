@@ -1,6 +1,8 @@
 // npm run build: assembles dist/ from the TeaVM outputs of wasm-bridge (build them first with
 // `mvn -q -B -pl wasm-bridge -am package`) and the TypeScript sources.
 //   dist/index.js          the API (esbuild bundle of src/, ESM, loads in Node, Deno, browsers, Workers)
+//   dist/onnx.js           engram/onnx, the ONNX encoders (src/onnx.ts; imports ./index.js and, only when
+//                          used, the optional peer onnxruntime-web)
 //   dist/index.d.ts ...    declarations (tsc --emitDeclarationOnly)
 //   dist/engram.wasm       the wasm-gc module
 //   dist/engram-runtime.js TeaVM's wasm-gc runtime, patched (see runtime-patches.mjs)
@@ -69,6 +71,18 @@ await build({
   platform: 'neutral',
   target: 'es2022',
   external: ['./engram-runtime.js', 'node:*'],
+  legalComments: 'inline',
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: [join(here, 'src', 'onnx.ts')],
+  outfile: join(dist, 'onnx.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  // The memory's module stays one module (an Engram made by index.js is the one onnx.js checks for).
+  external: ['./index.js', 'onnxruntime-web', 'node:*'],
   legalComments: 'inline',
   logLevel: 'warning',
 });

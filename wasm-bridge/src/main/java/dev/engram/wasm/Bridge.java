@@ -63,6 +63,7 @@ public final class Bridge {
   private static double[] lastNumbers = new double[0];
   private static final KnowledgeCalls KNOWLEDGE = new KnowledgeCalls();
   private static final BrainCalls BRAIN = new BrainCalls();
+  private static final OnnxCalls ONNX = new OnnxCalls();
 
   private static long now() {
     return Double.isNaN(fixedNow) ? System.currentTimeMillis() : (long) fixedNow;
@@ -442,6 +443,56 @@ public final class Bridge {
   @JSExport
   public static double[] brainSpikeTotals() {
     return BRAIN.spikeTotals();
+  }
+
+  // ONNX encoders (npm engram/onnx): core's model description, tokenizer and pre-processing; see OnnxCalls.
+
+  /** Parses a model description; returns its handle. */
+  @JSExport
+  public static int onnxOpen(String description) {
+    return ONNX.open(description);
+  }
+
+  /** The description's settings, flattened as {@link OnnxCalls#describe} documents. */
+  @JSExport
+  public static String[] onnxDescribe(int handle) {
+    return ONNX.describe(handle);
+  }
+
+  /** Builds a text model's tokenizer from the contents of its vocab.txt. */
+  @JSExport
+  public static void onnxVocab(int handle, String vocab) {
+    ONNX.vocab(handle, vocab);
+  }
+
+  /** Token ids then attention mask of {@code text}. */
+  @JSExport
+  public static int[] onnxTokens(int handle, String text) {
+    return ONNX.tokens(handle, text);
+  }
+
+  /** An image model's CHW input tensor from RGBA pixels. */
+  @JSExport
+  public static float[] onnxImage(int handle, int width, int height, byte[] rgba) {
+    return ONNX.image(handle, width, height, rgba);
+  }
+
+  /** An audio model's {@code [nMels][frames]} log-mel input from mono samples. */
+  @JSExport
+  public static float[] onnxAudio(int handle, float[] samples, int sampleRate) {
+    return ONNX.audio(handle, samples, sampleRate);
+  }
+
+  /** The model output pooled and normalised as the description says; an empty mask means none. */
+  @JSExport
+  public static float[] onnxPool(int handle, float[] output, int[] shape, int[] mask) {
+    return ONNX.pool(handle, output, shape, mask);
+  }
+
+  /** Forgets a model description and its tokenizer. */
+  @JSExport
+  public static void onnxClose(int handle) {
+    ONNX.close(handle);
   }
 
   private static long whole(String what, double v) {
