@@ -31,6 +31,7 @@ public final class ModelConfig {
   /** The model description in {@code text}. */
   public static ModelSpec parse(String text) {
     if (text == null) throw new IllegalArgumentException("model description is missing");
+    if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte-order mark some editors write first
     Map<String, String> values = new HashMap<>();
     Map<String, Integer> lines = new HashMap<>();
     int lineNo = 0;

@@ -27,7 +27,7 @@ class ModelConfigTest {
 
   @Test
   void optionalTextInputsCanBeSwitchedOff() {
-    ModelSpec s = ModelConfig.parse("kind=text\r\nmodel=m.onnx\r\ntext.vocab=v.txt\r\ntext.token_type_ids = none\r\ntext.ids = int32\r\npooling = cls");
+    ModelSpec s = ModelConfig.parse("\uFEFFkind=text\r\nmodel=m.onnx\r\ntext.vocab=v.txt\r\ntext.token_type_ids = none\r\ntext.ids = int32\r\npooling = cls");
     assertEquals("", s.text().tokenTypeIds());
     assertTrue(s.text().int32());
     assertEquals(Pooling.CLS, s.pooling());
