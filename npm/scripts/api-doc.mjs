@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(here, 'dist');
 const out = join(here, '..', 'docs', 'API.md');
-const FILES = ['index.d.ts', 'knowledge.d.ts', 'brain.d.ts', 'persist.d.ts'];
+const FILES = ['index.d.ts', 'knowledge.d.ts', 'brain.d.ts', 'persist.d.ts', 'onnx.d.ts'];
 
 /** Declarations of one .d.ts, each with the TSDoc right above it (members of a class nested). */
 function parse(text) {

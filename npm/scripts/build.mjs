@@ -5,6 +5,8 @@
 //                          browsers and Workers. One file, not two, because a browser fetched the runtime only
 //                          after parsing index.js: one more round trip before forBrowser could start (cold
 //                          start, docs/WASM.md)
+//   dist/onnx.js           engram/onnx, the ONNX encoders (src/onnx.ts; imports ./index.js and, only when
+//                          used, the optional peer onnxruntime-web)
 //   dist/index.d.ts ...    declarations (tsc --emitDeclarationOnly)
 //   dist/engram.wasm       the wasm-gc module
 //   dist/js/engram.js      the TeaVM JavaScript build (fallback; what the GraalVM Polyglot test runs)
@@ -83,6 +85,18 @@ await build({
       b.onLoad({ filter: /.*/, namespace: 'engram-runtime' }, () => ({ contents: header + runtime, loader: 'js' }));
     },
   }],
+});
+await build({
+  entryPoints: [join(here, 'src', 'onnx.ts')],
+  outfile: join(dist, 'onnx.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  // The memory's module stays one module (an Engram made by index.js is the one onnx.js checks for).
+  external: ['./index.js', 'onnxruntime-web', 'node:*'],
+  legalComments: 'inline',
+  logLevel: 'warning',
 });
 execFileSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(here, 'tsconfig.json')], {
   stdio: 'inherit',

@@ -260,6 +260,7 @@ function isBufferSource(v: unknown): v is BufferSource {
  */
 export class Engram {
   readonly #bridge: Bridge;
+  readonly #exports: Record<string, unknown>;
   #routerLoaded = false;
   /** The input limits this module enforces (from core's Limits). */
   readonly limits: Readonly<Limits>;
@@ -270,12 +271,18 @@ export class Engram {
 
   private constructor(bridge: Bridge, exports: Record<string, unknown>) {
     this.#bridge = bridge;
+    this.#exports = exports;
     this.knowledge = new Knowledge(exports);
     this.brain = new Brain(exports);
     const l = bridge.limits();
     this.limits = Object.freeze({
       scopeChars: l[0], textChars: l[1], batch: l[2], questionChars: l[3], k: l[4], varNameChars: l[5], varValueChars: l[6],
     });
+  }
+
+  /** @internal The wasm module's exports, for the optional entries (engram/onnx); not part of the API. */
+  static exportsOf(engram: Engram): Record<string, unknown> {
+    return engram.#exports;
   }
 
   /** Rebuilds a page the bridge flattened: `[next, text, kind, value, why, ...]`, ids and doubles aside. */

@@ -82,6 +82,15 @@ public final class Bridge {
     return brain;
   }
 
+  private static OnnxCalls onnx;
+
+  private static OnnxCalls onnx() {
+    if (onnx == null) {
+      onnx = new OnnxCalls();
+    }
+    return onnx;
+  }
+
   private static long now() {
     return Double.isNaN(fixedNow) ? System.currentTimeMillis() : (long) fixedNow;
   }
@@ -444,13 +453,13 @@ public final class Bridge {
    */
   @JSExport
   public static String[] brainWatch(int width, int height, byte[] rgba, String label, int k) {
-    return BRAIN.watch(width, height, rgba, label, k);
+    return brain().watch(width, height, rgba, label, k);
   }
 
   /** Plays mono samples at {@code sampleRate} Hz to the auditory region; as {@link #brainWatch}. */
   @JSExport
   public static String[] brainListen(float[] samples, int sampleRate, String label, int k) {
-    return BRAIN.listen(samples, sampleRate, label, k);
+    return brain().listen(samples, sampleRate, label, k);
   }
 
   /** Replay and pruning; returns {@code [replayed, pruned, remaining]}. */
@@ -475,6 +484,56 @@ public final class Bridge {
   @JSExport
   public static double[] brainSpikeTotals() {
     return brain().spikeTotals();
+  }
+
+  // ONNX encoders (npm engram/onnx): core's model description, tokenizer and pre-processing; see OnnxCalls.
+
+  /** Parses a model description; returns its handle. */
+  @JSExport
+  public static int onnxOpen(String description) {
+    return onnx().open(description);
+  }
+
+  /** The description's settings, flattened as {@link OnnxCalls#describe} documents. */
+  @JSExport
+  public static String[] onnxDescribe(int handle) {
+    return onnx().describe(handle);
+  }
+
+  /** Builds a text model's tokenizer from the contents of its vocab.txt. */
+  @JSExport
+  public static void onnxVocab(int handle, String vocab) {
+    onnx().vocab(handle, vocab);
+  }
+
+  /** Token ids then attention mask of {@code text}. */
+  @JSExport
+  public static int[] onnxTokens(int handle, String text) {
+    return onnx().tokens(handle, text);
+  }
+
+  /** An image model's CHW input tensor from RGBA pixels. */
+  @JSExport
+  public static float[] onnxImage(int handle, int width, int height, byte[] rgba) {
+    return onnx().image(handle, width, height, rgba);
+  }
+
+  /** An audio model's {@code [nMels][frames]} log-mel input from mono samples. */
+  @JSExport
+  public static float[] onnxAudio(int handle, float[] samples, int sampleRate) {
+    return onnx().audio(handle, samples, sampleRate);
+  }
+
+  /** The model output pooled and normalised as the description says; an empty mask means none. */
+  @JSExport
+  public static float[] onnxPool(int handle, float[] output, int[] shape, int[] mask) {
+    return onnx().pool(handle, output, shape, mask);
+  }
+
+  /** Forgets a model description and its tokenizer. */
+  @JSExport
+  public static void onnxClose(int handle) {
+    onnx().close(handle);
   }
 
   private static long whole(String what, double v) {
