@@ -118,51 +118,6 @@ for (let id = 0; id < words.length; id++) {
   }
 }
 
-// ---- WordNet ancestors: "pharmacist" is a kind of "person", "shed" of "building" -----------------
-// For the same senses as above, every hypernym synset up to MAX_DEPTH steps (instance-of included),
-// keeping the table words among their lemmas with the fewest steps: what lets core ask whether a value
-// is a person, a place or a kind of the question's noun, and tell siblings ("mother", "daughter") apart.
-const MAX_DEPTH = 8;
-const ancestors = words.map(() => new Map()); // id -> Map(ancestorId -> depth)
-for (let id = 0; id < words.length; id++) {
-  const list = senses.get(words[id]);
-  if (!list) continue;
-  const perPos = new Map();
-  let mostTagged = 0;
-  for (const s of list) mostTagged = Math.max(mostTagged, s.tagged);
-  for (const s of list) {
-    const pos = s.key[0];
-    if (pos !== 'n' && pos !== 'v') continue;
-    if (mostTagged > 0 ? s.tagged < MIN_POS_SHARE * mostTagged : pos !== list[0].key[0]) continue;
-    const n = perPos.get(pos) || 0;
-    if (n >= SENSES) continue;
-    perPos.set(pos, n + 1);
-    let frontier = [s.key];
-    const seen = new Set(frontier);
-    for (let depth = 1; depth <= MAX_DEPTH && frontier.length > 0; depth++) {
-      const next = [];
-      for (const key of frontier) {
-        const syn = synsets.get(key);
-        if (!syn) continue;
-        for (const p of syn.ptrs) {
-          if ((p.sym !== '@' && p.sym !== '@i') || seen.has(p.target)) continue;
-          seen.add(p.target);
-          next.push(p.target);
-          const target = synsets.get(p.target);
-          if (!target) continue;
-          for (const l of target.lemmas) {
-            const to = idOf.get(l);
-            if (to === undefined || to === id) continue;
-            const old = ancestors[id].get(to);
-            if (old === undefined || depth < old) ancestors[id].set(to, depth);
-          }
-        }
-      }
-      frontier = next.sort();
-    }
-  }
-}
-
 // ---- write ----------------------------------------------------------------------------------
 const bytes = [];
 const u8 = (b) => bytes.push(b & 0xff);
@@ -172,7 +127,7 @@ const varint = (v) => { while (v >= 0x80) { u8((v & 0x7f) | 0x80); v = Math.floo
 const string = (s) => { const b = Buffer.from(s, 'utf8'); varint(b.length); for (const x of b) u8(x); };
 for (const c of 'ENGL') u8(c.charCodeAt(0));
 string('engram.wordtable');
-i32(2);
+i32(1);
 varint(words.length);
 varint(dim);
 for (const w of words) string(w);
@@ -201,18 +156,6 @@ for (let id = 0; id < words.length; id++) {
   }
   relationCount += rel.length;
 }
-let ancestorCount = 0;
-for (let id = 0; id < words.length; id++) {
-  const anc = [...ancestors[id].entries()].sort((a, b) => a[0] - b[0]);
-  varint(anc.length);
-  let previous = 0;
-  for (const [to, depth] of anc) {
-    varint(to - previous);
-    u8(depth);
-    previous = to;
-  }
-  ancestorCount += anc.length;
-}
 const body = Buffer.from(bytes);
 const table = new Int32Array(256);
 for (let n = 0; n < 256; n++) {
@@ -228,4 +171,4 @@ tail.write('LGNE', 0, 'latin1');
 tail.writeInt32LE(crc, 4);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, Buffer.concat([body, tail]));
-console.log(`wrote ${out}: ${words.length} words x ${dim}-d int8, ${relationCount} WordNet relations, ${ancestorCount} ancestors, ${body.length + 8} bytes`);
+console.log(`wrote ${out}: ${words.length} words x ${dim}-d int8, ${relationCount} WordNet relations, ${body.length + 8} bytes`);

@@ -882,122 +882,14 @@ public final class Memory {
   }
 
   /**
-   * The answer by meaning, or null: the stand-in reading ({@link #standInAnswer}) first, then the
-   * word-to-word alignment ({@link #alignedAnswer}) when that finds nothing.
-   */
-  private Answer semanticAnswer(String scope, ScopeIndex index, Query lexical, String question, boolean use) {
-    Answer standIn = standInAnswer(scope, index, lexical, question, use);
-    return standIn != null ? standIn : alignedAnswer(scope, index, lexical, question, use);
-  }
-
-  static final boolean DEBUG = System.getenv("ALIGN_DEBUG") != null;
-
-  /**
-   * The answer by word-to-word alignment, or null. Candidates: every fact of a small scope
-   * ({@code AlignParams.allMax}), else the question widened by its stand-ins through the cue index and
-   * the fact encodings nearest the question's. Each is aligned with the question ({@link
-   * dev.engram.semantic.Aligner}); the fact words that stand for the question's words (not for its
-   * answer-kind noun, which names the value) join a copy of the question as stand-ins, so the ordinary
-   * {@link FactMatch} reads the value that is left, with its shape, "about someone else" and "another
-   * time" checks. A fact answers when its score reaches {@code AlignParams.bar}, its value fits what is
-   * asked ({@link dev.engram.semantic.ValueFit}), and it beats the best fact offering another value by
-   * {@code AlignParams.margin}.
-   */
-  private Answer alignedAnswer(String scope, ScopeIndex index, Query lexical, String question, boolean use) {
-    dev.engram.semantic.SemanticParams p = semanticParams;
-    dev.engram.semantic.AlignParams ap = p.align();
-    dev.engram.semantic.SemanticScope s = semanticOf(scope, index);
-    dev.engram.semantic.WordTable table = s.table();
-    java.util.LinkedHashSet<Integer> pool = new java.util.LinkedHashSet<>();
-    if (index.factCount <= ap.allMax()) {
-      // A small scope is aligned fact by fact: the cue index and the mean encodings miss paraphrases
-      // that reword every word.
-      for (int f = 0; f < index.factCount; f++) {
-        if (!index.isForgotten(f)) {
-          pool.add(f);
-        }
-      }
-    } else {
-      Query wide = Query.parse(question);
-      weigh(index, wide);
-      for (int t = 0; t < wide.termCount; t++) {
-        widen(index, wide, t, table, p);
-      }
-      int[] near = s.facts().nearest(s.encoder().encode(question), p.embeddingCandidates(), p.bruteForceMax());
-      wide.weighedFor = null; // stand-ins change which words are known and how rare they are
-      int[] strict = answerCandidates(index, wide, CANDIDATES);
-      for (int[] list : new int[][] {strict == null ? new int[0] : strict, candidates(index, wide, CANDIDATES), near}) {
-        for (int f : list) {
-          if (!index.isForgotten(f)) {
-            pool.add(f);
-          }
-        }
-      }
-    }
-    if (DEBUG) System.out.println("Q " + question);
-    dev.engram.semantic.Aligner aligner =
-        new dev.engram.semantic.Aligner(table, p, ap, lexical.words, lexical.soft, lexical.termCount);
-    FactMatch best = null;
-    Query bestQuery = null;
-    float bestScore = -1;
-    String secondValue = null;
-    float secondScore = -1;
-    for (int f : pool) {
-      String text = index.texts[f];
-      dev.engram.semantic.Aligner.Alignment a = aligner.align(dev.engram.text.Tokens.of(text));
-      if (a.recall() < ap.bar() - ap.margin() || a.weakest() < ap.minTermMatch()) {
-        continue; // neither an answer nor a rival close enough to matter (precision only lowers it)
-      }
-      Query q = Query.parse(question);
-      weigh(index, q);
-      for (int t = 0; t < q.termCount && t < lexical.termCount; t++) {
-        if (a.token()[t] >= 0 && a.match()[t] < 1f && (q.kindNouns & (1 << t)) == 0) {
-          q.addSemantic(t, a.stem()[t], a.match()[t]);
-        }
-      }
-      FactMatch m = new FactMatch(f, text, q);
-      if (DEBUG) {
-        StringBuilder sb = new StringBuilder("  ").append(a.recall()).append("/").append(m.value == null ? 0 : a.score(m.valueFrom, m.valueTo, (float) ap.precisionShare())).append(" ").append(text).append(" value=").append(m.value)
-            .append(" fit=").append(m.value != null && fitsByMeaning(q, m)).append(" else=").append(m.aboutSomeoneElse).append(" |");
-        for (int t = 0; t < lexical.termCount; t++) sb.append(' ').append(lexical.words[t]).append(lexical.soft[t] ? "~" : "").append('=').append(a.stem()[t]).append(':').append(a.match()[t]);
-        System.out.println(sb);
-      }
-      if (m.value == null || (q.aboutSpeaker && m.aboutSomeoneElse) || m.otherTime || !fitsByMeaning(q, m)) {
-        continue;
-      }
-      float score = a.score(m.valueFrom, m.valueTo, (float) ap.precisionShare());
-      if (best == null || score > bestScore || (score == bestScore && m.fact > best.fact)) {
-        if (best != null && !best.value.equalsIgnoreCase(m.value)) {
-          secondScore = bestScore;
-          secondValue = best.value;
-        }
-        best = m;
-        bestQuery = q;
-        bestScore = score;
-      } else if (!m.value.equalsIgnoreCase(best.value) && score > secondScore) {
-        secondScore = score;
-        secondValue = m.value;
-      }
-    }
-    if (best == null || bestScore < ap.bar() || (secondValue != null && bestScore - secondScore < ap.margin())) {
-      return null;
-    }
-    if (use) {
-      reinforce(index, best.fact);
-    }
-    return new Answer(best.value, index.texts[best.fact],
-        round(confidence(best, bestQuery, false) * (float) p.confidenceScale() * bestScore));
-  }
-
-  /**
-   * The stand-in reading. Each question word gains as stand-ins the scope's words that are its
+   * The answer by meaning, or null. Each question word gains as stand-ins the scope's words that are its
    * WordNet relatives or nearest vectors (weighted below an exact match), candidates come from the
    * widened question and from the fact encodings nearest the question's, and a fact answers when it
    * covers the widened question ({@code SemanticParams.answerCoverage}), is close in meaning
    * ({@code minFactCosine}), offers a value of the right shape exactly as the lexical path reads it, and
    * the value fits what is asked.
    */
-  private Answer standInAnswer(String scope, ScopeIndex index, Query lexical, String question, boolean use) {
+  private Answer semanticAnswer(String scope, ScopeIndex index, Query lexical, String question, boolean use) {
     dev.engram.semantic.SemanticParams p = semanticParams;
     dev.engram.semantic.SemanticScope s = semanticOf(scope, index);
     // A fresh copy of the question to widen: the lexical one stays as it was, to tell which facts the

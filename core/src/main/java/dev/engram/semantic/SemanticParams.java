@@ -30,7 +30,6 @@ package dev.engram.semantic;
  * @param confidenceScale a semantic answer's confidence is the lexical formula's times this (0..1]
  * @param kindCosine {@link ValueFit}: a word WordNet does not place under a category (person, place, the
  *     question's kind noun) still counts as one at or above this vector cosine with it (0..1)
- * @param align the word-to-word alignment reading's knobs (not null)
  */
 public record SemanticParams(
     int neighbours,
@@ -50,12 +49,10 @@ public record SemanticParams(
     int embeddingCandidates,
     int bruteForceMax,
     double confidenceScale,
-    double kindCosine,
-    AlignParams align) {
+    double kindCosine) {
 
   public static final SemanticParams DEFAULT =
-      new SemanticParams(40, 2000, true, 0.55, 0.8, 0.6, 0.8, 0.0, 0.75, 0.7, 16, 0.6, 0.3, 0.45, 24, 20000, 0.8, 0.4,
-          AlignParams.DEFAULT);
+      new SemanticParams(40, 2000, true, 0.55, 0.8, 0.6, 0.8, 0.0, 0.75, 0.7, 16, 0.6, 0.3, 0.45, 24, 20000, 0.8, 0.4);
 
   public SemanticParams {
     if (neighbours <= 0 || neighbours > 1000) {
@@ -91,9 +88,6 @@ public record SemanticParams(
       throw new IllegalArgumentException("confidenceScale must be in (0, 1], got " + confidenceScale);
     }
     unit("kindCosine", kindCosine);
-    if (align == null) {
-      throw new IllegalArgumentException("align must not be null");
-    }
   }
 
   private static void unit(String name, double v) {

@@ -83,7 +83,7 @@ public final class ValueFit {
       case WHERE -> {
         String before = from > 0 ? fact.norm[from - 1] : "";
         boolean placed = PLACE_PREPOSITIONS.contains(before) || PLACE_PREPOSITIONS.contains(fact.norm[from]);
-        if (!placed && !name && !(head >= 0 && isPlace(table, p, head))) {
+        if (!placed && !name && !(head >= 0 && isA(table, p, head, "place"))) {
           return false;
         }
       }
@@ -129,20 +129,6 @@ public final class ValueFit {
       }
     }
     return s.length() > 1;
-  }
-
-  /** WordNet's roots for somewhere one can be: a "where" value that is a kind of one of them is a place. */
-  private static final String[] PLACES = {"location", "place", "structure", "building", "area", "region",
-      "room", "establishment", "facility", "institution", "organization", "body"};
-
-  private static boolean isPlace(WordTable table, SemanticParams p, int id) {
-    for (String category : PLACES) {
-      int c = table.wordId(category);
-      if (c >= 0 && (c == id || table.hasAncestor(id, c))) {
-        return true;
-      }
-    }
-    return isA(table, p, id, "place");
   }
 
   /** True when word {@code id} is a kind of {@code category}: a WordNet ancestor, or a close vector. */

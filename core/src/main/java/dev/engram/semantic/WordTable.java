@@ -13,7 +13,6 @@ import java.util.HashMap;
  *             wordCount:varint dim:varint word:string{wordCount}
  *             (scale:f32 component:i8{dim}){wordCount}
  *             (flags:u8 n:varint (kind:u8 targetDelta:varint){n}){wordCount}
- *             (m:varint (ancestorDelta:varint depth:u8){m}){wordCount}     -- version 2 and later
  *             footer
  * footer   := magic:"LGNE" crc:i32   (CRC-32 of every byte before the footer)
  * string   := byteLength:varint utf8-bytes
@@ -26,11 +25,6 @@ import java.util.HashMap;
  * have no relation left when its relatives are multi-word or rare); the reader adds the reverse of each hypernym as
  * {@link #HYPONYM} and the reverse of the symmetric kinds, so relations can be walked from either side.
  *
- * <p>Version 2 adds each word's WordNet ancestors (every hypernym up to 8 steps above the same senses
- * the relations come from, kept when the ancestor is a table word), ids ascending and delta-coded, with
- * the number of steps: "pharmacist" has "person" at 5, "shed" has "building" at 2. A version-1 table
- * reads with no ancestors.
- *
  * <p>Layout in memory: one {@code byte[]} of {@code wordCount * dim} components (row per word) and one
  * {@code float[]} of scales: 2.5 MB for 25,000 words, scanned linearly by {@link #neighbours} (about
  * 2.5 M multiply-adds, memoized per word). Relations are CSR arrays (start offsets, targets, kinds).
@@ -39,7 +33,7 @@ import java.util.HashMap;
  */
 public final class WordTable {
   public static final String NAME = "engram.wordtable";
-  public static final int VERSION = 2;
+  public static final int VERSION = 1;
   public static final int MIN_VERSION = 1;
   /** Where the shipped table lives on the class path (not inside the wasm module). */
   public static final String RESOURCE = "/dev/engram/semantic/words.bin";
@@ -69,16 +63,8 @@ public final class WordTable {
   /** The nearest words of one word, best first. */
   public record Neighbours(int[] ids, float[] cosines) {}
 
-  /** Ancestors in CSR form: word i's are {@code ancTo[ancStart[i] .. ancStart[i + 1])}, ids ascending. */
-  private final int[] ancStart;
-  private final int[] ancTo;
-  private final byte[] ancDepth;
-
   private WordTable(String[] words, int dim, byte[] vectors, float[] scales, int[][] rel, byte[][] kinds,
-      boolean[] inWordNet, int[] ancStart, int[] ancTo, byte[] ancDepth) {
-    this.ancStart = ancStart;
-    this.ancTo = ancTo;
-    this.ancDepth = ancDepth;
+      boolean[] inWordNet) {
     this.words = words;
     this.inWordNet = inWordNet;
     this.dim = dim;
@@ -211,36 +197,10 @@ public final class WordTable {
         rel[i][r] = target;
       }
     }
-    int[] ancStart = new int[n + 1];
-    int[] ancTo = new int[0];
-    byte[] ancDepth = new byte[0];
-    if (version >= 2) {
-      int size = 0;
-      for (int i = 0; i < n; i++) {
-        int m = in.count(n, "ancestor count");
-        if (size + m > ancTo.length) {
-          int cap = Math.max(size + m, ancTo.length * 2 + 1024);
-          ancTo = java.util.Arrays.copyOf(ancTo, cap);
-          ancDepth = java.util.Arrays.copyOf(ancDepth, cap);
-        }
-        int target = 0;
-        for (int a = 0; a < m; a++) {
-          target += in.varint();
-          if (target >= n) {
-            throw new IllegalArgumentException("word table: ancestor out of range at word " + i);
-          }
-          ancTo[size] = target;
-          ancDepth[size++] = (byte) in.u8();
-        }
-        ancStart[i + 1] = size;
-      }
-      ancTo = java.util.Arrays.copyOf(ancTo, size);
-      ancDepth = java.util.Arrays.copyOf(ancDepth, size);
-    }
     if (in.pos != body) {
       throw new IllegalArgumentException("word table has " + (body - in.pos) + " unexpected bytes");
     }
-    return new WordTable(words, dim, vectors, scales, rel, kinds, known, ancStart, ancTo, ancDepth);
+    return new WordTable(words, dim, vectors, scales, rel, kinds, known);
   }
 
   public int size() {
@@ -365,58 +325,39 @@ public final class WordTable {
     return false;
   }
 
-  /**
-   * How many WordNet hypernym steps lie between word {@code id} and {@code ancestor} (1 = its direct
-   * parent), or 0 when {@code ancestor} is not above it: "pharmacist" is a kind of "person", "shed" of
-   * "building". Binary search in the word's ancestor list (a few dozen ids).
-   */
-  public int ancestorDepth(int id, int ancestor) {
-    int lo = ancStart[id];
-    int hi = ancStart[id + 1] - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int v = ancTo[mid];
-      if (v == ancestor) {
-        return ancDepth[mid];
-      }
-      if (v < ancestor) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return 0;
-  }
+  /** How many hypernym steps {@link #hasAncestor} climbs. */
+  static final int ANCESTOR_DEPTH = 6;
 
-  /** True when {@code ancestor} is a WordNet hypernym of {@code id} at any depth ({@link #ancestorDepth}). */
+  /**
+   * True when {@code ancestor} is a WordNet hypernym of word {@code id}, directly or up to
+   * {@link #ANCESTOR_DEPTH} steps: "pharmacist" is a kind of "person", "shed" of "building". Climbs the
+   * table's kept hypernym links (only the most used sense of each word, and only table words).
+   */
   public boolean hasAncestor(int id, int ancestor) {
-    return ancestorDepth(id, ancestor) > 0;
-  }
-
-  /**
-   * The fewest hypernym steps from both words up to an ancestor they share, as {@code a}'s steps plus
-   * {@code b}'s, or 0 when they share none (or one is above the other): "mother" and "daughter" meet
-   * two steps up each, a pair of siblings, which a question about one must not take for the other.
-   */
-  public int sharedAncestorSteps(int a, int b) {
-    int i = ancStart[a];
-    int j = ancStart[b];
-    int best = 0;
-    while (i < ancStart[a + 1] && j < ancStart[b + 1]) {
-      if (ancTo[i] == ancTo[j]) {
-        int steps = ancDepth[i] + ancDepth[j];
-        if (best == 0 || steps < best) {
-          best = steps;
+    int[] frontier = {id};
+    int size = 1;
+    for (int depth = 0; depth < ANCESTOR_DEPTH && size > 0; depth++) {
+      int[] next = new int[16];
+      int n = 0;
+      for (int f = 0; f < size; f++) {
+        int w = frontier[f];
+        for (int r = relStart[w]; r < relStart[w + 1]; r++) {
+          if (relKind[r] != HYPERNYM) {
+            continue;
+          }
+          if (relTo[r] == ancestor) {
+            return true;
+          }
+          if (n == next.length) {
+            next = java.util.Arrays.copyOf(next, n * 2);
+          }
+          next[n++] = relTo[r];
         }
-        i++;
-        j++;
-      } else if (ancTo[i] < ancTo[j]) {
-        i++;
-      } else {
-        j++;
       }
+      frontier = next;
+      size = Math.min(n, 64); // a wide fan-out means a vague word; its first parents say enough
     }
-    return best;
+    return false;
   }
 
   /** First index into {@link #relationTarget}/{@link #relationKind} of word {@code id}'s relations. */
