@@ -113,10 +113,14 @@ public final class ValueFit {
       "weekend", "weekends", "sunrise", "sunset", "christmas", "easter", "summer", "winter", "spring", "autumn",
       "fall", "o'clock", "oclock", "half", "quarter", "past", "early", "late", "lunch", "dinner", "breakfast");
 
-  /** A capitalized word that is not merely opening the sentence (or that the table does not know). */
+  /**
+   * A capitalized word that is not merely opening the sentence (or that the table does not know), and
+   * not a day, month or holiday.
+   */
   private static boolean isName(WordTable table, Tokens fact, int i) {
-    if (!fact.has(i, Tokens.CAPITALIZED) || fact.norm[i].length() < 2) {
-      return false;
+    String w = fact.norm[i];
+    if (!fact.has(i, Tokens.CAPITALIZED) || w.length() < 2 || Lexicon.isTimeLike(w) || TIME_EXTRA.contains(w)) {
+      return false; // "Tuesday", "March", "Christmas" are capitalized times, not names
     }
     return !fact.has(i, Tokens.FIRST) || table.wordId(fact.norm[i]) < 0;
   }

@@ -23,11 +23,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The paraphrase set (tests/src/test/resources/paraphrase): questions that share no content word with
- * the fact that answers them, and questions nothing answers, all asked of one scope holding every fact.
- * Reports accuracy with and without semantic recall, writes {@code target/paraphrase-report.md}, and
- * fails when the encoder answers no more paraphrases than the lexical path, or below
- * {@link #MIN_ANSWERED_WITH} answered or {@link #MIN_ABSTAINED} abstained with the encoder.
+ * The paraphrase sets (tests/src/test/resources/paraphrase, the one tuned against, and
+ * paraphrase-heldout, written apart and scored only now and then): questions that share no content word
+ * with the fact that answers them, and questions nothing answers, each set asked of one scope holding all
+ * its facts. Reports accuracy with and without semantic recall, writes {@code target/paraphrase-report.md},
+ * and fails when, on either set, the encoder answers no more paraphrases than the lexical path, or
+ * answers or abstains below that set's bars ({@link #MIN_ANSWERED_WITH}, {@link #MIN_ABSTAINED},
+ * {@link #MIN_ANSWERED_HELD_OUT}, {@link #MIN_ABSTAINED_HELD_OUT}).
  * Run alone with:
  *
  * <pre>
@@ -36,13 +38,15 @@ import org.junit.jupiter.api.Test;
  */
 class ParaphraseTest {
   /**
-   * Bars a little under the measured numbers in docs/BENCHMARKS.md (13.8% answered, 89.6% abstained).
-   * The issue's targets (60% and 95%) are NOT met yet; these bars only stop a regression.
+   * Bars a little under the measured numbers in docs/BENCHMARKS.md: main set 13.8% answered, 95.3%
+   * abstained; held-out set 5.4% answered, 92.6% abstained. The issue's 60% answered is NOT met; these
+   * bars stop a regression (the abstention one also guards what {@code semantic.ValueFit} bought:
+   * 89.6% and 76.9% without it).
    */
-  static final double MIN_ANSWERED_WITH = 0.12;
-  static final double MIN_ABSTAINED = 0.87;
-  static final double MIN_ANSWERED_HELD_OUT = 0.0;
-  static final double MIN_ABSTAINED_HELD_OUT = 0.0;
+  static final double MIN_ANSWERED_WITH = 0.13;
+  static final double MIN_ABSTAINED = 0.94;
+  static final double MIN_ANSWERED_HELD_OUT = 0.05;
+  static final double MIN_ABSTAINED_HELD_OUT = 0.91;
 
   record Pair(String fact, String question, List<String> accept) {}
 
