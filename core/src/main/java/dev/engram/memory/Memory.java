@@ -993,14 +993,19 @@ public final class Memory {
    */
   private boolean fitsByMeaning(Query q, FactMatch m) {
     String kindNoun = null;
-    for (int t = 0; t < q.termCount; t++) {
+    int kindToken = -1;
+    for (int t = 0; t < q.termCount && kindNoun == null; t++) {
       if ((q.kindNouns & (1 << t)) != 0) {
         kindNoun = q.words[t];
-        break;
+        for (int i = 0; i < m.matchedTerm.length && kindToken < 0; i++) {
+          if (m.matchedTerm[i] == t) {
+            kindToken = i;
+          }
+        }
       }
     }
     return dev.engram.semantic.ValueFit.fits(wordTable, semanticParams, q.kind, q.wantsName, kindNoun,
-        m.tokens, m.valueFrom, m.valueTo);
+        kindToken, m.tokens, m.valueFrom, m.valueTo);
   }
 
   /** Adds term {@code t}'s meaning-level stand-ins that the scope holds; true when any was added. */

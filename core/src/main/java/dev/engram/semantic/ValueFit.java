@@ -33,11 +33,14 @@ public final class ValueFit {
 
   /**
    * @param kindNoun the noun naming the answer's kind ("which <b>bank</b>", "what <b>drink</b>"), or null
+   * @param kindToken the fact's token that matched the kind noun, or -1: when the value sits right
+   *     beside it or across only a copula ("the <b>red</b> folder", "port <b>8443</b>", "my plan is
+   *     <b>pro</b>"), the value is what tells this one apart, not a kind of it
    * @param from first token of the value in {@code fact}
    * @param to last token of the value, inclusive
    */
   public static boolean fits(WordTable table, SemanticParams p, Questions.Kind kind, boolean wantsName,
-      String kindNoun, Tokens fact, int from, int to) {
+      String kindNoun, int kindToken, Tokens fact, int from, int to) {
     if (from < 0 || to < from || to >= fact.size) {
       return false;
     }
@@ -58,8 +61,8 @@ public final class ValueFit {
       if (!stop && !Lexicon.isTimeLike(w) && !Lexicon.isNumberWord(w) && !TIME_EXTRA.contains(w)) {
         timeOnly = false;
       }
-      if (isName(table, fact, i)) {
-        name = true;
+      if (isName(fact, i) || (TITLES.contains(w) && i < to)) {
+        name = true; // "Dr. Mbeki", "prof. hartmann": a title before a word makes it a name in any case
       } else if (!stop && table.wordId(w) >= 0) {
         head = table.wordId(w);
       } else if (!stop && isLetters(w)) {
@@ -71,12 +74,14 @@ public final class ValueFit {
     }
     switch (kind) {
       case WHO -> {
-        if (!name && !(head >= 0 && isA(table, p, head, "person"))) {
+        if (!name && !(head >= 0 && isAgent(table, p, head))) {
           return false;
         }
       }
       case WHEN -> {
-        if (!timeOnly) {
+        // Words that are no time answer "when" only beside a number and a time word or clock time
+        // ("every 10,000 km", "8:15 sharp"): not "the library", nor "90 pounds".
+        if (!timeOnly && (!digit || !digitIsTime(fact, from, to))) {
           return false;
         }
       }
@@ -89,15 +94,16 @@ public final class ValueFit {
       }
       default -> {}
     }
-    if (kindNoun != null && (kind == Questions.Kind.WHAT || kind == Questions.Kind.WHO)) {
+    if (kindNoun != null && !describes(fact, kindToken, from, to)
+        && (kind == Questions.Kind.WHAT || kind == Questions.Kind.WHO)) {
       int k = table.wordId(kindNoun);
       if (k < 0) {
         k = table.id(dev.engram.text.Stemmer.stem(kindNoun));
       }
-      if (k >= VAGUE_KIND_RANK) {
-        if (!name && head < 0 && (digit || timeOnly)) {
-          // a bare number or date for "which hotel": only kinds near numbers and times take one
-          return isA(table, p, k, "number") || isA(table, p, k, "time");
+      if (k >= VAGUE_KIND_RANK && !ROLES.contains(table.word(k))) {
+        if (!name && head < 0 && timeOnly && digit) {
+          // a time or date for "which restaurant": only kinds near times take one
+          return isA(table, p, k, "time") || isA(table, p, k, "date");
         }
         if (!name && head >= 0 && head != k && !isA(table, p, head, table.word(k))) {
           return false;
@@ -107,22 +113,77 @@ public final class ValueFit {
     return true;
   }
 
+  /** Words that may stand between a kind noun and the value that names which one it is. */
+  private static final java.util.Set<String> LINKS = java.util.Set.of(
+      "is", "are", "was", "were", "be", "the", "a", "an", "called", "named", "now");
+
+  /** True when the value sits beside the kind noun's token, or across only {@link #LINKS}. */
+  private static boolean describes(Tokens fact, int kindToken, int from, int to) {
+    if (kindToken < 0 || (kindToken >= from && kindToken <= to)) {
+      return false;
+    }
+    int a = kindToken < from ? kindToken + 1 : to + 1;
+    int b = kindToken < from ? from - 1 : kindToken - 1;
+    for (int i = a; i <= b; i++) {
+      if (!LINKS.contains(fact.norm[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A "when" value with a number and a word: the number is a time only next to a time word ("9 pm", "May 3"). */
+  private static boolean digitIsTime(Tokens fact, int from, int to) {
+    for (int i = from; i <= to; i++) {
+      String w = fact.norm[i];
+      if (!fact.has(i, Tokens.HAS_DIGIT) && (Lexicon.isTimeLike(w) || TIME_EXTRA.contains(w))) {
+        return true;
+      }
+    }
+    for (int i = from; i <= to; i++) {
+      if (fact.has(i, Tokens.HAS_DIGIT) && fact.norm[i].indexOf(':') >= 0) {
+        return true; // "8:15"
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Kind nouns whose value names a role or a person rather than a kind of the noun ("what's her
+   * occupation?" → "veterinarian", which WordNet does not put under "occupation").
+   */
+  private static final java.util.Set<String> ROLES = java.util.Set.of(
+      "job", "occupation", "profession", "career", "trade", "role", "position", "title", "work");
+
+  /** Who may answer "who": a person, or a body of people ("the payments team", "Bean Machines"). */
+  private static final String[] AGENTS = {"person", "people", "team", "group", "company", "organization",
+      "firm", "department", "agency", "committee", "family", "staff", "crew", "band", "club", "service"};
+
+  private static boolean isAgent(WordTable table, SemanticParams p, int id) {
+    for (String agent : AGENTS) {
+      int a = table.wordId(agent);
+      if (a >= 0 && (a == id || table.hasAncestor(id, a))) {
+        return true;
+      }
+    }
+    return isA(table, p, id, "person");
+  }
+
+  /** Titles that make the next word a person's name, capitalized or not. */
+  private static final java.util.Set<String> TITLES = java.util.Set.of(
+      "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "rev", "capt", "sgt");
+
   /** Time words {@link Lexicon#isTimeLike} leaves out that a "when" value may hold. */
   private static final java.util.Set<String> TIME_EXTRA = java.util.Set.of(
       "am", "pm", "noon", "midnight", "every", "other", "until", "till", "each", "bedtime", "dawn", "dusk",
       "weekend", "weekends", "sunrise", "sunset", "christmas", "easter", "summer", "winter", "spring", "autumn",
       "fall", "o'clock", "oclock", "half", "quarter", "past", "early", "late", "lunch", "dinner", "breakfast");
 
-  /**
-   * A capitalized word that is not merely opening the sentence (or that the table does not know), and
-   * not a day, month or holiday.
-   */
-  private static boolean isName(WordTable table, Tokens fact, int i) {
+  /** A capitalized word that is not a day, month or holiday (at a sentence's start too: "Marta is the owner"). */
+  private static boolean isName(Tokens fact, int i) {
     String w = fact.norm[i];
-    if (!fact.has(i, Tokens.CAPITALIZED) || w.length() < 2 || Lexicon.isTimeLike(w) || TIME_EXTRA.contains(w)) {
-      return false; // "Tuesday", "March", "Christmas" are capitalized times, not names
-    }
-    return !fact.has(i, Tokens.FIRST) || table.wordId(fact.norm[i]) < 0;
+    return fact.has(i, Tokens.CAPITALIZED) && w.length() >= 2 && !Lexicon.isTimeLike(w) && !TIME_EXTRA.contains(w)
+        && !Lexicon.STOP.contains(w);
   }
 
   private static boolean isLetters(String s) {
