@@ -26,6 +26,9 @@ public final class ValueFit {
    */
   static final int VAGUE_KIND_RANK = 150;
 
+  private static final java.util.Set<String> DETERMINERS = java.util.Set.of(
+      "the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that");
+
   /** Prepositions after which a value names a place. */
   private static final java.util.Set<String> PLACE_PREPOSITIONS = java.util.Set.of(
       "in", "at", "on", "near", "under", "along", "inside", "outside", "behind", "beside", "above", "below",
@@ -72,6 +75,16 @@ public final class ValueFit {
     if (wantsName && kind != Questions.Kind.COUNT && !name) {
       return false;
     }
+    // "our neighbour's dog is called Pepper": what something is called answers what it is called (or
+    // who), never "what breed is it".
+    String lead = from > 0 ? fact.norm[from - 1] : "";
+    if ((lead.equals("called") || lead.equals("named")) && !wantsName && kind != Questions.Kind.WHO) {
+      return false;
+    }
+    // "the deadline for the grant is March 1": a day of a date is no amount.
+    if (kind == Questions.Kind.COUNT && digit && (partOfDate(fact, from - 1) || partOfDate(fact, to + 1))) {
+      return false;
+    }
     switch (kind) {
       case WHO -> {
         if (!name && !(head >= 0 && isAgent(table, p, head))) {
@@ -86,9 +99,16 @@ public final class ValueFit {
         }
       }
       case WHERE -> {
-        String before = from > 0 ? fact.norm[from - 1] : "";
-        boolean placed = PLACE_PREPOSITIONS.contains(before) || PLACE_PREPOSITIONS.contains(fact.norm[from]);
-        if (!placed && !name && !(head >= 0 && isA(table, p, head, "place"))) {
+        int b = from - 1;
+        while (b >= 0 && DETERMINERS.contains(fact.norm[b])) {
+          b--; // "under the flower pot", "in our garage"
+        }
+        boolean placed = (b >= 0 && PLACE_PREPOSITIONS.contains(fact.norm[b]))
+            || PLACE_PREPOSITIONS.contains(fact.norm[from]);
+        // The place test is by vector only: the kept hypernym links climb to "place" from too far
+        // ("architecture" reaches it through its senses' parents).
+        int place = table.wordId("place");
+        if (!placed && !name && !(head >= 0 && place >= 0 && table.cosine(head, place) >= p.kindCosine())) {
           return false;
         }
       }
@@ -111,6 +131,10 @@ public final class ValueFit {
       }
     }
     return true;
+  }
+
+  private static boolean partOfDate(Tokens fact, int i) {
+    return i >= 0 && i < fact.size && (Lexicon.MONTHS.contains(fact.norm[i]) || Lexicon.WEEKDAYS.contains(fact.norm[i]));
   }
 
   /** Words that may stand between a kind noun and the value that names which one it is. */

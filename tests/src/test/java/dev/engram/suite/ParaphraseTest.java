@@ -39,14 +39,14 @@ import org.junit.jupiter.api.Test;
 class ParaphraseTest {
   /**
    * Bars a little under the measured numbers in docs/BENCHMARKS.md: main set 13.8% answered, 95.3%
-   * abstained; held-out set 5.4% answered, 92.6% abstained. The issue's 60% answered is NOT met; these
+   * abstained; held-out set 5.4% answered, 94.4% abstained. The issue's 60% answered is NOT met; these
    * bars stop a regression (the abstention one also guards what {@code semantic.ValueFit} bought:
    * 89.6% and 76.9% without it).
    */
   static final double MIN_ANSWERED_WITH = 0.13;
   static final double MIN_ABSTAINED = 0.94;
   static final double MIN_ANSWERED_HELD_OUT = 0.05;
-  static final double MIN_ABSTAINED_HELD_OUT = 0.91;
+  static final double MIN_ABSTAINED_HELD_OUT = 0.93;
 
   record Pair(String fact, String question, List<String> accept) {}
 
