@@ -173,10 +173,16 @@ public final class Memory {
     }
     int[] candidates = answerCandidates(index, q, CANDIDATES);
     Answer answer = candidates == null ? null : answerFrom(index, q, candidates, use);
+    if (wordTable != null) {
+      answer = unlessUnfit(q, answer);
+    }
     if (answer == null || answer.value() == null) {
       // Nothing can answer; say how close memory came (the knowledge-gap signal), from the broad path.
       int[] near = candidates(index, q, CANDIDATES);
       Answer closest = near.length == 0 ? null : answerFrom(index, q, near, use);
+      if (wordTable != null) {
+        closest = unlessUnfit(q, closest);
+      }
       if (closest != null && closest.value() != null) {
         return closest; // the strict path missed a one-word-short match of a long question
       }
@@ -880,7 +886,8 @@ public final class Memory {
    * WordNet relatives or nearest vectors (weighted below an exact match), candidates come from the
    * widened question and from the fact encodings nearest the question's, and a fact answers when it
    * covers the widened question ({@code SemanticParams.answerCoverage}), is close in meaning
-   * ({@code minFactCosine}) and offers a value of the right shape, exactly as the lexical path reads it.
+   * ({@code minFactCosine}), offers a value of the right shape exactly as the lexical path reads it, and
+   * the value fits what is asked.
    */
   private Answer semanticAnswer(String scope, ScopeIndex index, Query lexical, String question, boolean use) {
     dev.engram.semantic.SemanticParams p = semanticParams;
@@ -918,7 +925,7 @@ public final class Memory {
         continue;
       }
       FactMatch m = new FactMatch(f, index.texts[f], q);
-      if (!answersByMeaning(m, q, bar, (float) p.maxMissingShare())) {
+      if (!answersByMeaning(m, q, bar, (float) p.maxMissingShare()) || !fitsByMeaning(q, m)) {
         continue;
       }
       // Only a fact whose missing question words the stand-ins supplied: one the lexical reading already
@@ -962,6 +969,43 @@ public final class Memory {
       }
     }
     return missing <= maxMissingShare * total;
+  }
+
+  /**
+   * With semantic recall on, a lexical answer whose value is not the kind of thing asked for ("what is
+   * the babysitter's name?" → "charges 15 dollars") is taken back: the semantic reading may still find
+   * one, and otherwise memory abstains, keeping the fact as the closest it came.
+   */
+  private Answer unlessUnfit(Query q, Answer answer) {
+    if (answer == null || answer.value() == null) {
+      return answer;
+    }
+    FactMatch m = new FactMatch(-1, answer.fact(), q);
+    if (m.value == null || !m.value.equals(answer.value()) || fitsByMeaning(q, m)) {
+      return answer; // another reading chose this value (an update, a rival): leave it as it was
+    }
+    return new Answer(null, answer.fact(), round(answer.confidence() * 0.5f));
+  }
+
+  /**
+   * With semantic recall on, whether a match's value is the kind of thing the question asks for (a name,
+   * a person, a time, a place, a kind of the question's kind noun), judged with the word table.
+   */
+  private boolean fitsByMeaning(Query q, FactMatch m) {
+    String kindNoun = null;
+    int kindToken = -1;
+    for (int t = 0; t < q.termCount && kindNoun == null; t++) {
+      if ((q.kindNouns & (1 << t)) != 0) {
+        kindNoun = q.words[t];
+        for (int i = 0; i < m.matchedTerm.length && kindToken < 0; i++) {
+          if (m.matchedTerm[i] == t) {
+            kindToken = i;
+          }
+        }
+      }
+    }
+    return dev.engram.semantic.ValueFit.fits(wordTable, semanticParams, q.kind, q.wantsName, kindNoun,
+        kindToken, m.tokens, m.valueFrom, m.valueTo);
   }
 
   /** Adds term {@code t}'s meaning-level stand-ins that the scope holds; true when any was added. */

@@ -28,6 +28,8 @@ package dev.engram.semantic;
  * @param embeddingCandidates facts taken from the embedding index per question (>= 0)
  * @param bruteForceMax scopes up to this many facts are searched exhaustively; larger ones through LSH (> 0)
  * @param confidenceScale a semantic answer's confidence is the lexical formula's times this (0..1]
+ * @param kindCosine {@link ValueFit}: a word WordNet does not place under a category (person, place, the
+ *     question's kind noun) still counts as one at or above this vector cosine with it (0..1)
  */
 public record SemanticParams(
     int neighbours,
@@ -46,10 +48,11 @@ public record SemanticParams(
     double minFactCosine,
     int embeddingCandidates,
     int bruteForceMax,
-    double confidenceScale) {
+    double confidenceScale,
+    double kindCosine) {
 
   public static final SemanticParams DEFAULT =
-      new SemanticParams(40, 2000, true, 0.55, 0.8, 0.6, 0.8, 0.0, 0.75, 0.7, 16, 0.6, 0.3, 0.45, 24, 20000, 0.8);
+      new SemanticParams(40, 2000, true, 0.55, 0.8, 0.6, 0.8, 0.0, 0.75, 0.7, 16, 0.6, 0.3, 0.45, 24, 20000, 0.8, 0.4);
 
   public SemanticParams {
     if (neighbours <= 0 || neighbours > 1000) {
@@ -84,6 +87,7 @@ public record SemanticParams(
     if (!(confidenceScale > 0 && confidenceScale <= 1)) {
       throw new IllegalArgumentException("confidenceScale must be in (0, 1], got " + confidenceScale);
     }
+    unit("kindCosine", kindCosine);
   }
 
   private static void unit(String name, double v) {

@@ -325,6 +325,41 @@ public final class WordTable {
     return false;
   }
 
+  /** How many hypernym steps {@link #hasAncestor} climbs. */
+  static final int ANCESTOR_DEPTH = 6;
+
+  /**
+   * True when {@code ancestor} is a WordNet hypernym of word {@code id}, directly or up to
+   * {@link #ANCESTOR_DEPTH} steps: "pharmacist" is a kind of "person", "shed" of "building". Climbs the
+   * table's kept hypernym links (only the most used sense of each word, and only table words).
+   */
+  public boolean hasAncestor(int id, int ancestor) {
+    int[] frontier = {id};
+    int size = 1;
+    for (int depth = 0; depth < ANCESTOR_DEPTH && size > 0; depth++) {
+      int[] next = new int[16];
+      int n = 0;
+      for (int f = 0; f < size; f++) {
+        int w = frontier[f];
+        for (int r = relStart[w]; r < relStart[w + 1]; r++) {
+          if (relKind[r] != HYPERNYM) {
+            continue;
+          }
+          if (relTo[r] == ancestor) {
+            return true;
+          }
+          if (n == next.length) {
+            next = java.util.Arrays.copyOf(next, n * 2);
+          }
+          next[n++] = relTo[r];
+        }
+      }
+      frontier = next;
+      size = Math.min(n, 64); // a wide fan-out means a vague word; its first parents say enough
+    }
+    return false;
+  }
+
   /** First index into {@link #relationTarget}/{@link #relationKind} of word {@code id}'s relations. */
   public int relationStart(int id) {
     return relStart[id];

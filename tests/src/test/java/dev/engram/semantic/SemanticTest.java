@@ -169,7 +169,7 @@ class SemanticTest {
   @Test
   void paramsAreValidated() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SemanticParams(40, 2000, true, 1.5, 0.8, 0.6, 0.8, 0.7, 0.75, 0.7, 16, 0.6, 0.3, 0.6, 24, 20000, 0.8));
+        () -> new SemanticParams(40, 2000, true, 1.5, 0.8, 0.6, 0.8, 0.7, 0.75, 0.7, 16, 0.6, 0.3, 0.6, 24, 20000, 0.8, 0.4));
     assertTrue(e.getMessage().contains("minWordCosine"), e.getMessage());
   }
 
