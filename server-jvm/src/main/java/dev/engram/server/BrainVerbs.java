@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -120,12 +121,15 @@ public final class BrainVerbs {
         "  engram brain save snap.bin              engram brain load snap.bin",
         "  engram brain watch cat.png --label cat  engram brain watch photo.jpg",
         "  engram brain listen bell.wav --label bell",
+        "  engram brain --image-model clip.model watch photo.jpg   (an ONNX image model; see docs/ENCODERS.md)",
       })
   static final class Group implements Callable<Integer> {
     @ParentCommand Cli cli;
 
     @Option(names = "--scale", paramLabel = "S", description = "scale of a NEW brain (0.01 = 20,000 neurons, 1.0 = 2M); ignored when brain.bin exists")
     Double scale;
+
+    @Mixin dev.engram.server.brain.SenseModels senses;
 
     @Override
     public Integer call() {
@@ -139,8 +143,15 @@ public final class BrainVerbs {
     }
 
     BrainHost open() throws IOException {
-      BrainHost host = BrainHost.load(file());
-      return host != null ? host : BrainHost.create(BrainHost.scale(scale, System.getenv("ENGRAM_SPIKING_SCALE")));
+      BrainHost loaded = BrainHost.load(file());
+      BrainHost host = loaded != null ? loaded : BrainHost.create(BrainHost.scale(scale, System.getenv("ENGRAM_SPIKING_SCALE")));
+      try {
+        senses.applyTo(host);
+      } catch (RuntimeException e) {
+        host.close();
+        throw e;
+      }
+      return host;
     }
   }
 

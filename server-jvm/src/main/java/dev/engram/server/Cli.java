@@ -458,6 +458,8 @@ public final class Cli implements Callable<Integer> {
   static final class Serve implements Callable<Integer> {
     @ParentCommand Cli cli;
 
+    @picocli.CommandLine.Mixin dev.engram.server.brain.SenseModels senses;
+
     @Option(names = "--port", paramLabel = "N", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = 7077;
 
@@ -510,6 +512,12 @@ public final class Cli implements Callable<Integer> {
       BrainHost loaded = BrainHost.load(brainFile);
       BrainHost brain = loaded != null ? loaded
           : BrainHost.create(BrainHost.scale(null, System.getenv("ENGRAM_SPIKING_SCALE")));
+      try {
+        senses.applyTo(brain);
+      } catch (RuntimeException e) {
+        brain.close();
+        throw e;
+      }
       DurableEngram memory;
       try {
         memory = cli.open();
