@@ -114,6 +114,13 @@ public final class Cli implements Callable<Integer> {
           + " AES-256-GCM key is derived; the store then holds no fact text and no scope name")
   Path secretFile;
 
+  @Option(
+      names = "--semantic",
+      scope = ScopeType.INHERIT,
+      description = "semantic recall (or set ENGRAM_SEMANTIC=1): a question no fact answers word for word is read"
+          + " again by meaning with the built-in word table (docs/ENCODERS.md); off by default")
+  boolean semantic;
+
   PrintWriter out;
   PrintWriter err;
   InputStream in;
@@ -194,7 +201,11 @@ public final class Cli implements Callable<Integer> {
     String secret = Credentials.secret(System.getenv("ENGRAM_SECRET"), "ENGRAM_SECRET",
         secretFile, "--secret-file", warnings);
     Sealer sealer = secret == null ? null : new Sealer(secret);
-    return DurableEngram.open(Stores.open(db, warnings, sealer), warnings);
+    DurableEngram engram = DurableEngram.open(Stores.open(db, warnings, sealer), warnings);
+    if (semantic || "1".equals(System.getenv("ENGRAM_SEMANTIC"))) {
+      engram.useSemantic();
+    }
+    return engram;
   }
 
   static String join(List<String> words) {

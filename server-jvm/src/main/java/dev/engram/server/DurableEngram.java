@@ -344,6 +344,20 @@ public final class DurableEngram implements AutoCloseable {
     return read(() -> engram.get(scope, question));
   }
 
+  /**
+   * Turns on semantic recall with the shipped word table (see docs/ENCODERS.md): questions no fact answers
+   * word for word are read again by meaning. Facts already held are encoded on first use; nothing is logged,
+   * so it is a property of this process (the CLI's and server's {@code --semantic}), not of the data.
+   */
+  public void useSemantic() {
+    lock.lock();
+    try {
+      engram.useSemantic();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** {@link #get} with the fact the value came from and a calibrated confidence. */
   public Answer recallValue(String scope, String question) throws IOException {
     return read(() -> engram.recallValue(scope, question));
