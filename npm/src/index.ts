@@ -322,7 +322,14 @@ export class Engram {
     } else if (isBufferSource(source)) {
       module = await compile(source, file, instead);
     } else if (source === undefined || typeof source === 'string' || source instanceof URL) {
-      const where = new URL(source === undefined ? './' + file : String(source), import.meta.url);
+      let where: URL;
+      try {
+        where = new URL(source === undefined ? './' + file : String(source), import.meta.url);
+      } catch (e) {
+        // Cloudflare Workers: a module has no import.meta.url, so there is no "beside this module".
+        const what = source === undefined ? `${file} beside this module` : String(source);
+        throw new Error(`engram: cannot locate ${what} (${(e as Error).message}); ${instead}`);
+      }
       module = where.protocol === 'file:' ? await readAndCompile(where, file, instead) : await fetchAndCompile(where, file, instead);
     } else {
       throw new Error(`${file} comes as a WebAssembly.Module, its bytes or a URL, got ${source === null ? 'null' : typeof source}`);
