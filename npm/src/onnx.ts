@@ -71,10 +71,10 @@ export interface OnnxOptions {
   /** Passed to `InferenceSession.create` (execution providers, threads). */
   sessionOptions?: object;
   /**
-   * Where `engram-onnx.wasm` (the tokenizer and pre-processing, about 140 KB) comes from, read once per
-   * process or page: a `WebAssembly.Module` (Cloudflare Workers, which cannot compile at run time: `import
-   * onnxWasm from 'engram/engram-onnx.wasm'`), its bytes, or a URL (a string is resolved against this
-   * package's `dist/`). Default: the copy beside this module.
+   * Where `engram-onnx.wasm` (the tokenizer and pre-processing, about 140 KB) comes from: a
+   * `WebAssembly.Module` (Cloudflare Workers, which cannot compile at run time: `import onnxWasm from
+   * 'engram/engram-onnx.wasm'`), its bytes, or a URL (a string is resolved against this package's `dist/`).
+   * Default: the copy beside this module. Each source is loaded once per process or page.
    */
   wasm?: WebAssembly.Module | ArrayBuffer | Uint8Array | string | URL;
 }
@@ -115,7 +115,7 @@ const WASM = 'engram-onnx.wasm';
 const bridges = new Map<unknown, Promise<OnnxBridge>>();
 
 async function startBridge(source: OnnxOptions['wasm']): Promise<OnnxBridge> {
-  const exports = await Engram.companion(source, WASM, "import engram/engram-onnx.wasm and pass it as options.wasm");
+  const exports = await Engram.companion(source, WASM, 'import engram/engram-onnx.wasm and pass it as options.wasm');
   const out: Record<string, unknown> = {};
   for (const name of NAMES) {
     if (typeof exports[name] !== 'function') throw new Error(`${WASM} does not export '${name}': it does not match this version of engram/onnx`);
