@@ -6,9 +6,11 @@
 //                          after parsing index.js: one more round trip before forBrowser could start (cold
 //                          start, docs/WASM.md)
 //   dist/onnx.js           engram/onnx, the ONNX encoders (src/onnx.ts; imports ./index.js and, only when
-//                          used, the optional peer onnxruntime-web)
+//                          used, engram-onnx.wasm and the optional peer onnxruntime-web)
 //   dist/index.d.ts ...    declarations (tsc --emitDeclarationOnly)
-//   dist/engram.wasm       the wasm-gc module
+//   dist/engram.wasm       the wasm-gc module (dev.engram.wasm.Bridge)
+//   dist/engram-onnx.wasm  the ONNX encoders' tokenizer and pre-processing (dev.engram.wasm.OnnxBridge), a second
+//                          wasm-gc module so engram.wasm does not carry them; onnx.js loads it on first use
 //   dist/js/engram.js      the TeaVM JavaScript build (fallback; what the GraalVM Polyglot test runs)
 //   dist/router.bpe, dist/router.i8  the dispatcher's tokenizer and int8 weights (core's resources), kept
 //                          out of engram.wasm and loaded only by Engram.loadRouter
@@ -25,6 +27,7 @@ const bridge = join(here, '..', 'wasm-bridge', 'target');
 const dist = join(here, 'dist');
 const inputs = {
   wasm: join(bridge, 'wasm', 'engram.wasm'),
+  onnxWasm: join(bridge, 'wasm', 'engram-onnx.wasm'),
   runtime: join(bridge, 'teavm-runtime', 'org', 'teavm', 'backend', 'wasm', 'wasm-gc-module-runtime.js'),
   js: join(bridge, 'js', 'engram.js'),
 };
@@ -59,6 +62,7 @@ const header =
   ' * Copyright the TeaVM authors (Alexey Andreev et al.), Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0\n' +
   ' * Modified by engram: ' + PATCHES.map((p) => p.why).join('; ') + '. */\n';
 copyFileSync(inputs.wasm, join(dist, 'engram.wasm'));
+copyFileSync(inputs.onnxWasm, join(dist, 'engram-onnx.wasm'));
 copyFileSync(inputs.js, join(dist, 'js', 'engram.js'));
 for (const name of routerFiles) {
   copyFileSync(join(neuron, name), join(dist, name));

@@ -196,18 +196,49 @@ async function readRouterFile(where: URL): Promise<Uint8Array> {
 const WASM_GC_HINT =
   'engram needs WebAssembly GC (Node >= 22, Deno >= 2, Chrome/Edge >= 119, Firefox >= 120, Safari >= 18.2)';
 
-/** Compiles with the JS string builtins where the host has them; the runtime polyfills them otherwise. */
-async function compile(bytes: BufferSource): Promise<WebAssembly.Module> {
+/**
+ * Compiles with the JS string builtins where the host has them; the runtime polyfills them otherwise.
+ * `file` names the module in the error (engram.wasm, or engram-onnx.wasm for engram/onnx), `instead` says
+ * what to do where compiling at run time is forbidden.
+ */
+async function compile(
+  bytes: BufferSource,
+  file = 'engram.wasm',
+  instead = 'import the module and use Engram.fromModule',
+): Promise<WebAssembly.Module> {
   try {
     return await (WebAssembly.compile as (b: BufferSource, o: object) => Promise<WebAssembly.Module>)(bytes, {
       builtins: ['js-string'],
     });
   } catch (e) {
     throw new Error(
-      `engram: compiling engram.wasm failed (${(e as Error).message}). ${WASM_GC_HINT}; ` +
-        'where compiling at run time is forbidden (Cloudflare Workers), import the module and use Engram.fromModule',
+      `engram: compiling ${file} failed (${(e as Error).message}). ${WASM_GC_HINT}; ` +
+        `where compiling at run time is forbidden (Cloudflare Workers), ${instead}`,
     );
   }
+}
+
+/**
+ * Fetches and compiles a module (browsers, Workers), compiling while it streams when the server sends
+ * `Content-Type: application/wasm`; other types are read whole, then compiled.
+ */
+async function fetchAndCompile(where: string | URL, file: string, instead?: string): Promise<WebAssembly.Module> {
+  const response = await fetch(where);
+  if (!response.ok) {
+    throw new Error(`engram: fetching ${String(where)} failed: HTTP ${response.status}`);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith('application/wasm') && typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await (WebAssembly.compileStreaming as (r: Response, o: object) => Promise<WebAssembly.Module>)(
+        response,
+        { builtins: ['js-string'] },
+      );
+    } catch (e) {
+      throw new Error(`engram: compiling ${String(where)} failed (${(e as Error).message}). ${WASM_GC_HINT}`);
+    }
+  }
+  return compile(await response.arrayBuffer(), file, instead);
 }
 
 /**
@@ -217,7 +248,7 @@ async function compile(bytes: BufferSource): Promise<WebAssembly.Module> {
  */
 const nodeModules = new Map<string, Promise<WebAssembly.Module>>();
 
-async function readAndCompile(where: string | URL): Promise<WebAssembly.Module> {
+async function readAndCompile(where: string | URL, file?: string, instead?: string): Promise<WebAssembly.Module> {
   // Imported here, not at the top, so the same index.js loads in a browser.
   const { readFile } = await import('node:fs/promises');
   let bytes: Uint8Array<ArrayBuffer>;
@@ -226,7 +257,7 @@ async function readAndCompile(where: string | URL): Promise<WebAssembly.Module> 
   } catch (e) {
     throw new Error(`engram: cannot read ${String(where)}: ${(e as Error).message}`);
   }
-  return compile(bytes);
+  return compile(bytes, file, instead);
 }
 
 /** Rethrows what a bridge call threw as a plain Error: core's message, or a trap marked as a bug. */
@@ -260,7 +291,6 @@ function isBufferSource(v: unknown): v is BufferSource {
  */
 export class Engram {
   readonly #bridge: Bridge;
-  readonly #exports: Record<string, unknown>;
   #routerLoaded = false;
   /** The input limits this module enforces (from core's Limits). */
   readonly limits: Readonly<Limits>;
@@ -271,7 +301,6 @@ export class Engram {
 
   private constructor(bridge: Bridge, exports: Record<string, unknown>) {
     this.#bridge = bridge;
-    this.#exports = exports;
     this.knowledge = new Knowledge(exports);
     this.brain = new Brain(exports);
     const l = bridge.limits();
@@ -280,9 +309,32 @@ export class Engram {
     });
   }
 
-  /** @internal The wasm module's exports, for the optional entries (engram/onnx); not part of the API. */
-  static exportsOf(engram: Engram): Record<string, unknown> {
-    return engram.#exports;
+  /**
+   * @internal Starts another wasm module of this package (engram-onnx.wasm, for engram/onnx) with the same
+   * patched TeaVM runtime, and returns its exports; not part of the API. `source` is a compiled module, its
+   * bytes, or a URL (a string is resolved against this module's URL): a `file:` URL is read from disk (Node,
+   * Deno), any other is fetched. Without one, `file` is read from beside this module.
+   */
+  static async companion(source: WebAssembly.Module | BufferSource | string | URL | undefined, file: string, instead: string): Promise<Record<string, unknown>> {
+    let module: WebAssembly.Module;
+    if (source instanceof WebAssembly.Module) {
+      module = source;
+    } else if (isBufferSource(source)) {
+      module = await compile(source, file, instead);
+    } else if (source === undefined || typeof source === 'string' || source instanceof URL) {
+      let where: URL;
+      try {
+        where = new URL(source === undefined ? './' + file : String(source), import.meta.url);
+      } catch (e) {
+        // Cloudflare Workers: a module has no import.meta.url, so there is no "beside this module".
+        const what = source === undefined ? `${file} beside this module` : String(source);
+        throw new Error(`engram: cannot locate ${what} (${(e as Error).message}); ${instead}`);
+      }
+      module = where.protocol === 'file:' ? await readAndCompile(where, file, instead) : await fetchAndCompile(where, file, instead);
+    } else {
+      throw new Error(`${file} comes as a WebAssembly.Module, its bytes or a URL, got ${source === null ? 'null' : typeof source}`);
+    }
+    return (await load(module)).exports as Record<string, unknown>;
   }
 
   /** Rebuilds a page the bridge flattened: `[next, text, kind, value, why, ...]`, ids and doubles aside. */
@@ -380,24 +432,7 @@ export class Engram {
    */
   static async forBrowser(url?: string | URL): Promise<Engram> {
     const where = url ?? new URL('./engram.wasm', import.meta.url);
-    const response = await fetch(where);
-    if (!response.ok) {
-      throw new Error(`engram: fetching ${String(where)} failed: HTTP ${response.status}`);
-    }
-    const type = response.headers.get('content-type') ?? '';
-    if (type.startsWith('application/wasm') && typeof WebAssembly.compileStreaming === 'function') {
-      let module: WebAssembly.Module;
-      try {
-        module = await (WebAssembly.compileStreaming as (r: Response, o: object) => Promise<WebAssembly.Module>)(
-          response,
-          { builtins: ['js-string'] },
-        );
-      } catch (e) {
-        throw new Error(`engram: compiling ${String(where)} failed (${(e as Error).message}). ${WASM_GC_HINT}`);
-      }
-      return Engram.fromModule(module);
-    }
-    return Engram.fromBytes(await response.arrayBuffer());
+    return Engram.fromModule(await fetchAndCompile(where, 'engram.wasm'));
   }
 
   /**

@@ -2,9 +2,11 @@
  * engram/onnx: encoders over ONNX models the user points engram at (MiniLM, CLIP, Whisper-encoder exports
  * and the like), run by onnxruntime-web (or any module with its API, such as onnxruntime-node). The model
  * description, the WordPiece tokenizer, image and audio pre-processing and the pooling are engram's core,
- * running in the same wasm module as the memory, so the vectors match the JVM's `engram-onnx` encoders
- * (within 1e-4: two builds of ONNX Runtime) for the same files. Nothing is downloaded: every file is one
- * you pass or name.
+ * compiled to a second wasm module, `engram-onnx.wasm`, so the vectors match the JVM's `engram-onnx`
+ * encoders (within 1e-4: two builds of ONNX Runtime) for the same files. That module is not part of
+ * `engram.wasm`: it is loaded once, the first time an encoder is loaded, from beside this module (from disk
+ * in Node and Deno, with `fetch` in browsers) or from where {@link OnnxOptions.wasm} says. Nothing else is
+ * downloaded: every model file is one you pass or name.
  *
  * onnxruntime-web is an optional peer dependency: install it (`npm i onnxruntime-web`) to use this entry;
  * the main `engram` entry never loads it.
@@ -68,6 +70,13 @@ export interface OnnxOptions {
   ort?: OrtModule;
   /** Passed to `InferenceSession.create` (execution providers, threads). */
   sessionOptions?: object;
+  /**
+   * Where `engram-onnx.wasm` (the tokenizer and pre-processing, about 140 KB) comes from: a
+   * `WebAssembly.Module` (Cloudflare Workers, which cannot compile at run time: `import onnxWasm from
+   * 'engram/engram-onnx.wasm'`), its bytes, or a URL (a string is resolved against this package's `dist/`).
+   * Default: the copy beside this module. Each source is loaded once per process or page.
+   */
+  wasm?: WebAssembly.Module | ArrayBuffer | Uint8Array | string | URL;
 }
 
 /** A picture as RGBA bytes, row by row from the top left: a browser's `ImageData` fits. */
@@ -96,15 +105,37 @@ interface OnnxBridge {
 
 const NAMES = ['onnxOpen', 'onnxDescribe', 'onnxVocab', 'onnxTokens', 'onnxImage', 'onnxAudio', 'onnxPool', 'onnxClose'] as const;
 
-function bridgeOf(engram: Engram): OnnxBridge {
-  if (!(engram instanceof Engram)) throw new Error('engram/onnx needs an Engram instance (from Engram.forNode() and the like)');
-  const exports = Engram.exportsOf(engram);
+const WASM = 'engram-onnx.wasm';
+
+/**
+ * The instances of engram-onnx.wasm, one per place it came from (the default copy, a URL, a module or bytes
+ * you passed): a second encoder reuses the first one's, since every call is a function of its arguments and
+ * the handles it hands out. A failed load is not kept: the next encoder tries again.
+ */
+const bridges = new Map<unknown, Promise<OnnxBridge>>();
+
+async function startBridge(source: OnnxOptions['wasm']): Promise<OnnxBridge> {
+  const exports = await Engram.companion(source, WASM, 'import engram/engram-onnx.wasm and pass it as options.wasm');
   const out: Record<string, unknown> = {};
   for (const name of NAMES) {
-    if (typeof exports[name] !== 'function') throw new Error(`engram.wasm does not export '${name}': it does not match this version of engram/onnx`);
+    if (typeof exports[name] !== 'function') throw new Error(`${WASM} does not export '${name}': it does not match this version of engram/onnx`);
     out[name] = exports[name];
   }
   return out as unknown as OnnxBridge;
+}
+
+async function bridgeOf(engram: Engram, options: OnnxOptions): Promise<OnnxBridge> {
+  if (!(engram instanceof Engram)) throw new Error('engram/onnx needs an Engram instance (from Engram.forNode() and the like)');
+  if (options === null || typeof options !== 'object') throw new Error('options must be an object ({ ort?, sessionOptions?, wasm? })');
+  const source = options.wasm;
+  const key = typeof source === 'string' || source instanceof URL ? `url:${String(source)}` : source;
+  let bridge = bridges.get(key);
+  if (bridge === undefined) {
+    bridge = startBridge(source);
+    bridges.set(key, bridge);
+    bridge.catch(() => bridges.delete(key));
+  }
+  return bridge;
 }
 
 /** Rethrows a bridge or runtime failure as a plain Error with its message. */
@@ -171,7 +202,7 @@ export class OnnxEncoder {
    * ```
    */
   static async load(engram: Engram, files: OnnxFiles, options: OnnxOptions = {}): Promise<OnnxEncoder> {
-    const bridge = bridgeOf(engram);
+    const bridge = await bridgeOf(engram, options);
     if (files === null || typeof files !== 'object' || typeof files.description !== 'string') {
       throw new Error('OnnxEncoder.load needs { description: string, model: bytes, vocab?: string }');
     }
@@ -223,7 +254,7 @@ export class OnnxEncoder {
     };
     const text = (await read(description, 'model description', true)) as string;
     const folder = path.dirname(path.resolve(description));
-    const bridge = bridgeOf(engram);
+    const bridge = await bridgeOf(engram, options);
     let settings: string[];
     try {
       const handle = bridge.onnxOpen(text);

@@ -97,6 +97,19 @@ describe('ONNX encoders through onnxruntime-web match the JVM', () => {
     await enc.close();
   });
 
+  it('takes engram-onnx.wasm as a module, bytes or a path, and says when it cannot load it', async () => {
+    const wasm = fileURLToPath(new URL('../dist/engram-onnx.wasm', import.meta.url));
+    const bytes = readFileSync(wasm);
+    const module = await (WebAssembly.compile as (b: BufferSource, o: object) => Promise<WebAssembly.Module>)(bytes, { builtins: ['js-string'] });
+    for (const source of [module, bytes, wasm]) {
+      const enc = await OnnxEncoder.fromFile(memory, join(dir, 'text.model'), { ...opts, wasm: source });
+      expect(Array.from(enc.tokens(golden.text[0].text).ids)).toEqual(golden.text[0].ids);
+      await enc.close();
+    }
+    await expect(OnnxEncoder.fromFile(memory, join(dir, 'text.model'), { ...opts, wasm: '/absent/engram-onnx.wasm' })).rejects.toThrow(/cannot read .*absent\/engram-onnx\.wasm/);
+    await expect(OnnxEncoder.fromFile(memory, join(dir, 'text.model'), { ...opts, wasm: new Uint8Array(8) })).rejects.toThrow(/compiling engram-onnx\.wasm failed/);
+  });
+
   it('says what is wrong with a model or its description', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'engram-onnx-'));
     try {

@@ -1,7 +1,8 @@
 // engram/onnx in headless Chromium: onnxruntime-web's wasm build (served from node_modules, as a page
 // would load it without a bundler and pass it as options.ort) runs the tiny models the JVM tests wrote
-// (onnx/target/onnx-golden/), fed by core's tokenizer and pre-processing from engram.wasm. Ids and input
-// tensors must match the JVM's exactly, embeddings within 1e-4. Any console error fails the test.
+// (onnx/target/onnx-golden/), fed by core's tokenizer and pre-processing from engram-onnx.wasm (fetched
+// from beside onnx.js, once, when the first encoder loads). Ids and input tensors must match the JVM's
+// exactly, embeddings within 1e-4. Any console error fails the test.
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -20,12 +21,14 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/
 let browser: Browser;
 let server: Server;
 let origin: string;
+const requested: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: source scripts/tools.sh && ensure_chromium`);
   if (!existsSync(join(ROOTS['/golden/'], 'golden.json'))) throw new Error(`no ONNX golden files in ${ROOTS['/golden/']}: run mvn -q -B -pl onnx -am verify first`);
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requested.push(path);
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><link rel="icon" href="data:,"><title>engram onnx</title>');
       return;
@@ -112,6 +115,7 @@ describe('engram/onnx in headless Chromium', () => {
     expect(out.image).toBeLessThan(1e-4);
     expect(out.audio).toBeLessThan(1e-4);
     expect(errors).toEqual([]);
+    expect(requested.filter((p) => p === '/engram/engram-onnx.wasm')).toHaveLength(1); // one module for three encoders
     await page.close();
   });
 });

@@ -1,6 +1,8 @@
 // Cloudflare's workerd (the `workerd` npm package): a Worker that gets engram.wasm as a wasm module import,
 // starts a memory with Engram.fromModule, and replays the golden vectors. workerd forbids compiling wasm
-// from bytes and generating code from strings, which is what this checks the package copes with.
+// from bytes and generating code from strings, which is what this checks the package copes with. It also
+// loads engram/onnx's second module, engram-onnx.wasm, the one way Workers can: as an import passed in
+// options.wasm (with a stand-in for onnxruntime, which is not what this test is about).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,6 +19,8 @@ const goldenPath =
 
 const WORKER = `
 import wasm from 'engram.wasm';
+import onnxWasm from 'engram-onnx.wasm';
+import { OnnxEncoder } from 'onnx.js';
 import golden from 'golden.json';
 import goldenKnowledge from 'golden-knowledge.json';
 import goldenBrain from 'golden-brain.json';
@@ -36,7 +40,16 @@ export default {
       () => null,
       (e) => e.message,
     );
-    return Response.json({ steps: golden.steps.length, problems, faces, bytesError });
+    class Tensor { constructor(type, data, dims) { Object.assign(this, { type, data, dims }); } }
+    const ort = { Tensor, InferenceSession: { create: async () => ({ inputNames: ['pixel_values'], outputNames: ['out'], run: async () => ({}) }) } };
+    const files = { description: 'kind = image\\nmodel = i.onnx\\ninput = pixel_values\\nimage.resize = 4\\nimage.crop = 4\\ndimension = 2\\n', model: new Uint8Array(1) };
+    const encoder = await OnnxEncoder.load(memory, files, { ort, wasm: onnxWasm });
+    const onnx = {
+      tensor: encoder.imageTensor({ width: 1, height: 1, data: new Uint8Array(4) }).length,
+      // No import.meta.url in a Worker: the default location must fail with a message that says what to do.
+      defaultError: await OnnxEncoder.load(memory, files, { ort }).then(() => null, (e) => e.message),
+    };
+    return Response.json({ steps: golden.steps.length, problems, faces, bytesError, onnx });
   },
 };
 `;
@@ -53,6 +66,8 @@ const worker :Workerd.Worker = (
     (name = "index.js", esModule = embed "index.js"),
     (name = "replay.js", esModule = embed "replay.js"),
     (name = "engram.wasm", wasm = embed "engram.wasm"),
+    (name = "onnx.js", esModule = embed "onnx.js"),
+    (name = "engram-onnx.wasm", wasm = embed "engram-onnx.wasm"),
     (name = "golden.json", json = embed "golden.json"),
     (name = "golden-knowledge.json", json = embed "golden-knowledge.json"),
     (name = "golden-brain.json", json = embed "golden-brain.json"),
@@ -86,7 +101,7 @@ describe('workerd (Cloudflare Workers runtime)', () => {
     if (!existsSync(workerd)) throw new Error(`no workerd at ${workerd}: run bash npm/scripts/host-tools.sh`);
     if (!existsSync(goldenPath)) throw new Error(`no golden file at ${goldenPath}: run mvn -q -B -pl tests -am verify first`);
     dir = mkdtempSync(join(tmpdir(), 'engram-workerd-'));
-    for (const f of ['index.js', 'engram.wasm']) copyFileSync(join(dist, f), join(dir, f));
+    for (const f of ['index.js', 'engram.wasm', 'onnx.js', 'engram-onnx.wasm']) copyFileSync(join(dist, f), join(dir, f));
     copyFileSync(goldenPath, join(dir, 'golden.json'));
     for (const n of ['knowledge', 'brain']) {
       copyFileSync(goldenPath.replace(/memory\.json$/, `${n}.json`), join(dir, `golden-${n}.json`));
@@ -111,7 +126,11 @@ describe('workerd (Cloudflare Workers runtime)', () => {
     const text = await response.text();
     expect(response.status, `${text}\n${log}`).toBe(200);
     type Replayed = { steps: number; problems: string[] };
-    const out = JSON.parse(text) as Replayed & { faces: Record<string, Replayed>; bytesError: string | null };
+    const out = JSON.parse(text) as Replayed & {
+      faces: Record<string, Replayed>;
+      bytesError: string | null;
+      onnx: { tensor: number; defaultError: string | null };
+    };
     expect(out.steps).toBeGreaterThan(100);
     expect(out.problems.slice(0, 20)).toEqual([]);
     for (const name of ['knowledge', 'brain']) {
@@ -119,5 +138,7 @@ describe('workerd (Cloudflare Workers runtime)', () => {
       expect(out.faces[name].problems.slice(0, 20), name).toEqual([]);
     }
     expect(out.bytesError).toMatch(/fromModule/);
+    expect(out.onnx.tensor).toBe(3 * 4 * 4);
+    expect(out.onnx.defaultError).toMatch(/cannot locate engram-onnx\.wasm beside this module .*pass it as options\.wasm/);
   });
 });

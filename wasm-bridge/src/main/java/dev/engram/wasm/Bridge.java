@@ -18,6 +18,8 @@ import org.teavm.jso.JSExport;
 /**
  * The wasm/JS face of core: one {@code @JSExport public static} method per operation over one static
  * {@link Engram}, so one wasm instance (or one import of the JS build) is one memory.
+ * The ONNX encoders' pre-processing is not here but in {@link OnnxBridge}, a second module loaded only
+ * by npm's engram/onnx, so this one stays small.
  *
  * <p>Only strings, string arrays, ints and doubles cross, which TeaVM converts on both targets without
  * glue code ({@code @JSBody} glue would need code generation from strings, which Cloudflare Workers
@@ -80,15 +82,6 @@ public final class Bridge {
       brain = new BrainCalls();
     }
     return brain;
-  }
-
-  private static OnnxCalls onnx;
-
-  private static OnnxCalls onnx() {
-    if (onnx == null) {
-      onnx = new OnnxCalls();
-    }
-    return onnx;
   }
 
   private static long now() {
@@ -484,56 +477,6 @@ public final class Bridge {
   @JSExport
   public static double[] brainSpikeTotals() {
     return brain().spikeTotals();
-  }
-
-  // ONNX encoders (npm engram/onnx): core's model description, tokenizer and pre-processing; see OnnxCalls.
-
-  /** Parses a model description; returns its handle. */
-  @JSExport
-  public static int onnxOpen(String description) {
-    return onnx().open(description);
-  }
-
-  /** The description's settings, flattened as {@link OnnxCalls#describe} documents. */
-  @JSExport
-  public static String[] onnxDescribe(int handle) {
-    return onnx().describe(handle);
-  }
-
-  /** Builds a text model's tokenizer from the contents of its vocab.txt. */
-  @JSExport
-  public static void onnxVocab(int handle, String vocab) {
-    onnx().vocab(handle, vocab);
-  }
-
-  /** Token ids then attention mask of {@code text}. */
-  @JSExport
-  public static int[] onnxTokens(int handle, String text) {
-    return onnx().tokens(handle, text);
-  }
-
-  /** An image model's CHW input tensor from RGBA pixels. */
-  @JSExport
-  public static float[] onnxImage(int handle, int width, int height, byte[] rgba) {
-    return onnx().image(handle, width, height, rgba);
-  }
-
-  /** An audio model's {@code [nMels][frames]} log-mel input from mono samples. */
-  @JSExport
-  public static float[] onnxAudio(int handle, float[] samples, int sampleRate) {
-    return onnx().audio(handle, samples, sampleRate);
-  }
-
-  /** The model output pooled and normalised as the description says; an empty mask means none. */
-  @JSExport
-  public static float[] onnxPool(int handle, float[] output, int[] shape, int[] mask) {
-    return onnx().pool(handle, output, shape, mask);
-  }
-
-  /** Forgets a model description and its tokenizer. */
-  @JSExport
-  public static void onnxClose(int handle) {
-    onnx().close(handle);
   }
 
   private static long whole(String what, double v) {
