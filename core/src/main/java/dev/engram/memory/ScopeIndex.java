@@ -72,6 +72,15 @@ final class ScopeIndex {
 
   /** Adds a fact with the given distinct cue stems; returns its number. */
   int add(String text, String[] stems, int stemCount, NoteKind kind) {
+    long[] hashes = new long[stemCount];
+    for (int i = 0; i < stemCount; i++) {
+      hashes[i] = TermHash.of(stems[i]);
+    }
+    return add(text, hashes, stemCount, kind);
+  }
+
+  /** Adds a fact with the given distinct cue keys ({@link TermHash#of} of each stem); returns its number. */
+  int add(String text, long[] hashes, int count, NoteKind kind) {
     if (factCount == SINGLE - 1) {
       throw new IllegalArgumentException("a scope holds at most " + (SINGLE - 1) + " facts");
     }
@@ -87,8 +96,8 @@ final class ScopeIndex {
     if ((fact >> 6) >= forgotten.length) {
       forgotten = Arrays.copyOf(forgotten, forgotten.length * 2);
     }
-    for (int i = 0; i < stemCount; i++) {
-      addPosting(TermHash.key(TermHash.of(stems[i])), fact);
+    for (int i = 0; i < count; i++) {
+      addPosting(TermHash.key(hashes[i]), fact);
     }
     return fact;
   }
