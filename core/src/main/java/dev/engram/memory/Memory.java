@@ -314,11 +314,12 @@ public final class Memory {
     for (int i = 0; i < m; i++) {
       int t = mandatory[i];
       String[] alts = q.alternatives[t];
+      int[] handles = q.handles(t);
       int[] ids = new int[alts.length];
       int found = 0;
       long size = 0;
-      for (String alt : alts) {
-        int id = index.term(TermHash.of(alt));
+      for (int a = 0; a < alts.length; a++) {
+        int id = handles != null ? handles[a] : index.term(TermHash.of(alts[a]));
         if (id >= 0) {
           ids[found++] = id;
           size += index.size(id);
@@ -1068,9 +1069,10 @@ public final class Memory {
     for (int t = 0; t < q.termCount; t++) {
       String[] alts = q.alternatives[t];
       float[] ws = q.altWeights[t];
+      int[] handles = q.handles(t);
       int bit = 1 << t;
       for (int a : byWeightDescending(ws)) {
-        int term = index.term(TermHash.of(alts[a]));
+        int term = handles != null ? handles[a] : index.term(TermHash.of(alts[a]));
         if (term < 0) {
           continue;
         }
@@ -1190,17 +1192,23 @@ public final class Memory {
     q.weighedFor = index;
     int n = index.factCount;
     for (int t = 0; t < q.termCount; t++) {
+      String[] alts = q.alternatives[t];
+      int[] handles = new int[alts.length];
       int df = 0;
-      for (String alt : q.alternatives[t]) {
-        df = Math.max(df, index.documentFrequency(index.term(TermHash.of(alt))));
+      for (int a = 0; a < alts.length; a++) {
+        handles[a] = index.term(TermHash.of(alts[a]));
+        df = Math.max(df, index.documentFrequency(handles[a]));
       }
       if (df == 0) {
         String repair = repair(index, q.words[t]);
         if (repair != null) {
           q.addRepair(t, repair);
-          df = index.documentFrequency(index.term(TermHash.of(repair)));
+          handles = java.util.Arrays.copyOf(handles, alts.length + 1);
+          handles[alts.length] = index.term(TermHash.of(repair));
+          df = index.documentFrequency(handles[alts.length]);
         }
       }
+      q.altHandles[t] = handles;
       q.known[t] = df > 0;
       float idf = (float) Math.log(1.0 + (n + 1.0) / (df + 0.5));
       q.weights[t] = q.soft[t] ? idf * Query.SOFT : idf;

@@ -221,6 +221,18 @@ final class Query {
   ScopeIndex weighedFor;
   /** Per term, whether the scope has seen it at all (set with the weights). */
   boolean[] known = new boolean[8];
+  /**
+   * Per term, the index handle of each alternative in {@link #weighedFor} (-1 for one the scope lacks),
+   * looked up once by the weighing so candidate search does not hash and probe again; valid while its
+   * length matches the alternatives'.
+   */
+  int[][] altHandles = new int[8][];
+
+  /** The handles of term {@code t}'s alternatives in the weighed scope, or null when they are not current. */
+  int[] handles(int t) {
+    int[] h = altHandles[t];
+    return h != null && h.length == alternatives[t].length ? h : null;
+  }
 
   private void addTerm(String word, boolean isSoft) {
     if (termCount == MAX_TERMS) {
@@ -240,6 +252,7 @@ final class Query {
       altWeights = java.util.Arrays.copyOf(altWeights, cap);
       weights = java.util.Arrays.copyOf(weights, cap);
       known = java.util.Arrays.copyOf(known, cap);
+      altHandles = java.util.Arrays.copyOf(altHandles, cap);
     }
     int term = termCount++;
     words[term] = word;
