@@ -157,7 +157,7 @@ final class ScopeIndex {
     long[] table = slots;
     int n = table.length;
     // Multiply-shift onto [0, n): the table may have any size, so it grows by a quarter, not doubling.
-    int slot = (int) (((key * 0x9E3779B9L) & 0xFFFFFFFFL) * n >>> 32);
+    int slot = (int) (home(key) * n >>> 32);
     while (true) {
       long entry = table[slot];
       if (entry == 0 || (int) (entry >>> 32) == key) {
@@ -165,6 +165,14 @@ final class ScopeIndex {
       }
       slot = slot + 1 == n ? 0 : slot + 1;
     }
+  }
+
+  /**
+   * A key scrambled to 32 unsigned bits (a bijection: the multiplier is odd), whose scaled value is the
+   * key's first slot. Keys of similar words differ mostly in low bits; the multiply spreads them.
+   */
+  private static long home(int key) {
+    return (key * 0x9E3779B9L) & 0xFFFFFFFFL;
   }
 
   private void resize(int capacity) {
@@ -261,13 +269,14 @@ final class ScopeIndex {
    * equal bytes whatever order their sparse map holds them in.
    */
   ScopeImage image() {
-    // Terms in ascending key order: the bytes then depend on what the scope holds, not on how its table
-    // happens to be laid out (a loaded copy, with its own table size, dumps the same bytes).
+    // Terms in the order of their keys' home positions (see home()): the bytes then depend on what the
+    // scope holds, not on how its table happens to be laid out (a loaded copy, with its own table size,
+    // dumps the same bytes), and a load fills its table front to back instead of at random.
     long[] order = new long[keyCount];
     int k = 0;
     for (int slot = 0; slot < slots.length; slot++) {
       if (slots[slot] != 0) {
-        order[k++] = (slots[slot] >>> 32 << 32) | slot; // unsigned key, then its slot
+        order[k++] = (home((int) (slots[slot] >>> 32)) << 32) | slot;
       }
     }
     Arrays.sort(order);
