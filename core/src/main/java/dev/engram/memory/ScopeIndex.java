@@ -271,7 +271,8 @@ final class ScopeIndex {
   ScopeImage image() {
     // Terms in the order of their keys' home positions (see home()): the bytes then depend on what the
     // scope holds, not on how its table happens to be laid out (a loaded copy, with its own table size,
-    // dumps the same bytes), and a load fills its table front to back instead of at random.
+    // dumps the same bytes), and a load fills its table in two sweeps (the sort is signed: the upper
+    // half of the home range comes first) instead of at random.
     long[] order = new long[keyCount];
     int k = 0;
     for (int slot = 0; slot < slots.length; slot++) {

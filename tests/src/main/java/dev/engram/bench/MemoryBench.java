@@ -237,21 +237,39 @@ public final class MemoryBench {
       }
       words += length;
     }
-    Engram bookMemory = new Engram();
-    long bookStart = System.nanoTime();
+    // Three rounds, each into a fresh Engram: "seconds" is the first (as measured before), "best_seconds"
+    // the best; on a shared machine the first swings most with what else runs, and "cpu_seconds" (this
+    // thread's CPU time in the best round) says how much of the wall time was engram's own work.
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    double firstBook = 0;
+    double bestBook = Double.MAX_VALUE;
+    double bestBookCpu = 0;
     int bookFacts = 0;
-    for (int from = 0; from < book.length(); ) {
-      int to = Math.min(book.length(), from + dev.engram.Limits.MAX_TEXT_CHARS);
-      if (to < book.length()) {
-        to = book.lastIndexOf(". ", to - 2) + 2; // whole sentences per call
+    for (int round = 0; round < 3; round++) {
+      Engram bookMemory = new Engram();
+      long cpuStart = threads.getCurrentThreadCpuTime();
+      long bookStart = System.nanoTime();
+      bookFacts = 0;
+      for (int from = 0; from < book.length(); ) {
+        int to = Math.min(book.length(), from + dev.engram.Limits.MAX_TEXT_CHARS);
+        if (to < book.length()) {
+          to = book.lastIndexOf(". ", to - 2) + 2; // whole sentences per call
+        }
+        bookFacts += bookMemory.observe("book", book.substring(from, to));
+        from = to;
       }
-      bookFacts += bookMemory.observe("book", book.substring(from, to));
-      from = to;
+      double seconds = (System.nanoTime() - bookStart) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+      if (round == 0) {
+        firstBook = seconds;
+      }
+      if (seconds < bestBook) {
+        bestBook = seconds;
+        bestBookCpu = cpu;
+      }
     }
-    double bookSeconds = (System.nanoTime() - bookStart) / 1e9;
     emit("book_ingest", workload, "\"words\":" + words + ",\"chars\":" + book.length() + ",\"facts\":" + bookFacts
-        + ",\"seconds\":" + fmt(bookSeconds));
-
+        + ",\"seconds\":" + fmt(firstBook) + ",\"best_seconds\":" + fmt(bestBook) + ",\"cpu_seconds\":" + fmt(bestBookCpu));
 
     // Brute force and Lucene answer a sample of the same selective questions (they are slow).
     int sample = Math.min(questions, 200);
