@@ -36,8 +36,9 @@ import java.util.Map;
  * no array on load. Sections are optional per-scope extras named by a tag (a reader keeps unknown
  * ones in {@link ScopeImage#sections()} and otherwise ignores them), so one can be added without a
  * version bump. Version 3 stores each term's 32-bit index key (version 2 stored a 64-bit hash, which a
- * reader folds to the same key; see {@code ScopeIndex}). Version 1 (texts, kinds, a dense f32 strength and i64 last use per fact, forgotten
- * bits, then per term key and delta list, links per linked fact, variables) is still read.
+ * reader folds to the same key; see {@code ScopeIndex}). Version 1 (texts, kinds, a dense f32 strength
+ * and i64 last use per fact, forgotten bits, then per term key and delta list, links per linked fact,
+ * variables) is still read.
  */
 public final class Snapshot {
   public static final String NAME = "engram.snapshot";

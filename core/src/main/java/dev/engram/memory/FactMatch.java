@@ -127,7 +127,8 @@ final class FactMatch {
     // Read the fact's relative times only when the question names one: most questions don't.
     otherTime = !q.deixis.isEmpty() && dev.engram.text.Deixis.conflict(q.deixis, dev.engram.text.Deixis.of(tokens));
     String first = tokens.size > 0 ? tokens.norm[0] : "";
-    imperative = tokens.size > 0 && is(0, Lexicon.IS_VERB) && !first.endsWith("s") && !first.endsWith("ed") && !first.endsWith("ing");
+    imperative = tokens.size > 0 && is(0, Lexicon.IS_VERB) && !first.endsWith("s") && !first.endsWith("ed")
+        && !first.endsWith("ing");
   }
 
   private boolean is(int i, int bits) {

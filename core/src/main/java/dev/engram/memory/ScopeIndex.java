@@ -11,16 +11,16 @@ import java.util.Arrays;
  * No per-fact objects.
  *
  * <p>The vocabulary is one open-addressing table of {@code long} slots (linear probing, load at most
- * 0.85, grown by a quarter, so between 0.68 and 0.85 once large): the high 32 bits are the term's key ({@link TermHash#key}, never 0; 0 marks an
- * empty slot), the low 32 bits either {@code -fact - 1} for a term only one fact carries (most
- * identifiers and values: no array, no term number) or a term number {@code t} whose ascending fact
- * numbers are {@code postings[t][0 .. postingSizes[t])}. Why: a lookup is one cache miss (key and value
- * share the slot; at load 0.85 a miss scans about 23 slots, three cache lines), and a term one fact
- * carries costs one slot, 8 bytes at load 0.85 about 10, where the separate 64-bit key, term number and
- * size arrays this replaces cost about 40 at 1,000,000 facts. Cost: keys are 32 bits,
- * so at millions of terms a few pairs share a key; their facts then share a posting list, which only
- * adds candidates that the word-by-word reading ({@link FactMatch}, which compares 64-bit hashes of the
- * words themselves) turns down.
+ * 0.85, grown by a quarter, so between 0.68 and 0.85 once large): the high 32 bits are the term's key
+ * ({@link TermHash#key}, never 0; 0 marks an empty slot), the low 32 bits either {@code -fact - 1} for
+ * a term only one fact carries (most identifiers and values: no array, no term number) or a term
+ * number {@code t} whose ascending fact numbers are {@code postings[t][0 .. postingSizes[t])}. Why: a
+ * lookup is one cache miss (key and value share the slot; at load 0.85 a miss scans about 23 slots,
+ * three cache lines), and a term one fact carries costs one slot, 8 bytes, about 10 at load 0.85,
+ * where the separate 64-bit key, term number and size arrays this replaces cost about 40 at 1,000,000
+ * facts. Cost: keys are 32 bits, so at millions of terms a few pairs share a key; their facts then
+ * share a posting list, which only adds candidates that the word-by-word reading ({@link FactMatch},
+ * which compares 64-bit hashes of the words themselves) turns down.
  *
  * <p>Callers hold a term by handle ({@link #term}): a term number, or {@link #SINGLE} plus the fact
  * for a one-fact term; a handle is valid until the next {@link #add}.
