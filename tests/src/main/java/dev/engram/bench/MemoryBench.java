@@ -186,6 +186,11 @@ public final class MemoryBench {
         + ",\"load_seconds\":" + fmt(loadSeconds) + ",\"ingest_over_load\":" + fmt(ingestSeconds / loadSeconds)
         + ",\"same_answers\":" + same + ",\"checked\":" + checked);
 
+    // The snapshot and its loaded copy are dropped first: held, they kept G1 in back-to-back concurrent
+    // marks through the chains, whose figure then moved by up to 2x between runs of the same build.
+    snapshot = null;
+    loaded = null;
+
     // Chains, after the snapshot (which stays the workload the wasm bench reproduces byte for byte):
     // 2,000 "mentor" links among agents join the million facts; a three-hop walk from each of 1,000
     // agents must end three links on.
@@ -218,8 +223,6 @@ public final class MemoryBench {
     if (engramOnly) {
       return;
     }
-    snapshot = null;
-    loaded = null;
 
     // A 600,000-word book, observed in calls of at most Limits.MAX_TEXT_CHARS: sentences of 8 to 24 words
     // from a 5,000-word vocabulary, so the splitter, tokenizer and index all work as on prose.
