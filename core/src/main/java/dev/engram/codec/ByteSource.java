@@ -99,6 +99,20 @@ final class ByteSource {
     return out;
   }
 
+  /** Fills {@code out} with little-endian u32s, zero-extended. */
+  void ints(long[] out) {
+    if (out.length > (end - pos) >> 2) {
+      throw truncated(out.length * 4);
+    }
+    byte[] b = buf;
+    int p = pos;
+    for (int i = 0; i < out.length; i++, p += 4) {
+      int v = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | b[p + 3] << 24;
+      out[i] = v & 0xFFFFFFFFL;
+    }
+    pos = p;
+  }
+
   /** Fills {@code out} with little-endian i64s. */
   void longs(long[] out) {
     if (out.length > (end - pos) >> 3) {

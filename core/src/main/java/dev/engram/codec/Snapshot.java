@@ -10,12 +10,12 @@ import java.util.Map;
  * <pre>
  * snapshot  := header scopeCount:varint scope* footer
  * header    := magic:"ENGR" name:string("engram.snapshot") version:i32
- * scope     := name:string factCount:varint                                          (version 2)
+ * scope     := name:string factCount:varint                                          (version 3)
  *              textBytes:varint textLength:varint{factCount} utf8:byte{textBytes}
  *              kind:u8{factCount}
  *              forgottenWords:varint forgotten:i64{forgottenWords}
  *              usedCount:varint used{usedCount}
- *              termCount:varint key:i64{termCount} postings{termCount}
+ *              termCount:varint key:u32{termCount} postings{termCount}
  *              varCount:varint (name:string value:string){varCount}
  *              sectionCount:varint section{sectionCount}
  * used      := factDelta:varint strength:f32 lastUsed:i64 linkCount:varint (to:varint weight:f32){linkCount}
@@ -30,17 +30,19 @@ import java.util.Map;
  * {@link #MIN_VERSION}..{@link #VERSION} and refuse anything else with "too old" or "too new"; the
  * checksum is verified before a single field is decoded, so a damaged file never loads as garbage.
  *
- * <p>Version 2 is laid out for loading, which must beat re-ingesting by 10x in the wasm build too:
+ * <p>Versions 2 and 3 are laid out for loading, which must beat re-ingesting by 10x in the wasm build too:
  * all texts are one UTF-8 run (loaded as one array and decoded per fact only when read), the term keys
- * one i64 run, the plastic state sparse (most facts never have any), and a term one fact carries costs
+ * one fixed-width run, the plastic state sparse (most facts never have any), and a term one fact carries costs
  * no array on load. Sections are optional per-scope extras named by a tag (a reader keeps unknown
  * ones in {@link ScopeImage#sections()} and otherwise ignores them), so one can be added without a
- * version bump. Version 1 (texts, kinds, a dense f32 strength and i64 last use per fact, forgotten
- * bits, then per term key and delta list, links per linked fact, variables) is still read.
+ * version bump. Version 3 stores each term's 32-bit index key (version 2 stored a 64-bit hash, which a
+ * reader folds to the same key; see {@code ScopeIndex}). Version 1 (texts, kinds, a dense f32 strength
+ * and i64 last use per fact, forgotten bits, then per term key and delta list, links per linked fact,
+ * variables) is still read.
  */
 public final class Snapshot {
   public static final String NAME = "engram.snapshot";
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   public static final int MIN_VERSION = 1;
   private static final byte[] MAGIC = {'E', 'N', 'G', 'R'};
   private static final byte[] FOOTER = {'R', 'G', 'N', 'E'};
@@ -117,7 +119,7 @@ public final class Snapshot {
     long[] keys = s.termKeys();
     out.varint(keys.length);
     for (long key : keys) {
-      out.i64(key);
+      out.i32((int) key);
     }
     for (int t = 0; t < keys.length; t++) {
       int count = s.postingCount(t);
@@ -182,7 +184,7 @@ public final class Snapshot {
     Map<String, ScopeImage> scopes = new LinkedHashMap<>();
     for (int i = 0; i < scopeCount; i++) {
       String scope = in.string();
-      scopes.put(scope, version == 1 ? readScopeV1(in, body) : readScope(in, body));
+      scopes.put(scope, version == 1 ? readScopeV1(in, body) : readScope(in, body, version));
     }
     if (in.position() != body) {
       throw new SnapshotException("snapshot has " + (body - in.position()) + " unexpected bytes after its last scope");
@@ -190,7 +192,7 @@ public final class Snapshot {
     return scopes;
   }
 
-  private static ScopeImage readScope(ByteSource in, int limit) {
+  private static ScopeImage readScope(ByteSource in, int limit, int version) {
     int n = in.count(limit, "fact count");
     int textBytes = in.count(limit, "text bytes");
     int[] starts = in.lengthsToStarts(n, textBytes, "text");
@@ -236,7 +238,11 @@ public final class Snapshot {
     }
     int terms = in.count(limit, "term count");
     long[] keys = new long[terms];
-    in.longs(keys);
+    if (version == 2) {
+      in.longs(keys);
+    } else {
+      in.ints(keys);
+    }
     int[] sizes = new int[terms];
     int[][] postings = new int[terms][];
     for (int t = 0; t < terms; t++) {

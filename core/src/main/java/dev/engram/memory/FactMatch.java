@@ -19,6 +19,8 @@ import dev.engram.text.Tokens;
 final class FactMatch {
   final int fact;
   final Tokens tokens;
+  /** Per token, its {@link Lexicon#classes} bits: one lookup per word instead of one per question asked of it. */
+  private final int[] lex;
   /** Per token, the question term it matches, or -1. */
   final int[] matchedTerm;
   final float[] matchWeight;
@@ -60,6 +62,10 @@ final class FactMatch {
     this.fact = fact;
     this.tokens = Tokens.of(text);
     int n = tokens.size;
+    lex = new int[n];
+    for (int i = 0; i < n; i++) {
+      lex[i] = Lexicon.classes(tokens.norm[i]);
+    }
     matchedTerm = new int[n];
     matchWeight = new float[n];
     float[] best = new float[q.termCount];
@@ -121,7 +127,12 @@ final class FactMatch {
     // Read the fact's relative times only when the question names one: most questions don't.
     otherTime = !q.deixis.isEmpty() && dev.engram.text.Deixis.conflict(q.deixis, dev.engram.text.Deixis.of(tokens));
     String first = tokens.size > 0 ? tokens.norm[0] : "";
-    imperative = Lexicon.VERB.contains(first) && !first.endsWith("s") && !first.endsWith("ed") && !first.endsWith("ing");
+    imperative = tokens.size > 0 && is(0, Lexicon.IS_VERB) && !first.endsWith("s") && !first.endsWith("ed")
+        && !first.endsWith("ing");
+  }
+
+  private boolean is(int i, int bits) {
+    return (lex[i] & bits) != 0;
   }
 
   private int classOf(int i) {
@@ -139,7 +150,7 @@ final class FactMatch {
       }
       return COPULA;
     }
-    if (tokens.has(i, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(w)) {
+    if (tokens.has(i, Tokens.HAS_DIGIT) || is(i, Lexicon.IS_NUMBER_WORD)) {
       return FREE;
     }
     if (isMidSentenceCapital(i)) {
@@ -148,13 +159,13 @@ final class FactMatch {
     if (w.equals("may") && i > 0 && (tokens.norm[i - 1].equals("of") || tokens.has(i - 1, Tokens.HAS_DIGIT))) {
       return FREE; // "the 9th of may", "3 may": the month, not the verb
     }
-    if (Lexicon.STOP.contains(w)) {
+    if (is(i, Lexicon.IS_STOP)) {
       return STOP;
     }
-    if (Lexicon.TRANSITION.contains(w)) {
+    if (is(i, Lexicon.IS_TRANSITION)) {
       return TRANSITION;
     }
-    if (Lexicon.VERB.contains(w) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w) || isGerund(i)) {
+    if (is(i, Lexicon.IS_VERB) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w) || isGerund(i)) {
       return VERB;
     }
     return FREE;
@@ -179,7 +190,7 @@ final class FactMatch {
   /** "starting", "staying": an -ing word is a verb form unless a determiner makes it a noun ("the meeting"). */
   private boolean isGerund(int i) {
     String w = tokens.norm[i];
-    if (w.length() <= 5 || !w.endsWith("ing") || tokens.has(i, Tokens.CAPITALIZED) || Lexicon.isTimeLike(w)) {
+    if (w.length() <= 5 || !w.endsWith("ing") || tokens.has(i, Tokens.CAPITALIZED) || is(i, Lexicon.IS_TIME_LIKE)) {
       return false;
     }
     String before = i > 0 ? tokens.norm[i - 1] : "";
@@ -311,7 +322,7 @@ final class FactMatch {
 
   private boolean isVerbLike(int i) {
     String w = tokens.norm[i];
-    return Lexicon.VERB.contains(w) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w);
+    return is(i, Lexicon.IS_VERB) || looksLikeParticiple(i) || Stemmer.isIrregularVerbForm(w);
   }
 
   private static boolean isConjunction(String w) {
@@ -357,7 +368,7 @@ final class FactMatch {
     int n = hi + 1;
     changeInClause = false;
     for (int i = lo; i < n; i++) {
-      changeInClause |= Lexicon.TRANSITION.contains(tokens.norm[i]) || tokens.norm[i].equals("rescheduled")
+      changeInClause |= is(i, Lexicon.IS_TRANSITION) || tokens.norm[i].equals("rescheduled")
           || tokens.norm[i].equals("postponed") || tokens.norm[i].equals("pushed");
     }
     // The split: the first copula or "key: value" colon with words on both sides; a passive
@@ -425,13 +436,13 @@ final class FactMatch {
         // "600 requests per minute", "Thursday at 10am": a rate's unit, a day's time.
         if (j + 1 < n && cls[j] == STOP && cls[j + 1] == FREE && !commaBefore(j) && !commaBefore(j + 1)
             && (tokens.norm[j].equals("per")
-                || (tokens.norm[j].equals("at") && Lexicon.isTimeLike(tokens.norm[to]) && isClockTime(j + 1)))) {
+                || (tokens.norm[j].equals("at") && is(to, Lexicon.IS_TIME_LIKE) && isClockTime(j + 1)))) {
           to = j + 1;
           j += 2;
           continue;
         }
         // "the 9th of May": an ordinal joined to its month by "of".
-        if (j + 1 < n && tokens.norm[j].equals("of") && isDatePart(to) && Lexicon.MONTHS.contains(tokens.norm[j + 1])
+        if (j + 1 < n && tokens.norm[j].equals("of") && isDatePart(to) && is(j + 1, Lexicon.IS_MONTH)
             && !commaBefore(j)) {
           to = j + 1;
           j += 2;
@@ -443,7 +454,7 @@ final class FactMatch {
             || tokens.norm[period].equals("every"))) {
           period++;
         }
-        if (period >= 0 && Lexicon.PERIODS.contains(tokens.norm[period])) {
+        if (period >= 0 && is(period, Lexicon.IS_PERIOD)) {
           to = period;
           j = period + 1;
           continue;
@@ -482,7 +493,7 @@ final class FactMatch {
       // "10:00 starting next week": a trailing -ing verb is not part of the value.
       while (valueTo > valueFrom && tokens.norm[valueTo].length() > 5 && tokens.norm[valueTo].endsWith("ing")
           && !tokens.has(valueTo, Tokens.CAPITALIZED)
-          && !Lexicon.isTimeLike(tokens.norm[valueTo])) {
+          && !is(valueTo, Lexicon.IS_TIME_LIKE)) {
         valueTo--;
       }
       // "my favourite soup is lentil soup": the noun the question named, repeated after the value,
@@ -510,13 +521,13 @@ final class FactMatch {
 
   /** "Chicago | last year": a time phrase next to a non-time word starts a new chunk; numbers join either. */
   private boolean timeBoundary(int a, int b) {
-    boolean ta = Lexicon.isTimeLike(tokens.norm[a]);
-    boolean tb = Lexicon.isTimeLike(tokens.norm[b]);
+    boolean ta = is(a, Lexicon.IS_TIME_LIKE);
+    boolean tb = is(b, Lexicon.IS_TIME_LIKE);
     if (ta == tb) {
       return false;
     }
     int other = ta ? b : a;
-    return !tokens.has(other, Tokens.HAS_DIGIT) && !Lexicon.isNumberWord(tokens.norm[other]);
+    return !tokens.has(other, Tokens.HAS_DIGIT) && !is(other, Lexicon.IS_NUMBER_WORD);
   }
 
   private static boolean isNameJoiner(String w) {
@@ -525,13 +536,13 @@ final class FactMatch {
 
   private boolean isOrdinal(int i) {
     String w = tokens.norm[i];
-    return Lexicon.ORDINALS.contains(w) || (tokens.has(i, Tokens.HAS_DIGIT)
+    return is(i, Lexicon.IS_ORDINAL) || (tokens.has(i, Tokens.HAS_DIGIT)
         && (w.endsWith("st") || w.endsWith("nd") || w.endsWith("rd") || w.endsWith("th")));
   }
 
   private boolean isDatePart(int i) {
     String w = tokens.norm[i];
-    return tokens.has(i, Tokens.NUMERIC) || Lexicon.MONTHS.contains(w) || Lexicon.WEEKDAYS.contains(w)
+    return tokens.has(i, Tokens.NUMERIC) || is(i, Lexicon.IS_MONTH | Lexicon.IS_WEEKDAY)
         || (tokens.has(i, Tokens.HAS_DIGIT) && (w.endsWith("st") || w.endsWith("nd") || w.endsWith("rd")
             || w.endsWith("th")));
   }
@@ -540,7 +551,7 @@ final class FactMatch {
   private boolean hasFrequencyWord(int from, int to) {
     for (int i = from; i <= to; i++) {
       String w = tokens.norm[i];
-      if (Lexicon.TIME_WORDS.contains(w)) {
+      if (is(i, Lexicon.IS_TIME_WORD)) {
         return true;
       }
       if (w.equals("times") || w.equals("daily") || w.equals("weekly") || w.equals("monthly") || w.equals("once")
@@ -554,7 +565,7 @@ final class FactMatch {
   /** Drops the words before the first number: the amount and its unit stay. */
   private void trimToAmount() {
     for (int i = valueFrom; i <= valueTo; i++) {
-      if (tokens.has(i, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(tokens.norm[i])) {
+      if (tokens.has(i, Tokens.HAS_DIGIT) || is(i, Lexicon.IS_NUMBER_WORD)) {
         valueFrom = i;
         return;
       }
@@ -563,9 +574,9 @@ final class FactMatch {
 
   private void trimToNumber() {
     for (int i = valueFrom; i <= valueTo; i++) {
-      if (tokens.has(i, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(tokens.norm[i])) {
+      if (tokens.has(i, Tokens.HAS_DIGIT) || is(i, Lexicon.IS_NUMBER_WORD)) {
         int j = i;
-        while (j + 1 <= valueTo && (tokens.has(j + 1, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(tokens.norm[j + 1]))) {
+        while (j + 1 <= valueTo && (tokens.has(j + 1, Tokens.HAS_DIGIT) || is(j + 1, Lexicon.IS_NUMBER_WORD))) {
           j++;
         }
         valueFrom = i;
@@ -587,20 +598,20 @@ final class FactMatch {
     boolean ordinal = false;
     boolean allTime = true;
     for (int i = from; i <= to; i++) {
-      if (!(Lexicon.isTimeLike(tokens.norm[i]) || isDatePart(i))) {
+      if (!(is(i, Lexicon.IS_TIME_LIKE) || isDatePart(i))) {
         allTime = false;
       }
       String w = tokens.norm[i];
       if (tokens.has(i, Tokens.HAS_DIGIT)) {
         digit = true;
       }
-      if (tokens.has(i, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(w)) {
+      if (tokens.has(i, Tokens.HAS_DIGIT) || is(i, Lexicon.IS_NUMBER_WORD)) {
         number = true;
       }
-      if (Lexicon.isTimeLike(w) || isDatePart(i)) {
+      if (is(i, Lexicon.IS_TIME_LIKE) || isDatePart(i)) {
         time = true;
       }
-      if (Lexicon.COLORS.contains(w)) {
+      if (is(i, Lexicon.IS_COLOR)) {
         color = true;
       }
       if (isClockTime(i)) {
@@ -627,7 +638,7 @@ final class FactMatch {
       }
     }
     String before = previousWord(from);
-    boolean afterLocative = before != null && Lexicon.LOCATIVE.contains(before);
+    boolean afterLocative = before != null && is(from - 1, Lexicon.IS_LOCATIVE);
     // The shape the question asks for. A chunk of the wrong shape cannot be the answer at all; among
     // those that fit, a name for "who" and a place after "in/at" for "where" fit better.
     boolean fits = true;
@@ -690,7 +701,7 @@ final class FactMatch {
     // climbing", "weighs 12 kg". For a count, adjacency is the number's own, not the chunk's.
     if (q.kind == Questions.Kind.COUNT && number) {
       int num = from;
-      while (num < to && !(tokens.has(num, Tokens.HAS_DIGIT) || Lexicon.isNumberWord(tokens.norm[num]))) {
+      while (num < to && !(tokens.has(num, Tokens.HAS_DIGIT) || is(num, Lexicon.IS_NUMBER_WORD))) {
         num++;
       }
       int after = num + 1;
@@ -757,7 +768,7 @@ final class FactMatch {
     boolean afterAt = i > 0 && tokens.norm[i - 1].equals("at");
     if (!tokens.has(i, Tokens.HAS_DIGIT)) {
       // "at eleven", "at noon": a number word after "at" is a time of day
-      return Lexicon.isNumberWord(w) && afterAt;
+      return is(i, Lexicon.IS_NUMBER_WORD) && afterAt;
     }
     if (afterAt && tokens.has(i, Tokens.NUMERIC) && w.length() <= 2) {
       return true; // "checkout is at 11"
@@ -801,13 +812,13 @@ final class FactMatch {
       if (cls[i] == COPULA || cls[i] == VERB) {
         return false; // reached the verb
       }
-      if (Lexicon.OTHERS.contains(w)) {
+      if (is(i, Lexicon.IS_OTHER)) {
         return true;
       }
       if (i >= valueFrom && i <= valueTo && valueFrom >= 0) {
         return false; // the value itself comes first: "Portland is where I live"
       }
-      if (tokens.has(i, Tokens.CAPITALIZED) && !Lexicon.STOP.contains(w) && !Lexicon.isTimeLike(w)) {
+      if (tokens.has(i, Tokens.CAPITALIZED) && !is(i, Lexicon.IS_STOP | Lexicon.IS_TIME_LIKE)) {
         return true;
       }
     }
@@ -825,14 +836,14 @@ final class FactMatch {
       if (c == STOP || c == COPULA || c == TRANSITION) {
         continue;
       }
-      if (c == FREE && Lexicon.ANSWER_KIND.contains(tokens.norm[i])) {
+      if (c == FREE && is(i, Lexicon.IS_ANSWER_KIND)) {
         continue;
       }
       float w = c == VERB ? 0.5f : 1f;
-      if (c == FREE && !tokens.has(i, Tokens.HAS_DIGIT) && !Lexicon.isTimeLike(tokens.norm[i])) {
+      if (c == FREE && !tokens.has(i, Tokens.HAS_DIGIT) && !is(i, Lexicon.IS_TIME_LIKE)) {
         unmatchedNouns++;
       }
-      if (c == MATCHED && Lexicon.VERB.contains(tokens.norm[i])) {
+      if (c == MATCHED && is(i, Lexicon.IS_VERB)) {
         w = 0.5f;
       }
       total += w;

@@ -64,7 +64,8 @@ public final class Memory {
   public int note(String scope, NoteKind kind, String text) {
     ScopeIndex index = scopes.get(scope);
     int stored = 0;
-    String[] stems = new String[16];
+    // The fact's distinct cue keys, as TermHash values: compared as longs, and hashed once for the index.
+    long[] keys = new long[16];
     for (String sentence : boundedSentences(text)) {
       if (Questions.isQuestion(sentence)) {
         continue;
@@ -76,22 +77,25 @@ public final class Memory {
         if (t.has(i, Tokens.SYNTHETIC) || Lexicon.STOP.contains(t.norm[i])) {
           continue;
         }
+        if (count + 4 > keys.length) {
+          keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+        }
         // Keys: the stem, its root, and for a known abbreviation or misspelling ("pw", "tel") the stem
-        // and root of the word it stands for, so "wifi pw" answers "what's the wifi password".
+        // and root of the word it stands for, so "wifi pw" answers "what's the wifi password". A root
+        // that is the stem itself (the same String: nothing was stripped) is not hashed again.
         String stem = Stemmer.stem(t.norm[i]);
+        String root = Stemmer.root(stem);
+        count = addKey(keys, count, stem);
+        if (root != stem) {
+          count = addKey(keys, count, root);
+        }
         String normal = Questions.normalize(t.norm[i]);
-        String normalStem = normal.equals(t.norm[i]) || Lexicon.STOP.contains(normal) ? stem : Stemmer.stem(normal);
-        String[] keys = {stem, Stemmer.root(stem), normalStem, Stemmer.root(normalStem)};
-        for (String key : keys) {
-          boolean seen = false;
-          for (int j = 0; j < count && !seen; j++) {
-            seen = stems[j].equals(key);
-          }
-          if (!seen) {
-            if (count == stems.length) {
-              stems = java.util.Arrays.copyOf(stems, count * 2);
-            }
-            stems[count++] = key;
+        if (!normal.equals(t.norm[i]) && !Lexicon.STOP.contains(normal)) {
+          String normalStem = Stemmer.stem(normal);
+          String normalRoot = Stemmer.root(normalStem);
+          count = addKey(keys, count, normalStem);
+          if (normalRoot != normalStem) {
+            count = addKey(keys, count, normalRoot);
           }
         }
       }
@@ -102,13 +106,25 @@ public final class Memory {
         index = new ScopeIndex();
         scopes.put(scope, index);
       }
-      index.add(fact, stems, count, kind);
+      index.add(fact, keys, count, kind);
       if (wordTable != null) {
         semanticOf(scope, index); // encodes every fact up to and including this one
       }
       stored++;
     }
     return stored;
+  }
+
+  /** Appends the hash of {@code key} to {@code keys[0 .. count)} unless it is there already; returns the new count. */
+  private static int addKey(long[] keys, int count, String key) {
+    long h = TermHash.of(key);
+    for (int j = 0; j < count; j++) {
+      if (keys[j] == h) {
+        return count;
+      }
+    }
+    keys[count] = h;
+    return count + 1;
   }
 
   /** Longest fact, in chars: a longer run without sentence punctuation is cut at a space, never dropped. */
@@ -140,13 +156,22 @@ public final class Memory {
         "just so you know, ", "just so you know ", "for the record, ", "for the record ", "correction: ",
         "correction, ", "update: ", "update, ", "heads up, ", "heads up: ", "heads-up: ", "heads up ",
         "actually, ", "note: ", "ps: ", "p.s. ", "oh and ", "also, ", "and ", "ok so ", "so "};
-    String lower = sentence.toLowerCase();
     for (String p : preambles) {
-      if (lower.startsWith(p) && sentence.length() > p.length() + 2) {
+      if (sentence.length() > p.length() + 2 && startsWithIgnoringCase(sentence, p)) {
         return sentence.substring(p.length()).trim();
       }
     }
     return sentence;
+  }
+
+  /** {@code s} opens with the lower-case {@code prefix}, in any case (without lower-casing all of {@code s}). */
+  private static boolean startsWithIgnoringCase(String s, String prefix) {
+    for (int i = 0; i < prefix.length(); i++) {
+      if (Character.toLowerCase(s.charAt(i)) != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public String get(String scope, String question) {
@@ -295,11 +320,12 @@ public final class Memory {
     for (int i = 0; i < m; i++) {
       int t = mandatory[i];
       String[] alts = q.alternatives[t];
+      int[] handles = q.handles(t);
       int[] ids = new int[alts.length];
       int found = 0;
       long size = 0;
-      for (String alt : alts) {
-        int id = index.term(TermHash.of(alt));
+      for (int a = 0; a < alts.length; a++) {
+        int id = handles != null ? handles[a] : index.term(TermHash.of(alts[a]));
         if (id >= 0) {
           ids[found++] = id;
           size += index.size(id);
@@ -1087,9 +1113,10 @@ public final class Memory {
     for (int t = 0; t < q.termCount; t++) {
       String[] alts = q.alternatives[t];
       float[] ws = q.altWeights[t];
+      int[] handles = q.handles(t);
       int bit = 1 << t;
       for (int a : byWeightDescending(ws)) {
-        int term = index.term(TermHash.of(alts[a]));
+        int term = handles != null ? handles[a] : index.term(TermHash.of(alts[a]));
         if (term < 0) {
           continue;
         }
@@ -1209,17 +1236,23 @@ public final class Memory {
     q.weighedFor = index;
     int n = index.factCount;
     for (int t = 0; t < q.termCount; t++) {
+      String[] alts = q.alternatives[t];
+      int[] handles = new int[alts.length];
       int df = 0;
-      for (String alt : q.alternatives[t]) {
-        df = Math.max(df, index.documentFrequency(index.term(TermHash.of(alt))));
+      for (int a = 0; a < alts.length; a++) {
+        handles[a] = index.term(TermHash.of(alts[a]));
+        df = Math.max(df, index.documentFrequency(handles[a]));
       }
       if (df == 0) {
         String repair = repair(index, q.words[t]);
         if (repair != null) {
           q.addRepair(t, repair);
-          df = index.documentFrequency(index.term(TermHash.of(repair)));
+          handles = java.util.Arrays.copyOf(handles, alts.length + 1);
+          handles[alts.length] = index.term(TermHash.of(repair));
+          df = index.documentFrequency(handles[alts.length]);
         }
       }
+      q.altHandles[t] = handles;
       q.known[t] = df > 0;
       float idf = (float) Math.log(1.0 + (n + 1.0) / (df + 0.5));
       q.weights[t] = q.soft[t] ? idf * Query.SOFT : idf;

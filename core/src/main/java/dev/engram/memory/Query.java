@@ -4,7 +4,6 @@ import dev.engram.text.Lexicon;
 import dev.engram.text.Questions;
 import dev.engram.text.Stemmer;
 import dev.engram.text.Tokens;
-import java.util.HashMap;
 
 /**
  * A question reduced to what memory matches on: its content terms, each with the stems that may stand
@@ -44,8 +43,16 @@ final class Query {
   float[][] altWeights = new float[8][];
   /** Per term, its weight in the scope being searched (set by {@link Memory} before scoring). */
   float[] weights = new float[8];
-  /** Stem -> (term index, match weight), for matching fact tokens against the question. */
-  private final HashMap<String, long[]> stemToTerm = new HashMap<>();
+  /**
+   * Stem -> (term index, match weight), for matching fact tokens against the question: parallel arrays
+   * searched linearly by the stem's {@link TermHash}. A question has a few dozen stems at most, so a
+   * scan of one long[] is cheaper than a HashMap (no boxing, no String hashing per lookup; this runs for
+   * every word of every candidate fact).
+   */
+  private long[] stemKeys = new long[16];
+  private int[] stemTerms = new int[16];
+  private float[] stemWeights = new float[16];
+  private int stemCount;
 
   private Query(Questions.Kind kind) {
     this.kind = kind;
@@ -56,15 +63,21 @@ final class Query {
     Query q = new Query(Questions.kindOf(t));
     q.deixis = dev.engram.text.Deixis.of(t);
     int verbs = 0; // bit per term: the term sits in a verb slot (see isQuestionVerb)
+    // Each word with its typo folded, once: the checks below look at a word and its neighbours.
+    String[] normal = new String[t.size];
+    for (int i = 0; i < t.size; i++) {
+      normal[i] = Questions.normalize(t.norm[i]);
+    }
     for (int i = 0; i < t.size; i++) {
       if (t.has(i, Tokens.SYNTHETIC)) {
         continue;
       }
-      String w = Questions.normalize(t.norm[i]);
+      String w = normal[i];
       if (w.equals("i")) {
         q.aboutSpeaker = true;
       }
-      if (i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.MEASURE_WITH_UNIT.contains(w)) {
+      boolean afterHow = i > 0 && normal[i - 1].equals("how");
+      if (afterHow && Lexicon.MEASURE_WITH_UNIT.contains(w)) {
         q.wantsUnit = true; // "how much", "how long": "$2,400", "18 months"; but "how many" is a bare count
         q.wantsFrequency = w.equals("often");
       }
@@ -81,19 +94,19 @@ final class Query {
         q.wantsClockTime = true;
       }
       // "how long", "how wide": the measure names the answer's kind; a fact may leave it out.
-      boolean measure = i > 0 && Questions.normalize(t.norm[i - 1]).equals("how") && Lexicon.HOW_MEASURE.contains(w);
+      boolean measure = afterHow && Lexicon.HOW_MEASURE.contains(w);
 
       // "are we staying", "who is coming": a progressive verb in a question is rarely the fact's word.
       boolean progressive = w.length() > 5 && w.endsWith("ing") && !Lexicon.isTimeLike(w) && i > 0
           && (isAuxiliary(t.norm[i - 1])
               || (i > 1 && isAuxiliary(t.norm[i - 2]) && isPronoun(t.norm[i - 1])));
       int before = q.termCount;
-      boolean kindNoun = namesTheAnswerKind(t, i);
+      boolean kindNoun = namesTheAnswerKind(t, normal, i);
       q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || kindNoun || measure || progressive);
       if (q.termCount > before && kindNoun) {
         q.kindNouns |= 1 << (q.termCount - 1);
       }
-      if (q.termCount > before && isQuestionVerb(t, i)) {
+      if (q.termCount > before && isQuestionVerb(t, normal, i)) {
         verbs |= 1 << (q.termCount - 1);
       }
       // "pick up" may be written "pickup" or "pick-up" in the fact.
@@ -147,7 +160,7 @@ final class Query {
   /** Bit per term: the noun naming the answer's kind ("which <b>bank</b> holds the mortgage"). */
   int kindNouns;
 
-  private static boolean isQuestionVerb(Tokens t, int i) {
+  private static boolean isQuestionVerb(Tokens t, String[] normal, int i) {
     if (i >= 1 && (t.norm[i - 1].equals("being") || t.norm[i - 1].equals("been"))) {
       return true;
     }
@@ -156,7 +169,7 @@ final class Query {
     if (i < 2) {
       return false;
     }
-    String twoBack = Questions.normalize(t.norm[i - 2]);
+    String twoBack = normal[i - 2];
     if ((twoBack.equals("which") || twoBack.equals("what")) && i + 1 < t.size
         && (t.norm[i + 1].equals("the") || t.norm[i + 1].equals("my") || t.norm[i + 1].equals("our"))) {
       String w = t.norm[i];
@@ -176,11 +189,11 @@ final class Query {
    * and for "kind/type/sort of X": it names the category of the answer, which the fact usually
    * leaves out ("I drive a Toyota").
    */
-  private static boolean namesTheAnswerKind(Tokens t, int i) {
+  private static boolean namesTheAnswerKind(Tokens t, String[] normal, int i) {
     if (i == 0) {
       return false;
     }
-    String before = Questions.normalize(t.norm[i - 1]);
+    String before = normal[i - 1];
     if (before.equals("what") || before.equals("which")) {
       return true;
     }
@@ -208,6 +221,18 @@ final class Query {
   ScopeIndex weighedFor;
   /** Per term, whether the scope has seen it at all (set with the weights). */
   boolean[] known = new boolean[8];
+  /**
+   * Per term, the index handle of each alternative in {@link #weighedFor} (-1 for one the scope lacks),
+   * looked up once by the weighing so candidate search does not hash and probe again; valid while its
+   * length matches the alternatives'.
+   */
+  int[][] altHandles = new int[8][];
+
+  /** The handles of term {@code t}'s alternatives in the weighed scope, or null when they are not current. */
+  int[] handles(int t) {
+    int[] h = altHandles[t];
+    return h != null && h.length == alternatives[t].length ? h : null;
+  }
 
   private void addTerm(String word, boolean isSoft) {
     if (termCount == MAX_TERMS) {
@@ -227,6 +252,7 @@ final class Query {
       altWeights = java.util.Arrays.copyOf(altWeights, cap);
       weights = java.util.Arrays.copyOf(weights, cap);
       known = java.util.Arrays.copyOf(known, cap);
+      altHandles = java.util.Arrays.copyOf(altHandles, cap);
     }
     int term = termCount++;
     words[term] = word;
@@ -296,21 +322,42 @@ final class Query {
   }
 
   private void remember(String stem, int term, float weight) {
-    long[] old = stemToTerm.get(stem);
-    long packed = ((long) term << 32) | Float.floatToIntBits(weight);
-    if (old == null || Float.intBitsToFloat((int) old[0]) < weight) {
-      stemToTerm.put(stem, new long[] {packed});
+    long key = TermHash.of(stem);
+    for (int i = 0; i < stemCount; i++) {
+      if (stemKeys[i] == key) {
+        if (stemWeights[i] < weight) {
+          stemTerms[i] = term;
+          stemWeights[i] = weight;
+        }
+        return;
+      }
     }
+    if (stemCount == stemKeys.length) {
+      int cap = stemCount * 2;
+      stemKeys = java.util.Arrays.copyOf(stemKeys, cap);
+      stemTerms = java.util.Arrays.copyOf(stemTerms, cap);
+      stemWeights = java.util.Arrays.copyOf(stemWeights, cap);
+    }
+    stemKeys[stemCount] = key;
+    stemTerms[stemCount] = term;
+    stemWeights[stemCount] = weight;
+    stemCount++;
   }
 
   /** The question term a fact word's stem matches, or -1; {@link #lastWeight} holds the match weight. */
   int match(String stem) {
-    long[] p = stemToTerm.get(stem);
-    if (p == null) {
-      return -1;
+    return match(TermHash.of(stem));
+  }
+
+  /** {@link #match(String)} for a stem's {@link TermHash}. */
+  int match(long key) {
+    for (int i = 0; i < stemCount; i++) {
+      if (stemKeys[i] == key) {
+        lastWeight = stemWeights[i];
+        return stemTerms[i];
+      }
     }
-    lastWeight = Float.intBitsToFloat((int) p[0]);
-    return (int) (p[0] >>> 32);
+    return -1;
   }
 
   float lastWeight;

@@ -15,7 +15,9 @@ package dev.engram.memory;
  *   <li>plastic state, sparse (most facts are never used): {@code usedFacts} ascending, and per entry
  *       its {@code strength}, {@code lastUsed}, and links ({@code linkTo}/{@code linkWeight}, null when
  *       it has none).</li>
- *   <li>index: per term its 64-bit {@code termKeys} entry and {@code postingSizes} entry: a count of
+ *   <li>index: per term its {@code termKeys} entry (the 32-bit index key, zero-extended; an image read
+ *       from an older snapshot may hold 64-bit hashes, which {@code ScopeIndex} folds to the same keys)
+ *       and {@code postingSizes} entry: a count of
  *       facts when positive, with the ascending fact numbers in {@code postings[t][0 .. count)}; or
  *       {@code -fact - 1} for a term only one fact carries, with {@code postings[t]} null.</li>
  *   <li>{@code sections}: optional named extras (tag to bytes), in order; a reader keeps the ones it

@@ -8,10 +8,22 @@ import java.util.Arrays;
  * <p>Layout: facts are numbered densely from 0 in the order they were observed, so a fact's number is
  * also its age rank (bigger is newer) and every posting list is sorted without sorting. Fact texts sit
  * in one {@code String[]}; a forgotten fact keeps its number and is marked in {@link #forgotten}.
- * The vocabulary is an open-addressing table from {@link TermHash} to a term number (linear probing,
- * load at most 1/2); each term owns one growable {@code int[]} of fact numbers, except a term only one
- * fact carries (most identifiers and values): its fact number sits inline in {@link #postingSizes} as
- * {@code -fact - 1}, which saves the array (24 bytes) for each such term. No per-fact objects.
+ * No per-fact objects.
+ *
+ * <p>The vocabulary is one open-addressing table of {@code long} slots (linear probing, load at most
+ * 0.85, grown by a quarter, so between 0.68 and 0.85 once large): the high 32 bits are the term's key
+ * ({@link TermHash#key}, never 0; 0 marks an empty slot), the low 32 bits either {@code -fact - 1} for
+ * a term only one fact carries (most identifiers and values: no array, no term number) or a term
+ * number {@code t} whose ascending fact numbers are {@code postings[t][0 .. postingSizes[t])}. Why: a
+ * lookup is one cache miss (key and value share the slot; at load 0.85 a miss scans about 23 slots,
+ * three cache lines), and a term one fact carries costs one slot, 8 bytes, about 10 at load 0.85,
+ * where the separate 64-bit key, term number and size arrays this replaces cost about 40 at 1,000,000
+ * facts. Cost: keys are 32 bits, so at millions of terms a few pairs share a key; their facts then
+ * share a posting list, which only adds candidates that the word-by-word reading ({@link FactMatch},
+ * which compares 64-bit hashes of the words themselves) turns down.
+ *
+ * <p>Callers hold a term by handle ({@link #term}): a term number, or {@link #SINGLE} plus the fact
+ * for a one-fact term; a handle is valid until the next {@link #add}.
  */
 final class ScopeIndex {
   /** Per fact, its text; null for a loaded fact not read yet, whose text is still in {@link #textUtf8}. */
@@ -47,16 +59,33 @@ final class ScopeIndex {
   /** Variables: a small sorted map per scope (sorted so listings are the same on every runtime). */
   final java.util.TreeMap<String, String> vars = new java.util.TreeMap<>();
 
-  private long[] slotKeys = new long[64];
-  private int[] slotTerms = new int[64];
-  private int termCount;
+  /** Handles at or above this name a one-fact term: the handle minus this is its fact. */
+  static final int SINGLE = 1 << 30;
+
+  private long[] slots = new long[64];
+  /** Occupied slots: the number of distinct term keys. */
+  private int keyCount;
+  /** Terms with a posting array (carried by two or more facts). */
+  private int listCount;
   int[][] postings = new int[16][];
   int[] postingSizes = new int[16];
 
   /** Adds a fact with the given distinct cue stems; returns its number. */
   int add(String text, String[] stems, int stemCount, NoteKind kind) {
+    long[] hashes = new long[stemCount];
+    for (int i = 0; i < stemCount; i++) {
+      hashes[i] = TermHash.of(stems[i]);
+    }
+    return add(text, hashes, stemCount, kind);
+  }
+
+  /** Adds a fact with the given distinct cue keys ({@link TermHash#of} of each stem); returns its number. */
+  int add(String text, long[] hashes, int count, NoteKind kind) {
+    if (factCount == SINGLE - 1) {
+      throw new IllegalArgumentException("a scope holds at most " + (SINGLE - 1) + " facts");
+    }
     if (factCount == texts.length) {
-      int cap = factCount + (factCount >> 1) + 16;
+      int cap = factCount + (factCount >> 2) + 16; // by a quarter: the slack is index memory per fact
       texts = Arrays.copyOf(texts, cap);
       kinds = Arrays.copyOf(kinds, cap);
     }
@@ -67,26 +96,93 @@ final class ScopeIndex {
     if ((fact >> 6) >= forgotten.length) {
       forgotten = Arrays.copyOf(forgotten, forgotten.length * 2);
     }
-    for (int i = 0; i < stemCount; i++) {
-      int term = termFor(TermHash.of(stems[i]), true);
-      int size = postingSizes[term];
-      if (size == 0) {
-        postingSizes[term] = -fact - 1; // the first fact sits inline: no array for a term only one fact has
-        continue;
-      }
-      int[] list = postings[term];
-      if (size < 0) {
-        list = new int[4];
-        list[0] = -size - 1;
-        size = 1;
-      } else if (size == list.length) {
-        list = Arrays.copyOf(list, size + (size >> 1) + 2);
-      }
-      list[size] = fact;
-      postings[term] = list;
-      postingSizes[term] = size + 1;
+    for (int i = 0; i < count; i++) {
+      addPosting(TermHash.key(hashes[i]), fact);
     }
     return fact;
+  }
+
+  /** Appends {@code fact} (the newest so far) to the term with {@code key}, creating the term if new. */
+  private void addPosting(int key, int fact) {
+    int slot = find(key);
+    long entry = slots[slot];
+    if (entry == 0) {
+      slots[slot] = pack(key, -fact - 1); // the first fact sits inline: no array for a term only one fact has
+      keyCount++;
+      if (keyCount * 20L > slots.length * 17L) {
+        resize(slots.length + (slots.length >> 2));
+      }
+      return;
+    }
+    int value = (int) entry;
+    if (value < 0) {
+      int first = -value - 1;
+      if (first == fact) {
+        return; // two of this fact's stems share a 32-bit key
+      }
+      int t = newList();
+      postings[t] = new int[] {first, fact, 0, 0};
+      postingSizes[t] = 2;
+      slots[slot] = pack(key, t);
+      return;
+    }
+    int size = postingSizes[value];
+    int[] list = postings[value];
+    if (list[size - 1] == fact) {
+      return;
+    }
+    if (size == list.length) {
+      list = Arrays.copyOf(list, size + (size >> 1) + 2);
+      postings[value] = list;
+    }
+    list[size] = fact;
+    postingSizes[value] = size + 1;
+  }
+
+  private int newList() {
+    int t = listCount++;
+    if (t == postings.length) {
+      postings = Arrays.copyOf(postings, t * 2);
+      postingSizes = Arrays.copyOf(postingSizes, t * 2);
+    }
+    return t;
+  }
+
+  private static long pack(int key, int value) {
+    return ((long) key << 32) | (value & 0xFFFFFFFFL);
+  }
+
+  /** The slot holding {@code key}, or the empty slot where it would go. */
+  private int find(int key) {
+    long[] table = slots;
+    int n = table.length;
+    // Multiply-shift onto [0, n): the table may have any size, so it grows by a quarter, not doubling.
+    int slot = (int) (home(key) * n >>> 32);
+    while (true) {
+      long entry = table[slot];
+      if (entry == 0 || (int) (entry >>> 32) == key) {
+        return slot;
+      }
+      slot = slot + 1 == n ? 0 : slot + 1;
+    }
+  }
+
+  /**
+   * A key scrambled to 32 unsigned bits (a bijection: the multiplier is odd), whose scaled value is the
+   * key's first slot. Keys of similar words differ mostly in low bits; the multiply spreads them.
+   */
+  private static long home(int key) {
+    return (key * 0x9E3779B9L) & 0xFFFFFFFFL;
+  }
+
+  private void resize(int capacity) {
+    long[] old = slots;
+    slots = new long[capacity];
+    for (long entry : old) {
+      if (entry != 0) {
+        slots[find((int) (entry >>> 32))] = entry;
+      }
+    }
   }
 
   boolean isForgotten(int fact) {
@@ -161,8 +257,9 @@ final class ScopeIndex {
     p.linkWeight[targets.length] = delta;
   }
 
+  /** Number of distinct term keys. */
   int termCount() {
-    return termCount;
+    return keyCount;
   }
 
   /**
@@ -172,17 +269,30 @@ final class ScopeIndex {
    * equal bytes whatever order their sparse map holds them in.
    */
   ScopeImage image() {
-    long[] keys = new long[termCount];
-    for (int slot = 0; slot < slotKeys.length; slot++) {
-      if (slotKeys[slot] != 0) {
-        keys[slotTerms[slot]] = slotKeys[slot];
+    // Terms in the order of their keys' home positions (see home()): the bytes then depend on what the
+    // scope holds, not on how its table happens to be laid out (a loaded copy, with its own table size,
+    // dumps the same bytes), and a load fills its table in two sweeps (the sort is signed: the upper
+    // half of the home range comes first) instead of at random.
+    long[] order = new long[keyCount];
+    int k = 0;
+    for (int slot = 0; slot < slots.length; slot++) {
+      if (slots[slot] != 0) {
+        order[k++] = (home((int) (slots[slot] >>> 32)) << 32) | slot;
       }
     }
-    int[] sizes = Arrays.copyOf(postingSizes, termCount);
-    int[][] lists = new int[termCount][];
-    for (int t = 0; t < termCount; t++) {
-      if (sizes[t] > 0) {
-        lists[t] = Arrays.copyOf(postings[t], sizes[t]);
+    Arrays.sort(order);
+    long[] keys = new long[keyCount];
+    int[] sizes = new int[keyCount];
+    int[][] lists = new int[keyCount][];
+    for (int t = 0; t < keyCount; t++) {
+      long entry = slots[(int) order[t]];
+      keys[t] = entry >>> 32;
+      int value = (int) entry;
+      if (value < 0) {
+        sizes[t] = value;
+      } else {
+        sizes[t] = postingSizes[value];
+        lists[t] = Arrays.copyOf(postings[value], postingSizes[value]);
       }
     }
     String[] names = vars.keySet().toArray(new String[0]);
@@ -242,33 +352,58 @@ final class ScopeIndex {
     index.liveCount = n - dead;
     long[] keys = image.termKeys();
     int terms = keys.length;
-    int slots = 64;
-    while (slots < terms * 2 + 2) {
-      slots <<= 1;
-    }
-    long[] slotKeys = new long[slots];
-    int[] slotTerms = new int[slots];
-    int mask = slots - 1;
+    index.slots = new long[Math.max(64, terms + (terms >> 1) + 1)];
     for (int t = 0; t < terms; t++) {
-      long key = keys[t];
-      int slot = (int) (key ^ (key >>> 29)) & mask;
-      while (slotKeys[slot] != 0) {
-        slot = (slot + 1) & mask;
+      // Keys of this version are 32 bits; older snapshots hold 64-bit hashes, folded alike.
+      int key = TermHash.key(keys[t]);
+      int size = image.postingSizes()[t];
+      int slot = index.find(key);
+      if (index.slots[slot] == 0) {
+        index.keyCount++;
+        if (size < 0) {
+          index.slots[slot] = pack(key, size);
+        } else {
+          int list = index.newList();
+          index.postings[list] = image.postings()[t];
+          index.postingSizes[list] = size;
+          index.slots[slot] = pack(key, list);
+        }
+      } else {
+        index.merge(slot, key, image, t); // two 64-bit keys of an older snapshot fold to one
       }
-      slotKeys[slot] = key;
-      slotTerms[slot] = t;
     }
-    index.slotKeys = slotKeys;
-    index.slotTerms = slotTerms;
-    int room = Math.max(16, terms);
-    index.postings = image.postings().length >= room ? image.postings() : Arrays.copyOf(image.postings(), room);
-    index.postingSizes =
-        image.postingSizes().length >= room ? image.postingSizes() : Arrays.copyOf(image.postingSizes(), room);
-    index.termCount = terms;
     for (int i = 0; i < image.varNames().length; i++) {
       index.vars.put(image.varNames()[i], image.varValues()[i]);
     }
     return index;
+  }
+
+  /** Adds the facts of the image's term {@code t} to the term in {@code slot}, keeping the list ascending. */
+  private void merge(int slot, int key, ScopeImage image, int t) {
+    int handle = handleOf(slots[slot]);
+    int[] a = new int[size(handle)];
+    for (int p = 0; p < a.length; p++) {
+      a[p] = posting(handle, p);
+    }
+    int[] b = new int[image.postingCount(t)];
+    for (int p = 0; p < b.length; p++) {
+      b[p] = image.posting(t, p);
+    }
+    int[] both = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      int next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (n == 0 || both[n - 1] != next) {
+        both[n++] = next;
+      }
+    }
+    int value = (int) slots[slot];
+    int list = value >= 0 ? value : newList();
+    postings[list] = both;
+    postingSizes[list] = n;
+    slots[slot] = pack(key, list);
   }
 
   /** Fact {@code f}'s text; a loaded fact's is decoded from the snapshot's bytes on first read, then kept. */
@@ -281,79 +416,66 @@ final class ScopeIndex {
     return s;
   }
 
-  /** Number of facts carrying {@code term}. */
+  /** Number of facts carrying the term with this handle. */
   int size(int term) {
-    int v = postingSizes[term];
-    return v < 0 ? 1 : v;
+    return term >= SINGLE ? 1 : postingSizes[term];
   }
 
-  /** The {@code p}-th fact (ascending) carrying {@code term}. */
+  /** The {@code p}-th fact (ascending) carrying the term with this handle. */
   int posting(int term, int p) {
-    int v = postingSizes[term];
-    return v < 0 ? -v - 1 : postings[term][p];
+    return term >= SINGLE ? term - SINGLE : postings[term][p];
   }
 
-  /** True when {@code fact} carries {@code term}. */
+  /** True when {@code fact} carries the term with this handle. */
   boolean contains(int term, int fact) {
-    int v = postingSizes[term];
-    return v < 0 ? -v - 1 == fact : Arrays.binarySearch(postings[term], 0, v, fact) >= 0;
+    return term >= SINGLE ? term - SINGLE == fact : search(postings[term], postingSizes[term], fact);
   }
 
-  /** The term number for a stem hash, or -1 when the scope has never seen it. */
-  int term(long key) {
-    return termFor(key, false);
+  /**
+   * Membership in an ascending list. Fact numbers are ages, and a common word turns up at a steady rate,
+   * so the list is close to linear in its index: a few interpolation steps land next to the fact, where a
+   * binary search of a 50,000-long list touches 16 far-apart cache lines (most of them cold in a large
+   * scope). After {@code 4} guesses it falls back to binary search, so an uneven list costs at most that.
+   */
+  private static boolean search(int[] list, int size, int fact) {
+    int lo = 0;
+    int hi = size - 1;
+    for (int guess = 0; guess < 4 && lo <= hi; guess++) {
+      int first = list[lo];
+      int last = list[hi];
+      if (fact < first || fact > last) {
+        return false;
+      }
+      if (first == last) {
+        return first == fact;
+      }
+      int at = lo + (int) ((long) (fact - first) * (hi - lo) / ((long) last - first));
+      int v = list[at];
+      if (v == fact) {
+        return true;
+      }
+      if (v < fact) {
+        lo = at + 1;
+      } else {
+        hi = at - 1;
+      }
+    }
+    return lo <= hi && Arrays.binarySearch(list, lo, hi + 1, fact) >= 0;
   }
 
-  /** Number of facts (live or forgotten) carrying this term. */
+  /** The handle of the term with this {@link TermHash#of} hash, or -1 when the scope has never seen it. */
+  int term(long hash) {
+    long entry = slots[find(TermHash.key(hash))];
+    return entry == 0 ? -1 : handleOf(entry);
+  }
+
+  private static int handleOf(long entry) {
+    int value = (int) entry;
+    return value < 0 ? SINGLE + (-value - 1) : value;
+  }
+
+  /** Number of facts (live or forgotten) carrying this term; 0 for -1 (unknown). */
   int documentFrequency(int term) {
     return term < 0 ? 0 : size(term);
-  }
-
-  private int termFor(long key, boolean create) {
-    int mask = slotKeys.length - 1;
-    int slot = (int) (key ^ (key >>> 29)) & mask;
-    while (true) {
-      long k = slotKeys[slot];
-      if (k == key) {
-        return slotTerms[slot];
-      }
-      if (k == 0) {
-        if (!create) {
-          return -1;
-        }
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-    int term = termCount++;
-    if (term == postings.length) {
-      postings = Arrays.copyOf(postings, term * 2);
-      postingSizes = Arrays.copyOf(postingSizes, term * 2);
-    }
-    slotKeys[slot] = key;
-    slotTerms[slot] = term;
-    if (termCount * 2 > slotKeys.length) {
-      rehash();
-    }
-    return term;
-  }
-
-  private void rehash() {
-    long[] oldKeys = slotKeys;
-    int[] oldTerms = slotTerms;
-    slotKeys = new long[oldKeys.length * 2];
-    slotTerms = new int[oldKeys.length * 2];
-    int mask = slotKeys.length - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      long key = oldKeys[i];
-      if (key != 0) {
-        int slot = (int) (key ^ (key >>> 29)) & mask;
-        while (slotKeys[slot] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        slotKeys[slot] = key;
-        slotTerms[slot] = oldTerms[i];
-      }
-    }
   }
 }

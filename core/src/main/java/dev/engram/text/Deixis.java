@@ -18,22 +18,24 @@ public final class Deixis {
 
   /** The canonical deictic time labels in {@code t}, in order; empty when there are none. */
   public static List<String> of(Tokens t) {
-    List<String> out = new ArrayList<>(2);
+    List<String> out = null; // most texts name no relative time: no list for them
     for (int i = 0; i < t.size; i++) {
       String w = t.norm[i];
       if (contains(DAYS, w)) {
+        out = out == null ? new ArrayList<>(2) : out;
         out.add(w);
       } else if (contains(SHIFTERS, w) && i + 1 < t.size) {
         String unit = Stemmer.stem(t.norm[i + 1]);
         for (String u : UNITS) {
           if (u.equals(unit) || Stemmer.stem(u).equals(unit)) {
+            out = out == null ? new ArrayList<>(2) : out;
             out.add((w.equals("current") ? "this" : w.equals("coming") ? "next" : w.equals("previous") ? "last" : w)
                 + " " + u);
           }
         }
       }
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 
   /** True when both sides name a relative time and none of them agree ("this week" vs "next week"). */

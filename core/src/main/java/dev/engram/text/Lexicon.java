@@ -273,6 +273,50 @@ public final class Lexicon {
     }
   }
 
+  /** Bits of {@link #classes}: which of the sets above a word belongs to. */
+  public static final int IS_STOP = 1;
+  public static final int IS_TRANSITION = 1 << 1;
+  public static final int IS_VERB = 1 << 2;
+  public static final int IS_ANSWER_KIND = 1 << 3;
+  public static final int IS_NUMBER_WORD = 1 << 4;
+  public static final int IS_COLOR = 1 << 5;
+  public static final int IS_LOCATIVE = 1 << 6;
+  public static final int IS_OTHER = 1 << 7;
+  public static final int IS_ORDINAL = 1 << 8;
+  public static final int IS_PERIOD = 1 << 9;
+  public static final int IS_MONTH = 1 << 10;
+  public static final int IS_WEEKDAY = 1 << 11;
+  public static final int IS_TIME_WORD = 1 << 12;
+  /** {@link #isTimeLike}: a weekday, a month or a time word. */
+  public static final int IS_TIME_LIKE = IS_MONTH | IS_WEEKDAY | IS_TIME_WORD;
+
+  /**
+   * Word -> its {@code IS_*} bits, built once from the sets above. Reading a fact asks a dozen of these
+   * questions about each of its words; one lookup per word answers all of them.
+   */
+  private static final HashMap<String, Integer> CLASSES = new HashMap<>();
+
+  static {
+    Object[] sets = {STOP, IS_STOP, TRANSITION, IS_TRANSITION, VERB, IS_VERB, ANSWER_KIND, IS_ANSWER_KIND,
+      NUMBER_WORDS, IS_NUMBER_WORD, COLORS, IS_COLOR, LOCATIVE, IS_LOCATIVE, OTHERS, IS_OTHER, ORDINALS,
+      IS_ORDINAL, PERIODS, IS_PERIOD, MONTHS, IS_MONTH, WEEKDAYS, IS_WEEKDAY, TIME_WORDS, IS_TIME_WORD};
+    for (int i = 0; i < sets.length; i += 2) {
+      @SuppressWarnings("unchecked")
+      HashSet<String> set = (HashSet<String>) sets[i];
+      int bit = (Integer) sets[i + 1];
+      for (String w : set) {
+        Integer old = CLASSES.get(w);
+        CLASSES.put(w, old == null ? bit : old | bit);
+      }
+    }
+  }
+
+  /** The {@code IS_*} bits of a lower-case word (0 for a word in none of the sets). */
+  public static int classes(String norm) {
+    Integer bits = CLASSES.get(norm);
+    return bits == null ? 0 : bits;
+  }
+
   public static boolean isTimeLike(String norm) {
     return WEEKDAYS.contains(norm) || MONTHS.contains(norm) || TIME_WORDS.contains(norm);
   }

@@ -169,7 +169,17 @@ public final class Stemmer {
   }
 
   private static String stripOne(String s) {
-    for (int i = 0; i < s.length(); i++) {
+    // Quick refusals first (this runs for every unmatched word of every fact read): every suffix leaves
+    // at least three letters and ends in n, t, p, s or r.
+    int n = s.length();
+    if (n < 5) {
+      return null;
+    }
+    char last = s.charAt(n - 1);
+    if (last != 'n' && last != 't' && last != 'p' && last != 's' && last != 'r') {
+      return null;
+    }
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 'a' || c > 'z') {
         return null;

@@ -122,13 +122,41 @@ class SnapshotTest {
     assertEquals("room 204", copy.get("bob", "where is Bob's office?"));
     assertEquals("dark", copy.getVar("bob", "theme"));
     assertEquals(new dev.engram.Stats(2, 5, 1, 18, 1, 1), copy.stats(null));
-    // Re-dumped, it is a version-2 snapshot that loads to the same state and dumps to the same bytes.
+    // Re-dumped, it is a current-version snapshot that loads to the same state and dumps to the same bytes.
     byte[] v2 = copy.dump(null);
     assertEquals(Snapshot.VERSION, v2[4 + 1 + Snapshot.NAME.length()]);
     Engram again = new Engram(MemoryConfig.DEFAULT, () -> 42L);
     again.load(v2);
     assertEquals(copy.stats(null), again.stats(null));
     assertArrayEquals(v2, again.dump(null));
+    assertEquals("Zürich", again.get("alice", "where does Zoë live?"));
+  }
+
+  /** Written by the version-2 writer (engram at d96a142, 64-bit term keys) from {@link #sample()} plus a non-ASCII fact. */
+  private static byte[] version2() throws java.io.IOException {
+    try (var in = SnapshotTest.class.getResourceAsStream("snapshot-v2.engram")) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void version2SnapshotsStillLoad() throws Exception {
+    byte[] v2 = version2();
+    assertEquals(2, v2[4 + 1 + Snapshot.NAME.length()]);
+    Engram copy = new Engram(MemoryConfig.DEFAULT, () -> 42L);
+    assertArrayEquals(new String[] {"alice", "bob"}, copy.load(v2));
+    // The 64-bit keys fold to the keys the index uses now: every cue still finds its fact.
+    assertEquals("Rex", copy.get("alice", "what's my dog's name?"));
+    assertEquals("Zürich", copy.get("alice", "where does Zoë live?"));
+    assertEquals("hunter2", copy.get("alice", "what is the wifi password?"));
+    assertEquals("room 204", copy.get("bob", "where is Bob's office?"));
+    assertEquals("dark", copy.getVar("bob", "theme"));
+    assertEquals(new dev.engram.Stats(2, 5, 1, 18, 1, 1), copy.stats(null));
+    byte[] v3 = copy.dump(null);
+    assertEquals(Snapshot.VERSION, v3[4 + 1 + Snapshot.NAME.length()]);
+    Engram again = new Engram(MemoryConfig.DEFAULT, () -> 42L);
+    again.load(v3);
+    assertArrayEquals(v3, again.dump(null));
     assertEquals("Zürich", again.get("alice", "where does Zoë live?"));
   }
 
