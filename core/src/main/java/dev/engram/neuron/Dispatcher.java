@@ -12,8 +12,10 @@ import dev.engram.text.Tokens;
  * plus message, and act on its decision.
  *
  * <ul>
- *   <li>{@link Route#ANSWER}: the value comes from {@link Engram#recallValue}, never from the model. If
- *       memory abstains there is nothing grounded to serve, so the turn becomes ESCALATE.
+ *   <li>{@link Route#ANSWER}: the value comes from {@link Engram#recallValue}, never from the model,
+ *       widened to the whole value its fact states ({@link ValueSpan}: "seat 14C", "4 years old",
+ *       "peanuts and shellfish"). If memory abstains there is nothing grounded to serve, so the turn
+ *       becomes ESCALATE.
  *   <li>{@link Route#STORE}: the message is observed into the scope; the value is the stored text. A
  *       statement dressed as a question ("did you know my dog is called Rex?") is stored with its
  *       final question mark made a full stop, since memory does not store questions.
@@ -176,7 +178,7 @@ public final class Dispatcher {
     if (route == Route.ESCALATE || whQuestion) {
       Answer a = engram.recallValue(scope, message);
       if (a.value() != null && a.confidence() >= MEMORY_SURE) {
-        return new Decision(Route.ANSWER, a.value(), facts, a.confidence());
+        return new Decision(Route.ANSWER, ValueSpan.widen(a.value(), a.fact(), message), facts, a.confidence());
       }
     }
     if (whQuestion || (words != null && isRequestForWork(words))) {
@@ -189,7 +191,7 @@ public final class Dispatcher {
           return new Decision(Route.ESCALATE, null, facts,
               p[Route.ANSWER.ordinal()] + p[Route.ESCALATE.ordinal()]);
         }
-        return new Decision(Route.ANSWER, a.value(), facts, p[Route.ANSWER.ordinal()]);
+        return new Decision(Route.ANSWER, ValueSpan.widen(a.value(), a.fact(), message), facts, p[Route.ANSWER.ordinal()]);
       }
       case STORE -> {
         String text = message.trim();
