@@ -25,7 +25,8 @@ import dev.engram.text.Tokens;
  *
  * <p>The router and memory decide together: an ESCALATE of the router, or a STORE of a wh-question (see
  * {@link #isWhQuestion}), becomes ANSWER when memory holds the answer with confidence {@link
- * #MEMORY_SURE} or more, and a STORE of a request for work
+ * #MEMORY_SURE} or more; a STORE of a bare noun-phrase question ("the bike lock code?", see {@link
+ * #isBareQuestion}) takes the router's next route instead; and a STORE of a request for work
  * ("translate …", "draft …", see {@link #isRequestForWork}) becomes ESCALATE.
  *
  * <p>Confidence is the router's temperature-calibrated probability of the decided route; for an
@@ -116,6 +117,32 @@ public final class Dispatcher {
     return false;
   }
 
+  /** Verbs of being, doing and having, modals, and subject pronouns: any of them makes a clause. */
+  private static final java.util.HashSet<String> CLAUSE_WORDS = new java.util.HashSet<>(java.util.Arrays.asList(
+      "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will", "would",
+      "can", "could", "should", "shall", "may", "might", "must", "i", "you", "we", "he", "she", "they", "it"));
+
+  /**
+   * "the bike lock code?", "latest on the hurricane?": a bare noun phrase with a question mark, no
+   * verb and no subject. It names what is asked for and states nothing, so it is never stored. A
+   * statement dressed as a question ("my dog is called Rex?", "did you know ...?") has a verb.
+   */
+  static boolean isBareQuestion(String message) {
+    return isBareQuestion(message, Tokens.of(message));
+  }
+
+  private static boolean isBareQuestion(String message, Tokens t) {
+    if (t.size == 0 || !message.trim().endsWith("?") || mentionsMemory(t)) {
+      return false;
+    }
+    for (int i = 0; i < t.size; i++) {
+      if (CLAUSE_WORDS.contains(t.norm[i]) || Lexicon.VERB.contains(t.norm[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean mentionsMemory(Tokens t) {
     for (int i = 0; i < t.size; i++) {
       switch (t.norm[i]) {
@@ -175,6 +202,16 @@ public final class Dispatcher {
     Route route = Route.values()[Router.argmax(p)];
     Tokens words = route == Route.STORE ? Tokens.of(message) : null;
     boolean whQuestion = words != null && isWhQuestion(message, words);
+    if (words != null && !whQuestion && isBareQuestion(message, words)) {
+      // "the bike lock code?", "latest on the hurricane?": it asks, so it is not stored; the router's
+      // next choice decides what kind of question it is
+      float rest = 1f - p[Route.STORE.ordinal()];
+      p[Route.STORE.ordinal()] = 0f;
+      for (int k = 0; k < p.length && rest > 0f; k++) {
+        p[k] /= rest; // confidence among the routes left
+      }
+      route = Route.values()[Router.argmax(p)];
+    }
     if (route == Route.ESCALATE || whQuestion) {
       Answer a = engram.recallValue(scope, message);
       if (a.value() != null && a.confidence() >= MEMORY_SURE) {

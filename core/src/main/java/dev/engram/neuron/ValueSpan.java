@@ -15,8 +15,10 @@ import java.util.HashSet;
  *   <li>an identifier keeps the label noun before it: "seat 14C", "gate B12", "port 8443" ({@link #LABELS});
  *   <li>a number keeps its unit after it, and an age its "old": "4 years old", "10 days" ({@link #UNITS});
  *   <li>a common-word modifier keeps the noun the question asks for: "what milk" is answered by "oat
- *       milk", not "oat" (a capitalised name stands on its own: "Hillside" school);
- *   <li>a list keeps all its items: "peanuts and shellfish", "Ana, Leo and Mia"; and a manner ("how
+ *       milk", not "oat"; a capitalised name stands on its own before a common noun ("Hillside" school)
+ *       but keeps a capitalised part of itself ("Halden Street");
+ *   <li>a list keeps all its items, after the value and before it: "peanuts and shellfish", "Ana, Leo
+ *       and Mia", "lemon and ginger"; and a manner ("how
  *       does he take his coffee") keeps its "with ..." or "without ..." to the end of the clause.
  * </ul>
  *
@@ -80,6 +82,7 @@ final class ValueSpan {
     }
     b = units(f, b);
     b = headNoun(f, a, b, q);
+    a = listBefore(f, a);
     b = list(f, a, b);
     b = manner(f, a, b, q);
     return fact.substring(f.start[a], f.end[b]);
@@ -149,11 +152,15 @@ final class ValueSpan {
   }
 
   private static int headNoun(Tokens f, int a, int b, Tokens q) {
-    if (f.has(a, Tokens.CAPITALIZED) && !f.has(a, Tokens.FIRST) || f.has(b, Tokens.HAS_DIGIT) || !blank(f, b)) {
+    if (f.has(b, Tokens.HAS_DIGIT) || !blank(f, b)) {
       return b;
     }
     String next = f.norm[b + 1];
     if (Lexicon.STOP.contains(next) || !askedKind(q, next)) {
+      return b;
+    }
+    // a name stands alone before a common noun ("Hillside school"), not before a part of itself ("Halden Street")
+    if (f.has(a, Tokens.CAPITALIZED) && !f.has(a, Tokens.FIRST) && !f.has(b + 1, Tokens.CAPITALIZED)) {
       return b;
     }
     boolean endsPhrase = breakAfter(f, b + 1) || Lexicon.STOP.contains(f.norm[b + 2]);
@@ -204,6 +211,23 @@ final class ValueSpan {
     }
     boolean closes = breakAfter(f, end) || Lexicon.STOP.contains(f.norm[end + 1]);
     return closes ? end : b;
+  }
+
+  /**
+   * "lemon and ginger tea" when memory took "ginger": an item of the value's shape before a joining
+   * "and"/"or", itself opening the clause's phrase (after a verb, a function word or a clause break).
+   */
+  private static int listBefore(Tokens f, int a) {
+    if (a < 2 || !LIST_JOINERS.contains(f.norm[a - 1]) || !blank(f, a - 2) || !blank(f, a - 1)) {
+      return a;
+    }
+    int item = a - 2;
+    if (!content(f, item) || !sameShape(f, a, item)) {
+      return a;
+    }
+    boolean opens = item == 0 || !blank(f, item - 1) || Lexicon.STOP.contains(f.norm[item - 1])
+        || Lexicon.VERB.contains(f.norm[item - 1]);
+    return opens ? item : a;
   }
 
   /** "how does he take his coffee": "black with no sugar", to the end of the clause (six words at most). */

@@ -102,6 +102,23 @@ class DispatcherTest {
   }
 
   @Test
+  void aBareQuestionIsNeverStored() {
+    assertTrue(Dispatcher.isBareQuestion("the bike lock code?"));
+    assertTrue(Dispatcher.isBareQuestion("latest on the hurricane?"));
+    assertFalse(Dispatcher.isBareQuestion("my dog is called Rex?"));
+    assertFalse(Dispatcher.isBareQuestion("did you know my cousin lives in Cork?"));
+    assertFalse(Dispatcher.isBareQuestion("the bike lock code is 0419"));
+    assertFalse(Dispatcher.isBareQuestion("remember the bike lock code?"));
+    for (String q : new String[] {"the bike lock code?", "latest on the hurricane?", "Lena's shoe size?"}) {
+      Engram e = new Engram();
+      e.observe("u1", "The bike lock code is 0419.");
+      Dispatcher.Decision d = dispatcher.decide(e, "u1", q);
+      assertTrue(d.route() != Route.STORE, d.toString());
+      assertEquals(1, e.size("u1"), q + " was stored");
+    }
+  }
+
+  @Test
   void memorySureOfItsAnswerOverridesAnEscalate() {
     // Whatever the router reads into these turns, memory holds each answer outright.
     String[][] cases = {

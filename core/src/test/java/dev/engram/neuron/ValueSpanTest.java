@@ -32,6 +32,7 @@ class ValueSpanTest {
     widens("oat milk", "oat", "Priyanka drinks oat milk.", "what milk does Priyanka drink");
     widens("Hillside", "Hillside", "Maya goes to Hillside school.", "which school does maya go to");
     widens("red", "red", "We have a red car.", "what colour is our car");
+    widens("Halden Street", "Halden", "The new clinic is on Halden Street.", "what street is the new clinic on");
   }
 
   @Test
@@ -39,6 +40,8 @@ class ValueSpanTest {
     widens("peanuts and shellfish", "peanuts", "I'm allergic to peanuts and shellfish.", "what am I allergic to");
     widens("Ana, Leo and Mia", "Ana", "My kids are Ana, Leo and Mia.", "what are my kids called");
     widens("Ghent", "Ghent", "My sister lives in Ghent and works in Brussels.", "where does my sister live");
+    widens("lemon and ginger tea", "ginger", "Mum drinks lemon and ginger tea in the evening.", "what tea does Mum drink");
+    widens("Oslo", "Oslo", "Tom and Ana moved to Oslo.", "where did Tom and Ana move");
     widens("Tuesdays", "Tuesdays", "I have pottery on Tuesdays and my sister on Fridays.", "when do I have pottery");
   }
 
