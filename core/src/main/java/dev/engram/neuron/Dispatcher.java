@@ -26,7 +26,9 @@ import dev.engram.text.Tokens;
  * <p>The router and memory decide together: an ESCALATE of the router, or a STORE of a wh-question (see
  * {@link #isWhQuestion}), becomes ANSWER when memory holds the answer with confidence {@link
  * #MEMORY_SURE} or more; a STORE of a bare noun-phrase question ("the bike lock code?", see {@link
- * #isBareQuestion}) takes the router's next route instead; and a STORE of a request for work
+ * #isBareQuestion}) takes the router's next route instead; a FETCH or STORE of a request for know-how or
+ * work ("how do I ...", "any tips ...", "Summarise ...", see {@link #isKnowHow}) becomes ESCALATE; and a
+ * STORE of a request for work
  * ("translate …", "draft …", see {@link #isRequestForWork}) becomes ESCALATE.
  *
  * <p>Confidence is the router's temperature-calibrated probability of the decided route; for an
@@ -115,6 +117,50 @@ public final class Dispatcher {
       }
     }
     return false;
+  }
+
+  /** Verbs that ask for something to be made or worked out: a request for a larger model's work. */
+  private static final java.util.HashSet<String> WORK_VERBS = new java.util.HashSet<>(java.util.Arrays.asList(
+      "write", "draft", "translate", "summarise", "summarize", "explain", "recommend", "suggest", "compose",
+      "rewrite", "rephrase", "brainstorm", "outline", "describe", "compare", "plan", "teach", "proofread", "debug",
+      "design", "help"));
+
+  /** Openers a turn may carry before what it asks: "hey, how do I ...", "quick question: what should I ...". */
+  private static final java.util.HashSet<String> OPENERS = new java.util.HashSet<>(java.util.Arrays.asList(
+      "hey", "hi", "so", "ok", "okay", "um", "hmm", "quick", "question", "please", "and", "also", "btw", "well"));
+
+  /**
+   * "how do I stop the mirror steaming up", "what's the best way to learn to swim", "any tips for ...",
+   * "which is better, rice or quinoa", "Summarise ...": a request for know-how, judgement or work. Such a
+   * turn asks nothing of the live world and states nothing to store, whatever time word it carries
+   * ("what should I cook tonight"), so a FETCH or STORE of the router becomes ESCALATE.
+   */
+  static boolean isKnowHow(String message) {
+    return isKnowHow(Tokens.of(message));
+  }
+
+  private static boolean isKnowHow(Tokens t) {
+    int i = 0;
+    while (i < t.size && OPENERS.contains(t.norm[i])) {
+      i++;
+    }
+    if (i >= t.size || mentionsMemory(t)) {
+      return false;
+    }
+    String w0 = t.norm[i];
+    String w1 = i + 1 < t.size ? t.norm[i + 1] : "";
+    String w2 = i + 2 < t.size ? t.norm[i + 2] : "";
+    String w3 = i + 3 < t.size ? t.norm[i + 3] : "";
+    boolean person = w2.equals("i") || w2.equals("we") || w2.equals("you");
+    return WORK_VERBS.contains(w0)
+        || (w0.equals("how") && (w1.equals("do") || w1.equals("can") || w1.equals("should") || w1.equals("would")) && person)
+        || (w0.equals("what") && w1.equals("should") && (w2.equals("i") || w2.equals("we")))
+        || (w0.equals("what") && w1.equals("is") && w2.equals("the") && (w3.equals("best") || w3.equals("difference")))
+        || (w0.equals("best") && w1.equals("way"))
+        || (w0.equals("any") && (w1.equals("tips") || w1.equals("advice") || w1.equals("ideas") || w1.equals("suggestions")))
+        || (w0.equals("tips") && (w1.equals("for") || w1.equals("on")))
+        || (w0.equals("which") && w1.equals("is") && (w2.equals("better") || w2.equals("healthier") || w2.equals("best")))
+        || (w0.equals("is") && w1.equals("it") && (w2.equals("better") || w2.equals("worth")));
   }
 
   /** Verbs of being, doing and having, modals, and subject pronouns: any of them makes a clause. */
@@ -211,6 +257,9 @@ public final class Dispatcher {
         p[k] /= rest; // confidence among the routes left
       }
       route = Route.values()[Router.argmax(p)];
+    }
+    if ((route == Route.FETCH || route == Route.STORE) && isKnowHow(words != null ? words : Tokens.of(message))) {
+      return new Decision(Route.ESCALATE, null, facts, p[route.ordinal()] + p[Route.ESCALATE.ordinal()]);
     }
     if (route == Route.ESCALATE || whQuestion) {
       Answer a = engram.recallValue(scope, message);

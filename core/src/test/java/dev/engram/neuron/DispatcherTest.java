@@ -102,6 +102,24 @@ class DispatcherTest {
   }
 
   @Test
+  void aRequestForKnowHowIsNeverFetchedOrStored() {
+    for (String q : new String[] {"how do I get rid of fruit flies in the kitchen", "Summarise the causes of the First World War.",
+        "hey, what's the best way to learn to swim as an adult", "any tips for keeping a toddler busy on a long flight tonight",
+        "which is better, rice or quinoa", "what should I cook tonight with leeks and potatoes"}) {
+      assertTrue(Dispatcher.isKnowHow(q), q);
+      Engram e = new Engram();
+      Dispatcher.Decision d = dispatcher.decide(e, "u1", q);
+      assertEquals(Route.ESCALATE, d.route(), d.toString());
+      assertEquals(0, e.size("u1"), q + " was stored");
+    }
+    for (String q : new String[] {"how's the weather in Oslo right now", "how much is bitcoin today",
+        "what's the score in the Arsenal game", "my dentist explained the x-ray", "do I need an umbrella today",
+        "how does dad take his tea"}) {
+      assertFalse(Dispatcher.isKnowHow(q), q);
+    }
+  }
+
+  @Test
   void aBareQuestionIsNeverStored() {
     assertTrue(Dispatcher.isBareQuestion("the bike lock code?"));
     assertTrue(Dispatcher.isBareQuestion("latest on the hurricane?"));
