@@ -27,7 +27,8 @@ import dev.engram.text.Tokens;
  * {@link #isWhQuestion}), becomes ANSWER when memory holds the answer with confidence {@link
  * #MEMORY_SURE} or more; a STORE of a bare noun-phrase question ("the bike lock code?", see {@link
  * #isBareQuestion}) takes the router's next route instead; a FETCH or STORE of a request for know-how or
- * work ("how do I ...", "any tips ...", "Summarise ...", see {@link #isKnowHow}) becomes ESCALATE; and a
+ * work ("how do I ...", "any tips ...", "Summarise ...", see {@link #isKnowHow}) becomes ESCALATE; a STORE
+ * of a request to look something up ("check whether ...", see {@link #isLookup}) becomes FETCH; and a
  * STORE of a request for work
  * ("translate …", "draft …", see {@link #isRequestForWork}) becomes ESCALATE.
  *
@@ -163,6 +164,31 @@ public final class Dispatcher {
         || (w0.equals("is") && w1.equals("it") && (w2.equals("better") || w2.equals("worth")));
   }
 
+  /**
+   * "Check whether the ferry is cancelled", "find out if the pool is open", "look up the score": a request
+   * to look something up, which memory has nothing to store from; the router's STORE becomes FETCH. A
+   * message that also says to remember or note something stays STORE.
+   */
+  static boolean isLookup(String message) {
+    return isLookup(Tokens.of(message));
+  }
+
+  private static boolean isLookup(Tokens t) {
+    int i = 0;
+    while (i < t.size && (OPENERS.contains(t.norm[i]) || t.norm[i].equals("can") || t.norm[i].equals("could")
+        || t.norm[i].equals("you"))) {
+      i++;
+    }
+    if (i >= t.size || mentionsMemory(t)) {
+      return false;
+    }
+    String w0 = t.norm[i];
+    String w1 = i + 1 < t.size ? t.norm[i + 1] : "";
+    return w0.equals("check") || w0.equals("search") || w0.equals("google")
+        || (w0.equals("find") && w1.equals("out")) || (w0.equals("look") && w1.equals("up"))
+        || (w0.equals("see") && (w1.equals("if") || w1.equals("whether")));
+  }
+
   /** Verbs of being, doing and having, modals, and subject pronouns: any of them makes a clause. */
   private static final java.util.HashSet<String> CLAUSE_WORDS = new java.util.HashSet<>(java.util.Arrays.asList(
       "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will", "would",
@@ -257,6 +283,9 @@ public final class Dispatcher {
         p[k] /= rest; // confidence among the routes left
       }
       route = Route.values()[Router.argmax(p)];
+    }
+    if (words != null && isLookup(words)) {
+      return new Decision(Route.FETCH, null, facts, p[Route.STORE.ordinal()] + p[Route.FETCH.ordinal()]);
     }
     if ((route == Route.FETCH || route == Route.STORE) && isKnowHow(words != null ? words : Tokens.of(message))) {
       return new Decision(Route.ESCALATE, null, facts, p[route.ordinal()] + p[Route.ESCALATE.ordinal()]);
