@@ -12,8 +12,10 @@ import dev.engram.text.Tokens;
  * plus message, and act on its decision.
  *
  * <ul>
- *   <li>{@link Route#ANSWER}: the value comes from {@link Engram#recallValue}, never from the model. If
- *       memory abstains there is nothing grounded to serve, so the turn becomes ESCALATE.
+ *   <li>{@link Route#ANSWER}: the value comes from {@link Engram#recallValue}, never from the model,
+ *       widened to the whole value its fact states ({@link ValueSpan}: "seat 14C", "4 years old",
+ *       "peanuts and shellfish"). If memory abstains there is nothing grounded to serve, so the turn
+ *       becomes ESCALATE.
  *   <li>{@link Route#STORE}: the message is observed into the scope; the value is the stored text. A
  *       statement dressed as a question ("did you know my dog is called Rex?") is stored with its
  *       final question mark made a full stop, since memory does not store questions.
@@ -23,7 +25,11 @@ import dev.engram.text.Tokens;
  *
  * <p>The router and memory decide together: an ESCALATE of the router, or a STORE of a wh-question (see
  * {@link #isWhQuestion}), becomes ANSWER when memory holds the answer with confidence {@link
- * #MEMORY_SURE} or more, and a STORE of a request for work
+ * #MEMORY_SURE} or more; a STORE of a bare noun-phrase question ("the bike lock code?", see {@link
+ * #isBareQuestion}) takes the router's next route instead; a FETCH or STORE of a request for know-how or
+ * work ("how do I ...", "any tips ...", "Summarise ...", see {@link #isKnowHow}) becomes ESCALATE; a STORE
+ * of a request to look something up ("check whether ...", see {@link #isLookup}) becomes FETCH; and a
+ * STORE of a request for work
  * ("translate …", "draft …", see {@link #isRequestForWork}) becomes ESCALATE.
  *
  * <p>Confidence is the router's temperature-calibrated probability of the decided route; for an
@@ -114,6 +120,101 @@ public final class Dispatcher {
     return false;
   }
 
+  /** Verbs that ask for something to be made or worked out: a request for a larger model's work. */
+  private static final java.util.HashSet<String> WORK_VERBS = new java.util.HashSet<>(java.util.Arrays.asList(
+      "write", "draft", "translate", "summarise", "summarize", "explain", "recommend", "suggest", "compose",
+      "rewrite", "rephrase", "brainstorm", "outline", "describe", "compare", "plan", "teach", "proofread", "debug",
+      "design", "help"));
+
+  /** Openers a turn may carry before what it asks: "hey, how do I ...", "quick question: what should I ...". */
+  private static final java.util.HashSet<String> OPENERS = new java.util.HashSet<>(java.util.Arrays.asList(
+      "hey", "hi", "so", "ok", "okay", "um", "hmm", "quick", "question", "please", "and", "also", "btw", "well"));
+
+  /**
+   * "how do I stop the mirror steaming up", "what's the best way to learn to swim", "any tips for ...",
+   * "which is better, rice or quinoa", "Summarise ...": a request for know-how, judgement or work. Such a
+   * turn asks nothing of the live world and states nothing to store, whatever time word it carries
+   * ("what should I cook tonight"), so a FETCH or STORE of the router becomes ESCALATE.
+   */
+  static boolean isKnowHow(String message) {
+    return isKnowHow(Tokens.of(message));
+  }
+
+  private static boolean isKnowHow(Tokens t) {
+    int i = 0;
+    while (i < t.size && OPENERS.contains(t.norm[i])) {
+      i++;
+    }
+    if (i >= t.size || mentionsMemory(t)) {
+      return false;
+    }
+    String w0 = t.norm[i];
+    String w1 = i + 1 < t.size ? t.norm[i + 1] : "";
+    String w2 = i + 2 < t.size ? t.norm[i + 2] : "";
+    String w3 = i + 3 < t.size ? t.norm[i + 3] : "";
+    boolean person = w2.equals("i") || w2.equals("we") || w2.equals("you");
+    return WORK_VERBS.contains(w0)
+        || (w0.equals("how") && (w1.equals("do") || w1.equals("can") || w1.equals("should") || w1.equals("would")) && person)
+        || (w0.equals("what") && w1.equals("should") && (w2.equals("i") || w2.equals("we")))
+        || (w0.equals("what") && w1.equals("is") && w2.equals("the") && (w3.equals("best") || w3.equals("difference")))
+        || (w0.equals("best") && w1.equals("way"))
+        || (w0.equals("any") && (w1.equals("tips") || w1.equals("advice") || w1.equals("ideas") || w1.equals("suggestions")))
+        || (w0.equals("tips") && (w1.equals("for") || w1.equals("on")))
+        || (w0.equals("which") && w1.equals("is") && (w2.equals("better") || w2.equals("healthier") || w2.equals("best")))
+        || (w0.equals("is") && w1.equals("it") && (w2.equals("better") || w2.equals("worth")));
+  }
+
+  /**
+   * "Check whether the ferry is cancelled", "find out if the pool is open", "look up the score": a request
+   * to look something up, which memory has nothing to store from; the router's STORE becomes FETCH. A
+   * message that also says to remember or note something stays STORE.
+   */
+  static boolean isLookup(String message) {
+    return isLookup(Tokens.of(message));
+  }
+
+  private static boolean isLookup(Tokens t) {
+    int i = 0;
+    while (i < t.size && (OPENERS.contains(t.norm[i]) || t.norm[i].equals("can") || t.norm[i].equals("could")
+        || t.norm[i].equals("you"))) {
+      i++;
+    }
+    if (i >= t.size || mentionsMemory(t)) {
+      return false;
+    }
+    String w0 = t.norm[i];
+    String w1 = i + 1 < t.size ? t.norm[i + 1] : "";
+    return w0.equals("check") || w0.equals("search") || w0.equals("google")
+        || (w0.equals("find") && w1.equals("out")) || (w0.equals("look") && w1.equals("up"))
+        || (w0.equals("see") && (w1.equals("if") || w1.equals("whether")));
+  }
+
+  /** Verbs of being, doing and having, modals, and subject pronouns: any of them makes a clause. */
+  private static final java.util.HashSet<String> CLAUSE_WORDS = new java.util.HashSet<>(java.util.Arrays.asList(
+      "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will", "would",
+      "can", "could", "should", "shall", "may", "might", "must", "i", "you", "we", "he", "she", "they", "it"));
+
+  /**
+   * "the bike lock code?", "latest on the hurricane?": a bare noun phrase with a question mark, no
+   * verb and no subject. It names what is asked for and states nothing, so it is never stored. A
+   * statement dressed as a question ("my dog is called Rex?", "did you know ...?") has a verb.
+   */
+  static boolean isBareQuestion(String message) {
+    return isBareQuestion(message, Tokens.of(message));
+  }
+
+  private static boolean isBareQuestion(String message, Tokens t) {
+    if (t.size == 0 || !message.trim().endsWith("?") || mentionsMemory(t)) {
+      return false;
+    }
+    for (int i = 0; i < t.size; i++) {
+      if (CLAUSE_WORDS.contains(t.norm[i]) || Lexicon.VERB.contains(t.norm[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean mentionsMemory(Tokens t) {
     for (int i = 0; i < t.size; i++) {
       switch (t.norm[i]) {
@@ -173,10 +274,26 @@ public final class Dispatcher {
     Route route = Route.values()[Router.argmax(p)];
     Tokens words = route == Route.STORE ? Tokens.of(message) : null;
     boolean whQuestion = words != null && isWhQuestion(message, words);
+    if (words != null && !whQuestion && isBareQuestion(message, words)) {
+      // "the bike lock code?", "latest on the hurricane?": it asks, so it is not stored; the router's
+      // next choice decides what kind of question it is
+      float rest = 1f - p[Route.STORE.ordinal()];
+      p[Route.STORE.ordinal()] = 0f;
+      for (int k = 0; k < p.length && rest > 0f; k++) {
+        p[k] /= rest; // confidence among the routes left
+      }
+      route = Route.values()[Router.argmax(p)];
+    }
+    if (words != null && isLookup(words)) {
+      return new Decision(Route.FETCH, null, facts, p[Route.STORE.ordinal()] + p[Route.FETCH.ordinal()]);
+    }
+    if ((route == Route.FETCH || route == Route.STORE) && isKnowHow(words != null ? words : Tokens.of(message))) {
+      return new Decision(Route.ESCALATE, null, facts, p[route.ordinal()] + p[Route.ESCALATE.ordinal()]);
+    }
     if (route == Route.ESCALATE || whQuestion) {
       Answer a = engram.recallValue(scope, message);
       if (a.value() != null && a.confidence() >= MEMORY_SURE) {
-        return new Decision(Route.ANSWER, a.value(), facts, a.confidence());
+        return new Decision(Route.ANSWER, ValueSpan.widen(a.value(), a.fact(), message), facts, a.confidence());
       }
     }
     if (whQuestion || (words != null && isRequestForWork(words))) {
@@ -189,7 +306,7 @@ public final class Dispatcher {
           return new Decision(Route.ESCALATE, null, facts,
               p[Route.ANSWER.ordinal()] + p[Route.ESCALATE.ordinal()]);
         }
-        return new Decision(Route.ANSWER, a.value(), facts, p[Route.ANSWER.ordinal()]);
+        return new Decision(Route.ANSWER, ValueSpan.widen(a.value(), a.fact(), message), facts, p[Route.ANSWER.ordinal()]);
       }
       case STORE -> {
         String text = message.trim();

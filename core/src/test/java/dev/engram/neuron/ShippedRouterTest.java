@@ -9,18 +9,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped router on the two hand-written held-out sets. The floors are the per-label accuracy the
- * shipped model measured (router.i8, seed 7: heldout.txt ANSWER 0.88, STORE 0.98, FETCH 0.94,
- * ESCALATE 0.80; heldout-sealed.txt 0.95, 1.0, 0.95, 0.75), so a regression in the engine, the
- * tokenizer or the weights fails here. They are below the issue's target (>= 95% per label): the
- * model does not reach it yet, mostly on ESCALATE (a fact about the same subject, not the asked
- * attribute, is taken as an answer).
+ * The shipped router on the two first hand-written held-out sets. The floors sit just under the
+ * per-label accuracy the shipped model measured (router.i8, seed 7, 2026-11-23: heldout.txt ANSWER 0.88,
+ * STORE 0.96, FETCH 0.98, ESCALATE 0.86; heldout-sealed.txt 0.95, 0.95, 1.0, 0.85), so a regression in
+ * the engine, the tokenizer or the weights fails here. They are below the issue's target (>= 95% per
+ * label): the router alone still reads some personal questions whose fact is missing as ANSWER (the
+ * dispatcher leaves those to memory's abstention).
  */
 class ShippedRouterTest {
   /** Per-label floors on heldout.txt (the set also used while developing the generator). */
-  static final double DEV_FLOOR = Double.parseDouble(System.getProperty("router.devFloor", "0.80"));
+  static final double DEV_FLOOR = Double.parseDouble(System.getProperty("router.devFloor", "0.85"));
   /** Per-label floor on heldout-sealed.txt. */
-  static final double SEALED_FLOOR = Double.parseDouble(System.getProperty("router.sealedFloor", "0.75"));
+  static final double SEALED_FLOOR = Double.parseDouble(System.getProperty("router.sealedFloor", "0.84"));
 
   static List<Example> load(String name) throws Exception {
     try (InputStream in = ShippedRouterTest.class.getResourceAsStream(name)) {

@@ -53,7 +53,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Cli.Version.class,
     subcommands = {
       Cli.Observe.class, Cli.Get.class, Cli.Recall.class, MemoryVerbs.Assess.class, MemoryVerbs.Assoc.class,
-      Cli.ChainVerb.class, Cli.RouteVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
+      Cli.ChainVerb.class, Cli.RouteVerb.class, TrainVerb.class, MemoryVerbs.Note.class, MemoryVerbs.Notes.class, MemoryVerbs.Forget.class,
       MemoryVerbs.Var.class, MemoryVerbs.Vars.class, MemoryVerbs.StatsVerb.class, MemoryVerbs.Scopes.class,
       Transfer.Export.class, Transfer.Import.class, KnowledgeVerbs.Learn.class, KnowledgeVerbs.Ask.class,
       KnowledgeVerbs.Topics.class, KnowledgeVerbs.Concepts.class, KnowledgeVerbs.Dream.class, BrainVerbs.Group.class, Cli.Shell.class, Cli.Serve.class, McpVerb.class, TokenVerb.class, BenchVerb.class, CommandLine.HelpCommand.class
@@ -67,6 +67,7 @@ import picocli.CommandLine.ScopeType;
       "  engram recall team 'deploy region' -k 3 --json",
       "  engram chain team 'Aurora -> owner -> timezone'      (quote it: > redirects)",
       "  engram route team 'what is the deploy region?'       (prints ANSWER<tab>us-west-2)",
+      "  engram train --out router-out --seed 7              (the dispatcher's router; ~10 min on one core)",
       "  engram note team task 'Call Ana about the cache.'   then: engram notes team task",
       "  engram var set team region us-west-2                 then: engram var get team region",
       "  engram forget team 'cache'        engram forget team --id 4        engram forget team (all of it)",
@@ -186,7 +187,7 @@ public final class Cli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, route, note, notes, forget, var,"
+    err.println("engram: a verb is required (observe, get, recall, assess, assoc, chain, route, train, note, notes, forget, var,"
         + " vars, stats, scopes, export, import,"
         + " learn, ask, topics, concepts, dream, brain, shell, serve, mcp, token, bench).");
     err.println("Try 'engram --help'.");

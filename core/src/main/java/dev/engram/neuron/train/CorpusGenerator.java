@@ -165,6 +165,15 @@ public final class CorpusGenerator {
     attr("price", PRICES, false,
         a("{e} costs {v}", "{e} will cost {v}", "{e} is {v}"),
         a("how much is {e}", "how much does {e} cost", "what does {e} cost")),
+    // stored facts asked with a live-sounding time word: memory holds them, no lookup needed
+    attr("where", CITIES, false,
+        a("this year's {n} is in {v}", "{e} this year is in {v}", "{e} is in {v} this year", "{e} is in {v} this time"),
+        a("which city is {e} in this year", "where's {e} this year", "where is this year's {n}",
+            "where is {e} happening this year", "which city is this year's {n} in")),
+    attr("when", TIMES, false,
+        a("{e} tonight is at {v}", "tonight's {n} starts at {v}", "{e} today starts at {v}", "today's {n} is at {v}"),
+        a("what time is {e} tonight", "when does tonight's {n} start", "what time does {e} start today",
+            "when is today's {n}")),
   }, false);
 
   /**
@@ -254,14 +263,110 @@ public final class CorpusGenerator {
     return new Kind(all, a("my ", "our ", "the "), attrs, true);
   }
 
-  private static final Kind[] KINDS = {PERSON, PET, THING, PLACE, EVENT, SELF, SELF, GENERIC, GENERIC};
+  /**
+   * A duty someone holds ("Ravi handles expenses at work"): the entity is the duty, the value a name,
+   * asked with "who" in shapes that name neither a role noun nor the fact's verb.
+   */
+  private static final Kind DUTY = new Kind(DUTIES, a(""), new Attr[] {
+    attr("who", PERSON_NAMES, false,
+        a("{v} handles {e}", "{v} is in charge of {e}", "{v} looks after {e}", "{v} takes care of {e}",
+            "{e} is handled by {v}", "{v} is looking after {e}", "{v} deals with {e}", "{v} sorts out {e}"),
+        a("who should i ask about {e}", "who handles {e}", "who's looking after {e}", "who do i talk to about {e}",
+            "who takes care of {e}", "who's in charge of {e}", "who deals with {e}", "who's responsible for {e}",
+            "who do i go to about {e}")),
+  }, false);
+
+  /** How people take their drinks, and which day a routine falls on: values that are phrases, not nouns. */
+  private static final Kind HABIT = habitKind();
+
+  private static Kind habitKind() {
+    List<Attr> attrs = new ArrayList<>();
+    for (String d : DRINKS) {
+      attrs.add(attr("how:" + d, HOW_TAKEN, false,
+          a("{e} takes his " + d + " {v}", "{e} likes her " + d + " {v}", "{e} has " + d + " {v}",
+              "{e} drinks " + d + " {v}", "{e} takes their " + d + " {v}"),
+          a("how does {e} take his " + d, "how does {e} like her " + d, "how does {e} have " + d,
+              "how do i make {e}'s " + d, "how does {e} drink " + d, "how does {e} take " + d)));
+    }
+    String[] routines = {"pottery", "swimming", "piano lessons", "violin", "football practice", "choir", "yoga",
+        "book club", "tennis", "therapy", "spanish class", "the allotment", "band practice", "karate"};
+    String[] days = {"tuesdays", "thursdays", "saturday mornings", "monday evenings", "wednesdays", "fridays after school",
+        "sundays", "every other monday", "weekday mornings"};
+    for (String r : routines) {
+      attrs.add(attr("day:" + r, days, false,
+          a("{e} has " + r + " on {v}", "{e} goes to " + r + " on {v}", r + " for {e} is on {v}", "{e} does " + r + " on {v}"),
+          a("when does {e} have " + r, "which day does {e} have " + r, "does {e} have " + r + " on a particular day",
+              "what day is " + r + " for {e}", "when is {e}'s " + r, "on what day does {e} do " + r)));
+    }
+    String[] who = new String[PEOPLE.length];
+    for (int i = 0; i < who.length; i++) {
+      who[i] = PEOPLE[i];
+    }
+    return new Kind(who, a("my ", "our "), attrs.toArray(new Attr[0]), true);
+  }
+
+  /** The user's own routines, allergies and drinks, asked as yes/no questions as often as with a wh-word. */
+  private static final Kind SELF_HABIT = selfHabitKind();
+
+  private static Kind selfHabitKind() {
+    List<Attr> attrs = new ArrayList<>();
+    attrs.add(attr("self:allergy", ALLERGENS, false,
+        a("i'm allergic to {v}", "i am allergic to {v}", "i can't eat {v}", "i react badly to {v}"),
+        a("am i allergic to anything", "what am i allergic to", "is there anything i can't eat", "what can't i eat",
+            "do i have any allergies", "what did i say i'm allergic to")));
+    String[] days = {"tuesdays", "thursdays", "saturday mornings", "monday evenings", "wednesdays", "sundays",
+        "friday nights", "every other thursday"};
+    for (String r : a("pottery", "choir", "tennis", "yoga", "piano", "swimming", "spanish class", "therapy", "the gym")) {
+      attrs.add(attr("self:day:" + r, days, false,
+          a("i have " + r + " on {v}", "i go to " + r + " on {v}", "i do " + r + " on {v}", r + " is on {v}"),
+          a("do i have " + r + " on a particular day", "which day is " + r, "when do i have " + r,
+              "what day do i go to " + r, "when's " + r + " again", "is " + r + " on a fixed day")));
+    }
+    for (String d : a("coffee", "tea", "latte")) {
+      attrs.add(attr("self:drink:" + d, HOW_TAKEN, false,
+          a("i take my " + d + " {v}", "i like my " + d + " {v}", "i have my " + d + " {v}"),
+          a("how do i take my " + d, "how do i like my " + d, "how do i have my " + d)));
+    }
+    return new Kind(a("me"), a(""), attrs.toArray(new Attr[0]), false);
+  }
+
+  /** Places from a past trip: "what was the name of the hotel we stayed at in kyoto". */
+  private static final Kind TRIP = tripKind();
+
+  private static Kind tripKind() {
+    String[] verbs = {"we stayed at", "we went to", "we loved", "we ate at", "i liked"};
+    String[] nouns = new String[TRIP_PLACES.length * verbs.length * 6];
+    int k = 0;
+    for (String tp : TRIP_PLACES) {
+      for (String v : verbs) {
+        for (int c = 0; c < 6; c++) {
+          nouns[k++] = tp + " " + v + " in " + CITIES[(tp.length() * 7 + v.length() * 3 + c * 5) % CITIES.length];
+        }
+      }
+    }
+    return new Kind(nouns, a("the "), new Attr[] {
+      attr("name", TRIP_NAMES, false,
+          a("{e} was called {v}", "{e} was {v}", "the name of {e} was {v}", "{e} is called {v}"),
+          a("what was the name of {e}", "what was {e} called", "what's the name of {e}", "do you remember {e}",
+              "i can't remember the name of {e}")),
+      attr("when", a("2019", "2023", "last summer", "june 2022", "our honeymoon", "easter"), false,
+          a("{e} was in {v}", "we were at {e} in {v}"),
+          a("when were we at {e}", "what year was {e}")),
+    }, false);
+  }
+
+  private static final Kind[] KINDS = {
+    PERSON, PET, THING, PLACE, EVENT, SELF, SELF, GENERIC, GENERIC, DUTY, HABIT, SELF_HABIT, TRIP
+  };
 
   private static final String[] STORE_PREFIX = {
     "", "", "", "", "", "", "fyi ", "just so you know, ", "remember that ", "note that ", "btw ", "heads up: ",
     "ok so ", "please remember: ", "for the record, ", "guess what, ", "did you know ", "you know what, ",
     "quick update: ", "new info: ", "oh and ", "so apparently ", "i just found out ", "can you remember that ",
     "could you note that ", "don't forget that ", "update: ", "note to self: ", "keep in mind that ", "store this: ",
-    "did i tell you? ", "i think you should know ", "isn't it funny, ", "write this down: ", "just a heads-up: "
+    "did i tell you? ", "i think you should know ", "isn't it funny, ", "write this down: ", "just a heads-up: ",
+    "do remember: ", "remember: ", "make a note: ", "just noting that ", "for future reference, ", "in case you need it, ",
+    "fun fact: ", "news: "
   };
   private static final String[] STORE_SUFFIX = {"", "", "", "", ".", ".", "!", "?", " now", " by the way", ", ok?", " :)"};
 
@@ -285,7 +390,15 @@ public final class CorpusGenerator {
     "we're going to {c} in june", "i'm lactose intolerant", "i hate meetings before 10", "the {ev} went well",
     "{p} is on call this week", "i booked the {ev} for {date}", "i gave {p} the spare key", "the {t} needs a new battery",
     "we painted the {t} {col}", "{p} and i share a birthday", "i started a new job at the {pl}", "i'm out sick today",
-    "i just paid the rent", "my {per} is visiting on {date}", "i put the {t} in {spot}"
+    "i just paid the rent", "my {per} is visiting on {date}", "i put the {t} in {spot}",
+    "the {t} on {spot} uses {part} {code}", "the {t} takes {part} {code}", "the {t} needs a new {part}",
+    "{p} {chore} {ct}", "our neighbour {p} {chore} {ct}", "my {per} {chore} {ct}", "the bins go out on {d} night from now on",
+    "just booked the {ev} for {date}", "we've switched {svc} to {p}'s account", "{p}'s clinic is on {st}, next to the {pl}",
+    "my {per} started {hobby} lessons on {d}s", "{p} doesn't drink {drink}", "{p} takes {drink} {how}",
+    "the {ev} is every {d} at {time} from now on", "we're hosting the {ev} this year", "i'm taking the {ev} off",
+    "the {pl} on {st} is my favourite", "the spare {part} for the {t} is in {spot}", "{p} is handling {duty} from now on",
+    "i've started cycling to work", "we got a new {t}, it's a {m}", "{p} lent me {pr}", "the {t} warranty runs out on {date}",
+    "i can never remember to water the plants", "we stayed at {trip} in {c}", "i'd rather not have meetings on {d}s"
   };
 
   private static final String[] LIVE_MARK = {
@@ -480,16 +593,42 @@ public final class CorpusGenerator {
         .replace("{top}", pick(TOPICS))
         .replace("{tm}", pick(TEAMS))
         .replace("{ln}", pick(LINES))
-        .replace("{l}", pick(LANGUAGES));
+        .replace("{l}", pick(LANGUAGES))
+        .replace("{part}", pick(PARTS))
+        .replace("{chore}", pick(CHORES))
+        .replace("{ct}", pick(CHORE_TIMES))
+        .replace("{svc}", pick(SERVICES))
+        .replace("{st}", pick(STREETS))
+        .replace("{drink}", pick(DRINKS))
+        .replace("{how}", pick(HOW_TAKEN))
+        .replace("{duty}", pick(DUTIES))
+        .replace("{trip}", pick(TRIP_NAMES))
+        .replace("{item}", pick(ITEMS))
+        .replace("{con}", pick(CONTESTS))
+        .replace("{act}", pick(ACTIVITIES))
+        .replace("{cur}", pick(CURRENCIES))
+        .replace("{venue}", pick(VENUES))
+        .replace("{c}", pick(CITIES));
   }
 
   private String freeStatement() {
+    int form = rnd.nextInt(8);
+    if (form < 2) {
+      return slots(pick(STATEMENTS_NOW).replace("{tm}", pick(NOW_WORDS)));
+    }
+    if (form == 2) {
+      return slots(pick(MILESTONES).replace("{ord}", pick(a("3rd", "14th", "first", "21st", "9th")))
+          .replace("{month}", pick(a("january", "march", "june", "september", "november"))));
+    }
     return slots(pick(FREE_STATEMENTS));
   }
 
   private Example fetch() {
     String place = pick(PLACES);
-    String q = pick(LIVE).replace("{a}", pick(LIVE_ASK)).replace("{m}", pick(LIVE_MARK)).replace("{pl}", place);
+    int form = rnd.nextInt(10);
+    String live = form < 3 ? pick(LIVE_MORE) : form < 4 ? pick(LIVE_EMBED) + pick(LIVE_YES_NO)
+        : form < 5 ? pick(LIVE_NOUN_ASK) + pick(LIVE_NOUNS) : form < 6 ? pick(LIVE_EVENTS) : pick(LIVE);
+    String q = live.replace("{a}", pick(LIVE_ASK)).replace("{m}", pick(LIVE_MARK)).replace("{pl}", place);
     q = slots(q).trim();
     String msg = pick(ASK_PREFIX) + q + pick(ASK_SUFFIX);
     int n = rnd.nextInt(4);
@@ -509,19 +648,59 @@ public final class CorpusGenerator {
 
   private Example escalate() {
     Subject s = subject();
-    if (rnd.nextInt(5) < 3) {
+    if (rnd.nextInt(2) == 0) {
       // a personal question whose recalled facts miss the asked attribute (usually about the same entity)
       return new Example(facts(null, s, rnd.nextInt(8) == 0 ? 0 : 1 + rnd.nextInt(3)), typos(question(s)),
           Route.ESCALATE, null);
     }
     String msg;
-    if (rnd.nextBoolean()) {
+    int kind = rnd.nextInt(6);
+    if (kind == 0) {
       msg = pick(TASK_ASK) + slots(pick(TASKS).replace("{x}", s.ref)) + pick(a("", "", "?", ".", " please"));
-    } else {
+    } else if (kind == 1) {
       msg = pick(ASK_PREFIX) + pick(KNOWLEDGE) + pick(ASK_SUFFIX);
+    } else if (kind == 2) {
+      msg = request(advice(pick(ADVICE_WITH_TIME))) + pick(a("", "", "?", "?", ".", " please"));
+    } else {
+      msg = request(advice(pick(ADVICE_FORMS))) + pick(a("", "", "?", "?", ".", " please", "!"));
     }
     String keep = rnd.nextBoolean() ? fact(s, value(s.attr)) : null;
     return new Example(facts(keep, s, rnd.nextInt(3)), typos(msg), Route.ESCALATE, null);
+  }
+
+  /** An imperative request takes a polite opener ("could you ..."), a question one the asking openers. */
+  private String request(String body) {
+    int sp = body.indexOf(' ');
+    String first = sp < 0 ? body : body.substring(0, sp);
+    return (dev.engram.text.Lexicon.REQUEST_VERBS.contains(first) || first.equals("sum") || first.equals("make")
+        || first.equals("tell") || first.equals("quiz") ? pick(TASK_ASK) : pick(ASK_PREFIX)) + body;
+  }
+
+  /** Fills a request form: its action, situation, topic, pair, writing and time slots, then the shared ones. */
+  private String advice(String form) {
+    String[] pair = PAIRS[rnd.nextInt(PAIRS.length)];
+    String[] choice = CHOICES[rnd.nextInt(CHOICES.length)];
+    String ing = pick(INGREDIENTS);
+    String ing2;
+    do {
+      ing2 = pick(INGREDIENTS);
+    } while (ing2.equals(ing));
+    String act = pick(HOWTO_ACTIONS) + pick(a("", "", "", "", " as an adult", " as a beginner", " on a budget", " quickly",
+        " in winter", " without special tools", " for the first time", " at my age"));
+    String out = form.replace("{act}", act)
+        .replace("{sit}", pick(SITUATIONS))
+        .replace("{topic}", pick(ESSAY_TOPICS))
+        .replace("{ca}", choice[0])
+        .replace("{cb}", choice[1])
+        .replace("{a}", pair[0])
+        .replace("{b}", pair[1])
+        .replace("{w}", pick(WRITINGS))
+        .replace("{subj}", pick(WRITING_SUBJECTS))
+        .replace("{tm}", pick(a("tonight", "today", "this evening", "this weekend", "right now", "tomorrow", "for lunch")))
+        .replace("{ing2}", ing2)
+        .replace("{ing}", ing)
+        .replace("{party}", pick(PARTIES));
+    return slots(out);
   }
 
   /** With probability 0.2, one or two typos: a swap, a drop or a doubled letter. */

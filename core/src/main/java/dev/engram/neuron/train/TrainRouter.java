@@ -18,14 +18,81 @@ import java.util.List;
  * Trains the shipped router end to end, reproducibly from one seed: generate the corpus, learn the BPE
  * merges, train the float model (AdamW, checkpoints), fit the calibration temperature on a
  * validation split, quantise to int8, measure what quantisation cost, and write the two resources.
+ * {@link Settings#DEFAULT} is the recipe of the shipped model; the launcher's {@code engram train} verb
+ * and this main both run {@link #train}.
  *
  * <pre>
  * java -cp core/target/classes dev.engram.neuron.train.TrainRouter OUT_DIR [HELDOUT_FILE] [key=value ...]
- * keys: seed steps batch lr train vocab dim heads layers ffn context
+ * keys: seed steps batch lr train val vocab dim heads layers ffn context
  * </pre>
  */
 public final class TrainRouter {
   private TrainRouter() {}
+
+  /**
+   * One training recipe.
+   *
+   * @param seed all randomness (corpus, initialisation, data order) flows from it
+   * @param steps optimiser steps
+   * @param batch sequences per step
+   * @param lr peak learning rate
+   * @param examples generated training sequences
+   * @param validation generated validation sequences (temperature fit and int8 check)
+   * @param model the transformer geometry
+   */
+  public record Settings(long seed, int steps, int batch, float lr, int examples, int validation, ModelConfig model) {
+    /** The shipped router's recipe: about 10 minutes on one core of the 2-core build machine. */
+    public static final Settings DEFAULT =
+        new Settings(7, 8000, 16, 0.002f, 100_000, 2000, new ModelConfig(1024, 128, 64, 4, 2, 128, Route.values().length));
+
+    public Settings {
+      if (examples < 1 || validation < 1) {
+        throw new IllegalArgumentException("examples and validation must be >= 1, got " + examples + ", " + validation);
+      }
+      if (model == null || model.classes() != Route.values().length) {
+        throw new IllegalArgumentException("a router model needs " + Route.values().length + " classes");
+      }
+      // the remaining checks belong to the optimiser's own record
+      trainConfig(seed, steps, batch, lr);
+    }
+
+    TrainConfig trainConfig() {
+      return trainConfig(seed, steps, batch, lr);
+    }
+
+    private static TrainConfig trainConfig(long seed, int steps, int batch, float lr) {
+      return new TrainConfig(seed, steps, batch, lr, Math.max(1, steps / 20), 0.01f, 1f, Math.max(1, Math.min(50, steps / 10)), 500);
+    }
+
+    /** This recipe with {@code key=value} overrides (the keys of the class doc); unknown keys fail. */
+    public Settings with(java.util.Map<String, String> kv) {
+      for (String k : kv.keySet()) {
+        switch (k) {
+          case "seed", "steps", "batch", "lr", "train", "val", "vocab", "dim", "heads", "layers", "ffn", "context" -> {}
+          default -> throw new IllegalArgumentException("unknown setting " + k);
+        }
+      }
+      try {
+        ModelConfig m = new ModelConfig(
+            intOf(kv, "vocab", model.vocab()), intOf(kv, "context", model.context()), intOf(kv, "dim", model.dim()),
+            intOf(kv, "heads", model.heads()), intOf(kv, "layers", model.layers()), intOf(kv, "ffn", model.ffn()),
+            model.classes());
+        return new Settings(kv.containsKey("seed") ? Long.parseLong(kv.get("seed")) : seed, intOf(kv, "steps", steps),
+            intOf(kv, "batch", batch), kv.containsKey("lr") ? Float.parseFloat(kv.get("lr")) : lr,
+            intOf(kv, "train", examples), intOf(kv, "val", validation), m);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not a number: " + e.getMessage());
+      }
+    }
+
+    private static int intOf(java.util.Map<String, String> kv, String key, int fallback) {
+      return kv.containsKey(key) ? Integer.parseInt(kv.get(key)) : fallback;
+    }
+  }
+
+  /** What one run measured. */
+  public record Result(double validationFloat, double validationInt8, float temperature, int modelBytes,
+      int tokenizerBytes, double trainSeconds, double totalSeconds) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
@@ -43,27 +110,26 @@ public final class TrainRouter {
         heldOut = Path.of(args[i]);
       }
     }
-    long seed = Long.parseLong(kv.getOrDefault("seed", "7"));
-    int steps = Integer.parseInt(kv.getOrDefault("steps", "2500"));
-    int batch = Integer.parseInt(kv.getOrDefault("batch", "16"));
-    float lr = Float.parseFloat(kv.getOrDefault("lr", "0.002"));
-    int trainN = Integer.parseInt(kv.getOrDefault("train", "40000"));
-    int vocab = Integer.parseInt(kv.getOrDefault("vocab", "1024"));
-    ModelConfig cfg = new ModelConfig(
-        vocab,
-        Integer.parseInt(kv.getOrDefault("context", "128")),
-        Integer.parseInt(kv.getOrDefault("dim", "64")),
-        Integer.parseInt(kv.getOrDefault("heads", "4")),
-        Integer.parseInt(kv.getOrDefault("layers", "2")),
-        Integer.parseInt(kv.getOrDefault("ffn", "128")),
-        Route.values().length);
+    train(Settings.DEFAULT.with(kv), outDir, heldOut, System.out::println);
+  }
+
+  /**
+   * Runs one recipe, handing each progress line to {@code out}, and writes {@code router.bpe} and {@code router.i8}
+   * into {@code outDir}. A {@code router.ckpt} there (written every 500 steps, deleted when the run completes)
+ * is resumed: it must come from the same recipe. With
+   * {@code heldOut} set, also prints the router's misses and per-label accuracy on that hand-written set.
+   */
+  public static Result train(Settings s, Path outDir, Path heldOut, java.util.function.Consumer<String> out) throws IOException {
+    ModelConfig cfg = s.model();
+    int trainN = s.examples();
+    long seed = s.seed();
     Files.createDirectories(outDir);
     long t0 = System.nanoTime();
 
     List<Example> train = new CorpusGenerator(seed).generate(trainN);
-    List<Example> val = new CorpusGenerator(seed + 1_000_000_007L).generate(2000);
-    BpeTokenizer tok = BpeTrainer.train(CorpusGenerator.tokenizerCorpus(train.subList(0, Math.min(trainN, 20000))), vocab);
-    System.out.println("tokenizer: " + tok.vocabSize() + " tokens (" + tok.merges() + " merges) in " + secs(t0) + " s");
+    List<Example> val = new CorpusGenerator(seed + 1_000_000_007L).generate(s.validation());
+    BpeTokenizer tok = BpeTrainer.train(CorpusGenerator.tokenizerCorpus(train.subList(0, Math.min(trainN, 20000))), cfg.vocab());
+    out.accept("tokenizer: " + tok.vocabSize() + " tokens (" + tok.merges() + " merges) in " + secs(t0) + " s");
 
     int[][] data = new int[train.size()][];
     int[] labels = new int[train.size()];
@@ -73,18 +139,18 @@ public final class TrainRouter {
       labels[i] = train.get(i).route().ordinal();
       tokens += data[i].length;
     }
-    System.out.println("corpus: " + train.size() + " sequences, mean " + (tokens / train.size()) + " tokens; config " + cfg);
+    out.accept("corpus: " + train.size() + " sequences, mean " + (tokens / train.size()) + " tokens; config " + cfg);
 
     FloatModel model = new FloatModel(cfg, FloatModel.init(cfg, seed));
-    TrainConfig tc = new TrainConfig(seed, steps, batch, lr, Math.max(1, steps / 20), 0.01f, 1f, 50, 500);
+    TrainConfig tc = s.trainConfig();
     Trainer trainer = new Trainer(model, tc, data, labels);
     Path ckpt = outDir.resolve("router.ckpt");
     if (Files.exists(ckpt)) {
       trainer.load(ckpt);
-      System.out.println("resumed from " + ckpt + " at step " + trainer.step());
+      out.accept("resumed from " + ckpt + " at step " + trainer.step());
     }
     long tTrain = System.nanoTime();
-    trainer.run(System.out, ckpt);
+    trainer.run(out, ckpt);
     double trainSecs = secs(tTrain);
 
     // calibration: the temperature that minimises validation NLL, on a coarse-to-fine grid
@@ -110,7 +176,7 @@ public final class TrainRouter {
         bestT = t;
       }
     }
-    System.out.println("validation (float): " + pct(floatCorrect, val.size()) + "; temperature " + bestT
+    out.accept("validation (float): " + pct(floatCorrect, val.size()) + "; temperature " + bestT
         + " (mean NLL " + Trainer.round(bestNll / val.size(), 4) + "); expected calibration error "
         + Trainer.round(ece(valLogits, valLabels, 1f), 4) + " at T=1, " + Trainer.round(ece(valLogits, valLabels, bestT), 4)
         + " at T=" + bestT);
@@ -121,14 +187,16 @@ public final class TrainRouter {
     for (Example e : val) {
       intCorrect += Router.argmax(router.logits(e.facts(), e.message())) == e.route().ordinal() ? 1 : 0;
     }
-    System.out.println("validation (int8):  " + pct(intCorrect, val.size()) + "  (quantisation cost "
+    out.accept("validation (int8):  " + pct(intCorrect, val.size()) + "  (quantisation cost "
         + (floatCorrect - intCorrect) + " of " + val.size() + " cases)");
 
     byte[] tokBytes = tok.toBytes();
     byte[] modelBytes = q.toBytes();
     Files.write(outDir.resolve("router.bpe"), tokBytes);
     Files.write(outDir.resolve("router.i8"), modelBytes);
-    System.out.println("wrote " + outDir.resolve("router.i8") + " (" + modelBytes.length + " bytes) and router.bpe ("
+    // the run is complete: its checkpoint would only make the next run in this folder resume a finished one
+    Files.deleteIfExists(ckpt);
+    out.accept("wrote " + outDir.resolve("router.i8") + " (" + modelBytes.length + " bytes) and router.bpe ("
         + tokBytes.length + " bytes); training " + Trainer.round(trainSecs, 1) + " s, total " + secs(t0) + " s");
 
     if (heldOut != null) {
@@ -144,12 +212,14 @@ public final class TrainRouter {
         fc += Router.argmax(model.forward(RouterInput.encode(tok, e.facts(), e.message(), cfg.context())))
             == e.route().ordinal() ? 1 : 0;
         if (pi != e.route().ordinal()) {
-          System.out.println("  miss: " + e.route() + " -> " + Route.values()[pi] + " : " + e.message());
+          out.accept("  miss: " + e.route() + " -> " + Route.values()[pi] + " : " + e.message());
         }
       }
-      System.out.println("held-out (float): " + pct(fc, held.size()));
-      System.out.println(confusionTable(confusion));
+      out.accept("held-out (float): " + pct(fc, held.size()));
+      out.accept(confusionTable(confusion));
     }
+    return new Result(floatCorrect / (double) val.size(), intCorrect / (double) val.size(), bestT, modelBytes.length,
+        tokBytes.length, trainSecs, secs(t0));
   }
 
   /** Expected calibration error over 10 equal-width confidence bins. */

@@ -4,7 +4,6 @@ import dev.engram.neuron.BinaryReader;
 import dev.engram.neuron.BinaryWriter;
 import dev.engram.neuron.ModelConfig;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -121,8 +120,8 @@ public final class Trainer {
     return loss * scale;
   }
 
-  /** Trains to {@link TrainConfig#steps}, printing progress and checkpointing when asked. */
-  public void run(PrintStream out, Path checkpoint) throws IOException {
+  /** Trains to {@link TrainConfig#steps}, handing {@code out} a progress line every few steps and checkpointing when asked. */
+  public void run(java.util.function.Consumer<String> out, Path checkpoint) throws IOException {
     long start = System.nanoTime();
     int startStep = step;
     float avg = Float.NaN;
@@ -139,7 +138,7 @@ public final class Trainer {
           bar.append(i < filled ? '=' : ' ');
         }
         bar.append(']');
-        out.println(
+        out.accept(
             bar + " step " + step + "/" + tc.steps() + "  loss " + round(avg, 4) + "  lr " + round(tc.lrAt(step - 1), 5)
                 + "  " + round(tc.batch() / perStep, 1) + " seq/s  eta " + (int) (perStep * (tc.steps() - step)) + " s");
       }
