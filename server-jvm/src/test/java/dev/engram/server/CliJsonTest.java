@@ -20,6 +20,7 @@ class CliJsonTest {
       "bench",         // a group; bench http takes --json
       "brain",         // a group; its read verbs take --json
       "var",           // a group; set, get and del take --json
+      "train",         // writes router.i8 and router.bpe and prints progress; it reads nothing back
       "brain sleep", "brain save", "brain load", "brain imprint"); // writes that print one status line
 
   @Test
