@@ -390,15 +390,12 @@ public final class ChainRecall {
   }
 
   private boolean nameUp(int e, int u, int v) {
-    if (ConceptNames.words(graph.key(v)).size() <= ConceptNames.words(graph.key(u)).size()) {
-      return false;
-    }
     for (int t : graph.triplesOn(e)) {
       if (!graph.tripleRelation(t).equals(KnowledgeGraph.PART_RELATION)) {
-        return false;
+        return false; // checked first: most edges carry a statement, and this needs no allocation
       }
     }
-    return true;
+    return ConceptNames.words(graph.key(v)).size() > ConceptNames.words(graph.key(u)).size();
   }
 
   private Association association(int c, double score, int hopCount, int from, int edge) {

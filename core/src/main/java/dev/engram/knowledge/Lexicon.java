@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 
 /**
- * The rule extractor's small English lexicon: verbs (base forms, with regular inflections derived and
+ * The rule extractor's English lexicon: verbs (base forms, with regular inflections derived and
  * irregular ones listed), auxiliaries, prepositions, pronouns and clause words. Data only; the
- * parsing is in {@link RuleExtractor}. Unknown verbs are not guessed: a sentence whose verb is not
- * here yields no triple rather than a wrong one.
+ * parsing is in {@link RuleExtractor}. Two tiers of verbs: the hand-written list, trusted in any verb
+ * position, and WordNet's ({@link WordNetVerbs}), which the extractor trusts only where a noun cannot
+ * stand ({@link #isListed}, {@link #isNounish}). A word in neither is not guessed, except in the one
+ * strong pattern {@code RuleExtractor.guessedVerb} describes.
  */
 final class Lexicon {
   private Lexicon() {}
@@ -164,6 +166,7 @@ final class Lexicon {
     VERB_SET.addAll(NOUNISH_SET);
     for (String[] pair : IRREGULAR) {
       IRREGULAR_MAP.put(pair[0], pair[1]);
+      LISTED_SET.add(pair[1]); // an irregular verb was written here by hand, so it is vouched for too
     }
     for (int c = 0; c < VERB_CLASSES.length; c++) {
       for (String v : VERB_CLASSES[c]) {
@@ -195,7 +198,7 @@ final class Lexicon {
 
   /** Is this base verb in the hand-written list (rather than only in WordNet's)? */
   static boolean isListed(String base) {
-    return LISTED_SET.contains(base) || IRREGULAR_MAP.containsValue(base);
+    return LISTED_SET.contains(base);
   }
 
   /** Is this base verb more often a noun ("post", "score", "track")? Its -s form then needs a verb's position. */
