@@ -222,8 +222,8 @@ public final class RuleExtractor implements TripleExtractor {
         return false;
       }
       String next = t.low[j + 1];
-      return (ConceptNames.isDeterminer(next) && !next.equals("that")) || next.equals("its") || next.equals("their") || next.equals("each")
-          || next.equals("every") || next.equals("them") || next.equals("it");
+      return (ConceptNames.isDeterminer(next) && !next.equals("that")) || next.equals("its") || next.equals("their")
+          || next.equals("each") || next.equals("every") || next.equals("them") || next.equals("it");
     }
 
     /** "The bell founders of Velmora form ...": the head before "of" is plural. */
@@ -456,6 +456,7 @@ public final class RuleExtractor implements TripleExtractor {
       if (inherited == null) {
         lastSubject[0] = subjects.get(0);
       }
+      // "tokens that no expert accepts" states that nothing acts on them: no object-gap link
       if (relative && subjectEnd > from && !possessive.equals("no")) {
         objectGap(subjects, verb, to, inherited);
       }
@@ -487,12 +488,11 @@ public final class RuleExtractor implements TripleExtractor {
     /** The object-gap link of a relative clause: its subjects act on the antecedent through its verb. */
     void objectGap(List<String> subjects, int v, int to, String antecedent) {
       int j = v;
-      while (j < to && (Lexicon.isModal(t.low[j]) || Lexicon.isAdverb(t.low[j]) || t.low[j].equals("not")
-          || t.low[j].equals("never") || Lexicon.isHave(t.low[j]))) {
-        if (!Lexicon.isAdverb(t.low[j]) && !Lexicon.isModal(t.low[j]) && !Lexicon.isHave(t.low[j])) {
-          return; // "which the guild never buys" states no link
-        }
+      while (j < to && (Lexicon.isModal(t.low[j]) || Lexicon.isAdverb(t.low[j]) || Lexicon.isHave(t.low[j]))) {
         j++;
+      }
+      if (j < to && (t.low[j].equals("not") || t.low[j].equals("never"))) {
+        return; // "which the guild never buys" states no link
       }
       if (j >= to || Lexicon.isBe(t.low[j])) {
         return;
