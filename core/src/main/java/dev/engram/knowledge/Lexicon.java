@@ -102,6 +102,12 @@ final class Lexicon {
     {"write", "record", "mark", "stamp", "sign"}
   };
 
+  /** Verbs that take an indirect and a direct object with no preposition ("bring the keepers rope"). */
+  private static final String[] TWO_OBJECTS = {
+    "give", "bring", "send", "sell", "pay", "offer", "hand", "lend", "owe", "show", "teach", "promise",
+    "award", "grant", "leave", "feed", "buy", "serve", "deliver", "supply"
+  };
+
   private static final String[] BE = {"is", "are", "was", "were", "be", "been", "being", "am"};
   private static final String[] HAVE = {"has", "have", "had", "having"};
   private static final String[] MODALS = {
@@ -143,6 +149,7 @@ final class Lexicon {
   /** WordNet verbs its corpus tags more often as nouns, unless the hand-written list vouches for them. */
   private static final HashSet<String> NOUNISH_SET = new HashSet<>();
   private static final HashMap<String, String> IRREGULAR_MAP = new HashMap<>();
+  private static final HashSet<String> TWO_OBJECTS_SET = set(TWO_OBJECTS);
   private static final HashSet<String> BE_SET = set(BE);
   private static final HashSet<String> HAVE_SET = set(HAVE);
   private static final HashSet<String> MODAL_SET = set(MODALS);
@@ -194,6 +201,11 @@ final class Lexicon {
         start = i + 1;
       }
     }
+  }
+
+  /** Does this base verb take two objects without a preposition ("give the families bottles")? */
+  static boolean takesTwoObjects(String base) {
+    return base != null && TWO_OBJECTS_SET.contains(base);
   }
 
   /** Is this base verb in the hand-written list (rather than only in WordNet's)? */

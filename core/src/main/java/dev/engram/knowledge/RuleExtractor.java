@@ -822,7 +822,51 @@ public final class RuleExtractor implements TripleExtractor {
         rel = rel + " to";
         j++;
       }
+      int indirectEnd = neg ? -1 : indirectObjectEnd(rel, j, to);
+      if (indirectEnd > 0) {
+        // "the fleet brings the keepers rope and lamp oil": the keepers receive, the rope is brought
+        String indirect = phrase(j, indirectEnd);
+        int before = out.size();
+        objects(subjects, rel, indirectEnd, to);
+        for (int i = before, n = out.size(); i < n; i++) {
+          Triple d = out.get(i);
+          if (d.relation().equals(rel) && indirect != null) {
+            emit(d.object(), KnowledgeGraph.CLAUSE_RELATION, indirect);
+          }
+        }
+        for (String s : subjects) {
+          emit(s, withPrep(rel, "to"), indirect);
+        }
+        return;
+      }
       objects(subjects, rel, j, to);
+    }
+
+    /**
+     * Where the indirect object of a double-object verb ends ("brings the keepers rope", "gives the families
+     * green bottles"), or -1: a giving verb, then a determiner and one plural noun or person word directly
+     * followed by another noun phrase. A plural first noun is what tells "the keepers rope" (two objects)
+     * from "the ship biscuit" (one compound); English rarely compounds a plural.
+     */
+    int indirectObjectEnd(String rel, int j, int to) {
+      if (rel.indexOf(' ') >= 0 || !Lexicon.takesTwoObjects(Lexicon.base(rel)) || j + 2 >= to) {
+        return -1;
+      }
+      String det = t.low[j];
+      if (!(det.equals("the") || det.equals("their") || det.equals("its") || det.equals("our") || det.equals("his")
+          || det.equals("her") || det.equals("each") || det.equals("every"))) {
+        return -1;
+      }
+      String noun = t.low[j + 1];
+      String next = t.low[j + 2];
+      boolean plural = (noun.endsWith("s") && !noun.endsWith("ss") && !noun.endsWith("us") && !noun.endsWith("is"))
+          || Lexicon.isPluralWithoutS(noun);
+      if (!plural || !isWordAt(j + 1) || !isWordAt(j + 2) || Lexicon.isPreposition(next) || next.equals("and")
+          || next.equals("or") || Lexicon.isClauseWord(next) || Lexicon.form(next) != Lexicon.Form.NONE
+          && Lexicon.isListed(Lexicon.base(next))) {
+        return -1;
+      }
+      return j + 2;
     }
 
     /** A parsed object: noun phrase text, and the preposition it hung from (null for the direct object). */

@@ -75,6 +75,15 @@ class RuleExtractorTest {
   }
 
   @Test
+  void aGivingVerbTakesAPluralIndirectObjectBeforeTheDirectOne() {
+    List<String> t = extract("In return the fleet brings the keepers rope, lamp oil and salted cod.");
+    assertTrue(t.contains("fleet|brings|rope") && t.contains("fleet|brings|salted cod")
+        && t.contains("fleet|brings to|keepers") && !t.toString().contains("keepers rope"), t.toString());
+    // a singular first noun is a compound, not a second object
+    assertTrue(extract("The bakers sell the ship biscuit to the fleet.").contains("bakers|sell|ship biscuit"));
+  }
+
+  @Test
   void wordNetVerbsCountOnlyWhereANounCannotStand() {
     // not in the hand-written list, read as verbs before an object or after "be"
     assertTrue(extract("The Ferrand lab introduced the method.").contains("Ferrand lab|introduced|method"));
