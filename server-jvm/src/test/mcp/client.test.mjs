@@ -16,7 +16,7 @@ const jar = process.env.ENGRAM_JAR ?? resolve(here, '../../../target/engram-serv
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 
 const TOOLS = ['ask', 'forget', 'learn', 'note', 'recall', 'recall_associative', 'recall_chain', 'recall_value',
-  'remember', 'route', 'stats'];
+  'remember', 'route', 'stats', 'var_get', 'var_set', 'vars'];
 
 let db;
 let client;
@@ -48,7 +48,7 @@ after(async () => {
   if (db) rmSync(db, { recursive: true, force: true });
 });
 
-test('the server names itself and lists all eleven tools, each with an object schema and a description', async () => {
+test('the server names itself and lists all fourteen tools, each with an object schema and a description', async () => {
   assert.equal(client.getServerVersion().name, 'engram');
   const { tools } = await client.listTools();
   assert.deepEqual(tools.map((t) => t.name).sort(), TOOLS);
@@ -103,6 +103,16 @@ test('note, recall_associative, route, stats and forget answer their shapes', as
   assert.equal(gone.value, null);
 });
 
+test('var_set, var_get and vars keep exact name = value pairs per scope', async () => {
+  const [err, set] = await call('var_set', { scope: 'vars', name: 'theme', value: 'dark mode' });
+  assert.equal(err, false);
+  assert.deepEqual(set, { name: 'theme', value: 'dark mode' });
+  assert.deepEqual((await call('var_get', { scope: 'vars', name: 'theme' }))[1], { name: 'theme', value: 'dark mode' });
+  assert.deepEqual((await call('var_get', { scope: 'other', name: 'theme' }))[1], { name: 'theme', value: null });
+  await call('var_set', { scope: 'vars', name: 'editor', value: 'vim' });
+  assert.deepEqual((await call('vars', { scope: 'vars' }))[1], { vars: { editor: 'vim', theme: 'dark mode' } });
+});
+
 test('learn a topic, then ask answers from it; a question about nothing learned says so', async () => {
   const [err, report] = await call('learn', {
     topic: 'Quorra marsh',
@@ -127,6 +137,7 @@ test('bad calls answer tool errors and the server goes on', async () => {
     ['forget', { substring: '' }],                 // would forget the whole scope
     ['remember', { scope: '', text: 'Hi there.' }], // empty scope
     ['recall_chain', { chain: 'Aurora ->' }],      // chain without a relation
+    ['var_set', { name: 'theme' }],                // a variable without its value
   ];
   for (const [name, args] of bad) {
     const result = await client.callTool({ name, arguments: args });

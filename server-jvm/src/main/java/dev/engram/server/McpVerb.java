@@ -165,6 +165,21 @@ final class McpVerb implements Callable<Integer> {
               + " stored), FETCH (live-world question) or ESCALATE. Answers {\"route\", \"value\", \"facts\", \"confidence\"}.",
           props("message", "the user's turn"), List.of("message"),
           a -> Json.route(memory.route(Dispatcher.shipped(), scope(a), text(a, "message")))));
+      Map<String, Object> varProps = props("name", "the variable's name, e.g. 'theme'");
+      varProps.put("value", Map.of("type", "string", "description", "the value to keep (exact text, not parsed)"));
+      tools.add(tool("var_set", "Set a variable of the scope: an exact name = value pair, kept apart from the facts."
+              + " Answers {\"name\", \"value\"}.",
+          varProps, List.of("name", "value"),
+          a -> {
+            memory.setVar(scope(a), text(a, "name"), text(a, "value"));
+            return Json.variable(text(a, "name"), text(a, "value"));
+          }));
+      tools.add(tool("var_get", "A variable of the scope, or null when it is not set. Answers {\"name\", \"value\"}.",
+          props("name", "the variable's name"), List.of("name"),
+          a -> Json.variable(text(a, "name"), memory.getVar(scope(a), text(a, "name")))));
+      tools.add(tool("vars", "Every variable of the scope, by name. Answers {\"vars\": {name: value}}.",
+          props(null, null), List.of(),
+          a -> Json.vars(memory.vars(scope(a)))));
       Map<String, Object> learnProps = props("text", "the text to learn: plain prose, Markdown, WebVTT or SRT subtitles");
       learnProps.remove("scope"); // knowledge is one base per data directory, not per scope
       learnProps.put("topic", Map.of("type", "string", "description", "what the text is about, e.g. 'Velmora bells'"));

@@ -133,7 +133,7 @@ class McpVerbTest {
     }
     names.sort(null);
     assertEquals(List.of("ask", "forget", "learn", "note", "recall", "recall_associative", "recall_chain", "recall_value",
-        "remember", "route", "stats"), names);
+        "remember", "route", "stats", "var_get", "var_set", "vars"), names);
   }
 
   @Test
