@@ -70,6 +70,11 @@ public final class BrainVerbs {
     return node;
   }
 
+  /** {@code {"replayed", "pruned", "remaining"}}: what a sleep did (HTTP; the CLI prints one line). */
+  public static ObjectNode slept(dev.engram.spiking.Brain.SleepReport r) {
+    return Json.MAPPER.createObjectNode().put("replayed", r.replayed()).put("pruned", r.pruned()).put("remaining", r.remaining());
+  }
+
   /**
    * {@code {"region", "label", "cosine", "dimension", "groupSize", "steps", "sensorySpikes", "boundSynapses",
    * "ranked": [{"concept", "spikes", "firstSpikeStep", "spikesPerNeuron"}]}}: what watch and listen answer, the

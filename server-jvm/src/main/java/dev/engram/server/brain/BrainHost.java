@@ -35,7 +35,10 @@ public final class BrainHost implements AutoCloseable {
   /** Most concepts one recall may list. */
   public static final int MAX_K = 100;
 
-  private final Brain brain;
+  /** Replaced whole by {@link #restore}; every use is under this host's lock. */
+  private Brain brain;
+  /** Counts {@link #restore}s, so two samples taken across one are never read as a rate. */
+  private long generation;
   private final ParallelStepper stepper;
   private Senses senses = new Senses();
   /** True while a step call runs; read without the lock, so a caller can tell a busy brain from a hung one. */
@@ -152,11 +155,14 @@ public final class BrainHost implements AutoCloseable {
    * A reading of the brain's counters: spikes per region since it was built, steps run, time, and the
    * modulator levels. Two samples give the rates over the time between them, whoever stepped the brain.
    */
-  public record Sample(long steps, double timeMs, double dtMs, long[] regionSpikes, List<String> regionNames,
-      int[] regionSizes, Map<String, Float> modulators) {
-    /** Each region's rate (Hz) between {@code earlier} and this sample (0 when no step ran between them). */
+  public record Sample(long generation, long steps, double timeMs, double dtMs, long[] regionSpikes,
+      List<String> regionNames, int[] regionSizes, Map<String, Float> modulators) {
+    /**
+     * Each region's rate (Hz) between {@code earlier} and this sample (0 when no step ran between them, or
+     * when the brain was replaced between them: its counters started over).
+     */
     public List<Region> ratesSince(Sample earlier) {
-      long stepped = steps - earlier.steps;
+      long stepped = generation == earlier.generation ? steps - earlier.steps : 0;
       List<Region> regions = new ArrayList<>();
       for (int r = 0; r < regionSpikes.length; r++) {
         double hz = stepped <= 0 ? 0
@@ -177,7 +183,7 @@ public final class BrainHost implements AutoCloseable {
       sizes[r] = brain.regionSize(r);
       names.add(brain.regionName(r));
     }
-    return new Sample(brain.stepCount(), brain.timeMs(), brain.config().dtMs(), spikes, List.copyOf(names), sizes,
+    return new Sample(generation, brain.stepCount(), brain.timeMs(), brain.config().dtMs(), spikes, List.copyOf(names), sizes,
         modulators());
   }
 
@@ -248,6 +254,18 @@ public final class BrainHost implements AutoCloseable {
 
   public synchronized byte[] snapshot() {
     return BrainCodec.save(brain);
+  }
+
+  /**
+   * Replaces the brain with the one in {@code data} (a snapshot as {@link #snapshot} writes it). The bytes are
+   * decoded and checked first, so a bad snapshot is an IllegalArgumentException and the brain is kept.
+   */
+  public synchronized void restore(byte[] data) {
+    if (data == null || data.length == 0) throw new IllegalArgumentException("the snapshot is empty");
+    Brain loaded = BrainCodec.load(data);
+    loaded.setStepper(stepper);
+    brain = loaded;
+    generation++;
   }
 
   @Override

@@ -79,6 +79,11 @@ import org.slf4j.LoggerFactory;
  *                                   "dimension", "groupSize", "steps", "sensorySpikes", "boundSynapses", "ranked": [...]}
  *                                   without label: the concepts the picture drives (brain unchanged); with: bound to it
  * POST /v1/brain/listen?label=&k=   the same for a WAV file (at most 16 MiB and 60 s), into the auditory region
+ * POST /v1/brain/sleep              replay every imprinted sequence, prune what STDP drove down  ->  {"replayed",
+ *                                   "pruned", "remaining"}
+ * GET  /v1/brain/snapshot           the brain as a versioned, CRC-checked snapshot (application/octet-stream)
+ * PUT  /v1/brain/snapshot           body: such a snapshot (at most 32 MiB; larger brains load by the CLI), replacing
+ *                                   the brain  ->  status; a bad snapshot is a 400 and the brain is kept
  * GET  /v1/brain/stream             server-sent events: per-region rates and modulator levels, stepping as it goes
  * GET  /metrics                     Prometheus text: requests and latency by route template, facts stored, uptime
  * GET  /openapi.json                OpenAPI 3.1 document of every route above
@@ -261,6 +266,10 @@ public final class HttpServer implements AutoCloseable {
       r.post(config, "/v1/brain/recall", Access.MASTER, api::brainRecall);
       r.post(config, "/v1/brain/watch", Access.MASTER, api::brainWatch);
       r.post(config, "/v1/brain/listen", Access.MASTER, api::brainListen);
+      r.post(config, "/v1/brain/sleep", Access.MASTER, ctx -> json(ctx, 200, BrainVerbs.slept(brain.sleep())));
+      r.get(config, "/v1/brain/snapshot", Access.MASTER,
+          ctx -> ctx.status(200).contentType("application/octet-stream").result(brain.snapshot()));
+      r.put(config, "/v1/brain/snapshot", Access.MASTER, api::brainRestore);
       r.stream(config, HandlerType.GET, "/v1/brain/stream", Access.MASTER, new BrainStream(brain));
       r.get(config, "/metrics", Access.MASTER, ctx -> {
         // Facts are counted at scrape time from the store's own stats, so the figure is never stale.
@@ -436,6 +445,11 @@ public final class HttpServer implements AutoCloseable {
         throw new IllegalArgumentException("k must be between 1 and " + BrainHost.MAX_K + ", got " + k);
       }
       json(ctx, 200, BrainVerbs.perceived(brain.watch(decode(() -> Media.image(raw)), label(ctx)), k));
+    }
+
+    void brainRestore(Context ctx) {
+      brain.restore(body(ctx));
+      json(ctx, 200, BrainVerbs.status(brain.status()));
     }
 
     void brainListen(Context ctx) {

@@ -74,6 +74,15 @@ final class ApiClient {
     return send(builder(path).PUT(BodyPublishers.ofString(body)));
   }
 
+  HttpResponse<String> put(String path, byte[] body) throws Exception {
+    return send(builder(path).PUT(BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A GET whose answer is binary (a snapshot). */
+  HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return client.send(builder(path).GET().build(), BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<String> delete(String path) throws Exception {
     return client.send(builder(path).DELETE().build(), BodyHandlers.ofString());
   }

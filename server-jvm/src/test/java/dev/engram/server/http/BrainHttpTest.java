@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** /v1/brain/status, step, imprint and recall (the spiking brain) on a server started in-process at scale 0.01. */
+/** /v1/brain/status, step, imprint, recall, sleep and snapshot (the spiking brain) on a server started in-process at scale 0.01. */
 class BrainHttpTest {
   @TempDir Path tmp;
 
@@ -92,6 +92,33 @@ class BrainHttpTest {
 
     // the knowledge routes under /v1/brain are still there
     assertTrue(ok(get("/v1/brain/topics")).has("topics"));
+  }
+
+  @Test
+  void sleepSnapshotAndRestore() throws Exception {
+    ok(post("/v1/brain/imprint", "{\"subject\": \"cat\", \"relation\": \"is\", \"object\": \"animal\"}"));
+    JsonNode slept = ok(post("/v1/brain/sleep", ""));
+    assertTrue(slept.has("replayed") && slept.has("pruned") && slept.get("remaining").asInt() > 0, slept.toString());
+
+    HttpResponse<byte[]> saved = api.getBytes("/v1/brain/snapshot");
+    assertEquals(200, saved.statusCode());
+    assertEquals("application/octet-stream", saved.headers().firstValue("Content-Type").orElse(""));
+    int concepts = ok(get("/v1/brain/status")).get("concepts").asInt();
+    JsonNode recalled = ok(post("/v1/brain/recall", "{\"concept\": \"cat\", \"k\": 3}")).get("ranked");
+
+    ok(post("/v1/brain/imprint", "{\"subject\": \"dog\", \"relation\": \"is\", \"object\": \"pet\"}"));
+    assertEquals(concepts + 2, ok(get("/v1/brain/status")).get("concepts").asInt());
+    JsonNode restored = ok(api.put("/v1/brain/snapshot", saved.body()));
+    assertEquals(concepts, restored.get("concepts").asInt(), "the saved brain is back: " + restored);
+    // recall leaves the brain as it was, so the restored brain recalls exactly what the saved one did
+    assertEquals(recalled, ok(post("/v1/brain/recall", "{\"concept\": \"cat\", \"k\": 3}")).get("ranked"));
+
+    // A damaged or foreign snapshot is refused and the brain kept.
+    byte[] damaged = saved.body().clone();
+    damaged[damaged.length / 2] ^= 0x5A;
+    bad(api.put("/v1/brain/snapshot", damaged), 400, "checksum failed");
+    bad(api.put("/v1/brain/snapshot", "not a brain".getBytes()), 400, "not a spiking brain snapshot");
+    assertEquals(concepts, ok(get("/v1/brain/status")).get("concepts").asInt());
   }
 
   @Test
