@@ -9,7 +9,7 @@ import java.util.HashSet;
  * serves "seat 14C", not "14C". Memory's value is the narrowest span that answers its question (what
  * its own suite grades); an ANSWER turn hands the value to a person, who needs the whole phrase.
  *
- * <p>Four rules, each about the shape of the fact around the value, never about a particular case:
+ * <p>Its rules, each about the shape of the fact around the value, never about a particular case:
  *
  * <ul>
  *   <li>an identifier keeps the label noun before it: "seat 14C", "gate B12", "port 8443" ({@link #LABELS});
@@ -19,7 +19,8 @@ import java.util.HashSet;
  *       but keeps a capitalised part of itself ("Halden Street");
  *   <li>a list keeps all its items, after the value and before it: "peanuts and shellfish", "Ana, Leo
  *       and Mia", "lemon and ginger"; and a manner ("how
- *       does he take his coffee") keeps its "with ..." or "without ..." to the end of the clause.
+ *       does he take his coffee") keeps its "with ..." or "without ..." to the end of the clause;
+ *   <li>a frequency ("how often") keeps its "every" or "each": "every six months".
  * </ul>
  *
  * <p>The widened value is always a verbatim span of the fact, so it stays grounded. When the value
@@ -45,6 +46,9 @@ final class ValueSpan {
   private static final HashSet<String> LIST_JOINERS = words("and or");
 
   private static final HashSet<String> MANNER_LINKS = words("with without");
+
+  /** Words that make a span a frequency: "every six months", "each spring". */
+  private static final HashSet<String> EVERY = words("every each");
 
   private ValueSpan() {}
 
@@ -85,6 +89,7 @@ final class ValueSpan {
     a = listBefore(f, a);
     b = list(f, a, b);
     b = manner(f, a, b, q);
+    a = frequency(f, a, q);
     return fact.substring(f.start[a], f.end[b]);
   }
 
@@ -228,6 +233,21 @@ final class ValueSpan {
     boolean opens = item == 0 || !blank(f, item - 1) || Lexicon.STOP.contains(f.norm[item - 1])
         || Lexicon.VERB.contains(f.norm[item - 1]);
     return opens ? item : a;
+  }
+
+  private static boolean asks(Tokens q, String first, String second) {
+    for (int i = 0; i < q.size; i++) {
+      if (q.norm[i].equals(first) && (second == null || i + 1 < q.size && q.norm[i + 1].equals(second))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "how often": "every six months", the value with the "every" or "each" before it. */
+  private static int frequency(Tokens f, int a, Tokens q) {
+    boolean often = asks(q, "how", "often");
+    return often && a > 0 && EVERY.contains(f.norm[a - 1]) && blank(f, a - 1) ? a - 1 : a;
   }
 
   /** "how does he take his coffee": "black with no sugar", to the end of the clause (six words at most). */

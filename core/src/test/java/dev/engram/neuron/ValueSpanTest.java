@@ -52,6 +52,13 @@ class ValueSpanTest {
   }
 
   @Test
+  void aFrequencyKeepsItsEvery() {
+    widens("every six months", "six months", "The boiler should be serviced every six months.", "how often should the boiler be serviced");
+    widens("six months", "six months", "The boiler warranty lasts six months.", "how long does the boiler warranty last");
+    widens("six months", "six months", "We saw it every six months.", "how long ago was that");
+  }
+
+  @Test
   void aValueNotInTheFactIsLeftAlone() {
     widens("9", "9", "My shoe size is 9.", "tell me my shoe size");
     widens("tulip42", "tulip42", "The wifi password was changed.", "what's the wifi password");
