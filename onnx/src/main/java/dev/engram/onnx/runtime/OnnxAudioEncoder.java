@@ -1,12 +1,8 @@
 package dev.engram.onnx.runtime;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtException;
 import dev.engram.perception.AudioClip;
 import dev.engram.perception.AudioEncoder;
 import dev.engram.perception.LogMel;
-import java.nio.FloatBuffer;
-import java.util.Map;
 
 /**
  * An audio encoder over an ONNX speech or sound model (a Whisper encoder export): core's log-mel
@@ -34,14 +30,7 @@ public final class OnnxAudioEncoder implements AudioEncoder, AutoCloseable {
   public float[] encode(AudioClip clip) {
     if (clip == null) throw new IllegalArgumentException("audio clip is missing");
     LogMel mel = model.spec().audio();
-    int frames = mel.framesFor(clip);
-    float[] features = mel.compute(clip);
-    try {
-      OnnxTensor input = OnnxTensor.createTensor(model.env(), FloatBuffer.wrap(features), model.spec().inputShape(frames));
-      return model.run(Map.of(model.spec().input(), input), null);
-    } catch (OrtException e) {
-      throw new IllegalStateException("cannot build the input tensor: " + e.getMessage(), e);
-    }
+    return model.runFloats(mel.compute(clip), model.spec().inputShape(mel.framesFor(clip)));
   }
 
   /** Closes the model. */

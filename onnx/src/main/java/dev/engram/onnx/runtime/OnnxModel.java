@@ -158,6 +158,17 @@ public final class OnnxModel implements AutoCloseable {
     }
   }
 
+  /** Runs the model on one float input (the description's input name) of {@code shape}, unmasked. */
+  float[] runFloats(float[] values, long[] shape) {
+    OnnxTensor input;
+    try {
+      input = OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(values), shape);
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot build the input tensor: " + e.getMessage(), e);
+    }
+    return run(Map.of(spec.input(), input), null);
+  }
+
   OrtEnvironment env() {
     return env;
   }
