@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.server.brain.BrainHost;
 import dev.engram.spiking.Brain;
 import dev.engram.spiking.BrainConfig;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,30 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
 class BrainCliTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
 
-  private Run in(Path db, String... args) {
+  private CliRun in(Path db, String... args) {
     List<String> all = new ArrayList<>(List.of("--db", db.toString(), "brain"));
     all.addAll(Arrays.asList(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(new String[0]), new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
-        new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(new byte[0], all.toArray(new String[0]));
   }
 
-  private Run ok(Path db, String... args) {
-    Run run = in(db, args);
+  private CliRun ok(Path db, String... args) {
+    CliRun run = in(db, args);
     assertEquals(0, run.code(), "engram brain " + String.join(" ", args) + "\n" + run);
     return run;
   }
 
-  private static JsonNode json(Run run) throws Exception {
+  private static JsonNode json(CliRun run) throws Exception {
     return Json.MAPPER.readTree(run.out());
   }
 
@@ -73,7 +60,7 @@ class BrainCliTest {
     assertEquals(0, fresh.get("learnedSynapses").asInt());
     assertEquals(4, fresh.get("modulators").size());
 
-    Run stepped = ok(db, "--scale", "0.01", "step", "1000");
+    CliRun stepped = ok(db, "--scale", "0.01", "step", "1000");
     assertTrue(stepped.out().contains("association") && stepped.out().contains(" Hz"), stepped.toString());
     ok(db, "imprint", "lantern", "burns", "moss oil");
     ok(db, "imprint", "bridge", "built from", "basalt");
@@ -100,14 +87,14 @@ class BrainCliTest {
       List<String> top = ranked(json(ok(db, "recall", t[0], "-k", "5", "--json")));
       assertTrue(top.contains(t[1]), t[0] + " should recall " + t[1] + " in the top 5, got " + top);
     }
-    Run text = ok(db, "recall", "bridge");
+    CliRun text = ok(db, "recall", "bridge");
     assertTrue(text.out().contains("basalt\t"), text.toString());
 
-    Run slept = ok(db, "sleep");
+    CliRun slept = ok(db, "sleep");
     assertTrue(slept.out().startsWith("replayed 3,"), slept.toString());
     assertTrue(ranked(json(ok(db, "recall", "ferry", "--json"))).contains("salt"));
 
-    Run unknown = in(db, "recall", "nobody");
+    CliRun unknown = in(db, "recall", "nobody");
     assertEquals(2, unknown.code(), unknown.toString());
     assertTrue(unknown.err().contains("unknown concept: nobody"), unknown.toString());
     assertEquals(2, in(db, "step", "0").code());
@@ -130,29 +117,29 @@ class BrainCliTest {
     ok(db, "step", "20");
     assertEquals(6, json(ok(db, "status", "--json")).get("concepts").asInt());
 
-    Run loaded = ok(db, "load", snap.toString());
+    CliRun loaded = ok(db, "load", snap.toString());
     assertTrue(loaded.out().contains("3 concepts"), loaded.toString());
     assertArrayEquals(saved, Files.readAllBytes(db.resolve(BrainVerbs.FILE)));
     assertEquals(before, ok(db, "recall", "owl", "--json").out());
 
     Path garbage = Files.writeString(tmp.resolve("garbage.bin"), "this is not a brain at all");
-    Run bad = in(db, "load", garbage.toString());
+    CliRun bad = in(db, "load", garbage.toString());
     assertEquals(2, bad.code(), bad.toString());
     assertTrue(bad.err().contains("not a spiking brain snapshot"), bad.toString());
 
     byte[] flipped = saved.clone();
     flipped[flipped.length / 2] ^= 0x10;
     Path corrupt = Files.write(tmp.resolve("corrupt.bin"), flipped);
-    Run crc = in(db, "load", corrupt.toString());
+    CliRun crc = in(db, "load", corrupt.toString());
     assertEquals(2, crc.code(), crc.toString());
     assertTrue(crc.err().contains("checksum failed"), crc.toString());
 
-    Run missing = in(db, "load", tmp.resolve("nope.bin").toString());
+    CliRun missing = in(db, "load", tmp.resolve("nope.bin").toString());
     assertEquals(2, missing.code(), missing.toString());
     assertArrayEquals(saved, Files.readAllBytes(db.resolve(BrainVerbs.FILE)), "a refused load must keep the brain");
 
     Files.write(db.resolve(BrainVerbs.FILE), flipped);
-    Run broken = in(db, "status");
+    CliRun broken = in(db, "status");
     assertEquals(2, broken.code(), broken.toString());
     assertTrue(broken.err().contains(BrainVerbs.FILE) && broken.err().contains("checksum failed"), broken.toString());
   }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.server.brain.Pictures;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,19 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 class BrainPerceiveCliTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
 
-  private Run in(String... args) {
+  private CliRun in(String... args) {
     List<String> all = new ArrayList<>(List.of("--db", tmp.resolve("db").toString(), "brain", "--scale", "0.005"));
     all.addAll(Arrays.asList(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(new String[0]), new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(new byte[0], all.toArray(new String[0]));
   }
 
-  private Run ok(String... args) {
-    Run run = in(args);
+  private CliRun ok(String... args) {
+    CliRun run = in(args);
     assertEquals(0, run.code(), String.join(" ", args) + "\n" + run);
     return run;
   }
@@ -47,7 +40,7 @@ class BrainPerceiveCliTest {
     return p;
   }
 
-  private static String top(Run run) throws Exception {
+  private static String top(CliRun run) throws Exception {
     JsonNode node = Json.MAPPER.readTree(run.out());
     return node.get("ranked").isEmpty() ? "(nothing)" : node.get("ranked").get(0).get("concept").asText();
   }
@@ -55,7 +48,7 @@ class BrainPerceiveCliTest {
   @Test
   void learnsTwoPicturesAndTwoSoundsThenRecognisesNoisyVariants() throws Exception {
     ok("step", "50");
-    Run bound = ok("watch", file("disc.png", Pictures.png(true, 0, 0, 1)).toString(), "--label", "red disc");
+    CliRun bound = ok("watch", file("disc.png", Pictures.png(true, 0, 0, 1)).toString(), "--label", "red disc");
     assertTrue(bound.out().contains("bound to red disc"), bound.out());
     ok("watch", file("stripes.png", Pictures.png(false, 0, 0, 1)).toString(), "--label", "blue stripes");
     ok("listen", file("tone.wav", Pictures.wav(true, 1, 0, 1)).toString(), "--label", "low tone");
@@ -66,7 +59,7 @@ class BrainPerceiveCliTest {
     assertEquals(4, Json.MAPPER.readTree(ok("status", "--json").out()).get("concepts").asInt());
 
     byte[] before = Files.readAllBytes(dev.engram.server.store.Stores.sidecar(tmp.resolve("db"), BrainVerbs.FILE));
-    Run disc = ok("watch", file("disc2.png", Pictures.png(true, 2, 40, 7)).toString(), "--json", "-k", "2");
+    CliRun disc = ok("watch", file("disc2.png", Pictures.png(true, 2, 40, 7)).toString(), "--json", "-k", "2");
     JsonNode d = Json.MAPPER.readTree(disc.out());
     assertEquals("visual", d.get("region").asText());
     assertTrue(d.get("label").isNull());
@@ -80,26 +73,26 @@ class BrainPerceiveCliTest {
     byte[] after = Files.readAllBytes(dev.engram.server.store.Stores.sidecar(tmp.resolve("db"), BrainVerbs.FILE));
     assertTrue(Arrays.equals(before, after), "an unlabelled watch or listen rewrote brain.bin");
     // Plain output: a summary line, then one concept per line.
-    Run plain = ok("watch", tmp.resolve("disc2.png").toString());
+    CliRun plain = ok("watch", tmp.resolve("disc2.png").toString());
     assertTrue(plain.out().startsWith("visual: round-trip cosine "), plain.out());
     assertTrue(plain.out().contains("\nred disc\t"), plain.out());
   }
 
   @Test
   void badFilesAreRefusedWithTheReason() throws Exception {
-    Run text = in("watch", file("notes.txt", "not a picture".getBytes()).toString());
+    CliRun text = in("watch", file("notes.txt", "not a picture".getBytes()).toString());
     assertEquals(Cli.BAD_INPUT, text.code());
     assertTrue(text.err().contains("not an image this server can read"), text.err());
-    Run wav = in("listen", tmp.resolve("notes.txt").toString());
+    CliRun wav = in("listen", tmp.resolve("notes.txt").toString());
     assertEquals(Cli.BAD_INPUT, wav.code());
     assertTrue(wav.err().contains("not a WAV file"), wav.err());
-    Run missing = in("watch", tmp.resolve("nope.png").toString());
+    CliRun missing = in("watch", tmp.resolve("nope.png").toString());
     assertEquals(Cli.BAD_INPUT, missing.code());
     assertTrue(missing.err().contains("no such file"), missing.err());
-    Run silent = in("listen", file("silence.wav", dev.engram.perception.Wav.write16(new dev.engram.perception.AudioClip(new float[800], 16000))).toString());
+    CliRun silent = in("listen", file("silence.wav", dev.engram.perception.Wav.write16(new dev.engram.perception.AudioClip(new float[800], 16000))).toString());
     assertEquals(Cli.BAD_INPUT, silent.code());
     assertTrue(silent.err().contains("all zeros"), silent.err());
-    Run k = in("watch", file("disc.png", Pictures.png(true, 0, 0, 1)).toString(), "-k", "0");
+    CliRun k = in("watch", file("disc.png", Pictures.png(true, 0, 0, 1)).toString(), "-k", "0");
     assertEquals(Cli.BAD_INPUT, k.code());
     assertTrue(k.err().contains("k must be between 1 and 100"), k.err());
   }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.server.brain.Pictures;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,15 +23,11 @@ class BrainSenseModelsCliTest {
 
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
 
-  private Run in(String... args) {
+  private CliRun in(String... args) {
     List<String> all = new ArrayList<>(List.of("--db", tmp.resolve("db").toString(), "brain", "--scale", "0.005"));
     all.addAll(Arrays.asList(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(new String[0]), new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(new byte[0], all.toArray(new String[0]));
   }
 
   private Path model(String name) {
@@ -53,29 +46,29 @@ class BrainSenseModelsCliTest {
   void watchAndListenEncodeWithTheGivenModels() throws Exception {
     String image = model("image.model").toString();
     String audio = model("audio.model").toString();
-    Run watched = in("--image-model", image, "watch", file("disc.png", Pictures.png(true, 0, 0, 1)).toString(), "--label", "red disc", "--json");
+    CliRun watched = in("--image-model", image, "watch", file("disc.png", Pictures.png(true, 0, 0, 1)).toString(), "--label", "red disc", "--json");
     assertEquals(0, watched.code(), watched.toString());
     JsonNode w = Json.MAPPER.readTree(watched.out());
     assertEquals(12, w.get("dimension").asInt(), "the tiny image model's width, not the built-in 128: " + watched.out());
     assertEquals("red disc", w.get("label").asText());
 
-    Run heard = in("--audio-model", audio, "listen", file("tone.wav", Pictures.wav(true, 1, 0, 1)).toString(), "--json");
+    CliRun heard = in("--audio-model", audio, "listen", file("tone.wav", Pictures.wav(true, 1, 0, 1)).toString(), "--json");
     assertEquals(0, heard.code(), heard.toString());
     assertEquals(10, Json.MAPPER.readTree(heard.out()).get("dimension").asInt(), heard.out());
 
     // Without the option the built-in encoder is back.
-    Run builtIn = in("watch", file("disc2.png", Pictures.png(true, 0, 0, 2)).toString(), "--json");
+    CliRun builtIn = in("watch", file("disc2.png", Pictures.png(true, 0, 0, 2)).toString(), "--json");
     assertEquals(128, Json.MAPPER.readTree(builtIn.out()).get("dimension").asInt(), builtIn.out());
   }
 
   @Test
   void aMissingOrMismatchedModelIsAClearError() throws Exception {
     Path png = file("disc.png", Pictures.png(true, 0, 0, 1));
-    Run missing = in("--image-model", tmp.resolve("nope.model").toString(), "watch", png.toString());
+    CliRun missing = in("--image-model", tmp.resolve("nope.model").toString(), "watch", png.toString());
     assertEquals(Cli.BAD_INPUT, missing.code(), missing.toString());
     assertTrue(missing.err().contains("nope.model") && missing.err().contains("does not exist"), missing.err());
 
-    Run wrongKind = in("--image-model", model("audio.model").toString(), "watch", png.toString());
+    CliRun wrongKind = in("--image-model", model("audio.model").toString(), "watch", png.toString());
     assertEquals(Cli.BAD_INPUT, wrongKind.code(), wrongKind.toString());
     assertTrue(wrongKind.err().contains("audio model, not an image model"), wrongKind.err());
   }

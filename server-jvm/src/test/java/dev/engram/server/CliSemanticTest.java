@@ -2,9 +2,6 @@ package dev.engram.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,15 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CliSemanticTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
 
-  private Run in(String... args) {
+  private CliRun in(String... args) {
     List<String> all = new ArrayList<>(List.of("--db", tmp.resolve("db").toString()));
     all.addAll(Arrays.asList(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(new String[0]), new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(new byte[0], all.toArray(new String[0]));
   }
 
   @Test
@@ -35,9 +28,9 @@ class CliSemanticTest {
         "The puppy's vet appointment is on Thursday.", "The garage door code is 5521.", "My son's teacher is Ms. Lindqvist.")) {
       assertEquals(0, in("observe", "s", fact).code());
     }
-    Run lexical = in("get", "s", "Who is my boy's instructor?");
+    CliRun lexical = in("get", "s", "Who is my boy's instructor?");
     assertEquals(Cli.NO_ANSWER, lexical.code(), lexical.toString());
-    Run semantic = in("--semantic", "get", "s", "Who is my boy's instructor?");
+    CliRun semantic = in("--semantic", "get", "s", "Who is my boy's instructor?");
     assertEquals(0, semantic.code(), semantic.toString());
     assertEquals("Ms. Lindqvist", semantic.out().trim());
     // The option works after the verb too, and an unanswerable question still abstains.

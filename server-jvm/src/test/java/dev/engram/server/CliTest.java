@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,13 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
 
-  private Run cli(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(args, new ByteArrayInputStream(stdin.getBytes(UTF_8)), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cli(String stdin, String... args) {
+    return CliRun.of(stdin.getBytes(UTF_8), args);
   }
 
   private String db() {
@@ -54,7 +47,7 @@ class CliTest {
         new String[] {"--no-such-option", "get", "team", "q"},
         new String[] {"--db", db, "shell"});
     for (String[] args : cases) {
-      Run run = cli("", args);
+      CliRun run = cli("", args);
       assertEquals(2, run.code(), "engram " + String.join(" ", args) + "\n" + run);
       assertFalse(run.err().isBlank(), "a message on stderr for " + Arrays.toString(args));
       assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run.toString());
@@ -63,7 +56,7 @@ class CliTest {
 
   @Test
   void stdinOverTheTextLimitIsRefusedNotTruncated() {
-    Run run = cli("a".repeat(dev.engram.Limits.MAX_TEXT_CHARS + 1), "--db", db(), "observe", "team", "-");
+    CliRun run = cli("a".repeat(dev.engram.Limits.MAX_TEXT_CHARS + 1), "--db", db(), "observe", "team", "-");
     assertEquals(2, run.code(), run.toString());
     assertTrue(run.err().contains("limit"), run.toString());
     assertEquals(3, cli("", "--db", db(), "get", "team", "what is a?").code(), "nothing was stored");
@@ -72,11 +65,11 @@ class CliTest {
   @Test
   void observeThenGetRecallAndChainInProcess() {
     assertEquals(0, cli("", "--db", db(), "observe", "team", "The deploy region is us-west-2.").code());
-    Run got = cli("", "get", "--db", db(), "team", "what is the deploy region?");
+    CliRun got = cli("", "get", "--db", db(), "team", "what is the deploy region?");
     assertEquals("us-west-2\n", got.out(), got.toString());
-    Run recall = cli("", "--db", db(), "recall", "team", "deploy", "region");
+    CliRun recall = cli("", "--db", db(), "recall", "team", "deploy", "region");
     assertEquals("The deploy region is us-west-2.\n", recall.out(), recall.toString());
-    Run chain = cli("", "--db", db(), "chain", "team", "Aurora -> owner", "--json");
+    CliRun chain = cli("", "--db", db(), "chain", "team", "Aurora -> owner", "--json");
     assertTrue(chain.out().startsWith("{\"value\":"), chain.toString());
     assertTrue(chain.code() == 0 || chain.code() == 3, chain.toString());
   }
@@ -91,12 +84,12 @@ class CliTest {
         "var del shape",
         "note task Call Ana about the cache.",
         "forget cache") + "\n";
-    Run first = cli(script, "--db", db(), "shell", "team");
+    CliRun first = cli(script, "--db", db(), "shell", "team");
     assertEquals(0, first.code(), first.toString());
     String reads = "vars\nnotes\nwhat is the deploy region?\nwhat is the cache?\nstats\n";
-    Run live = cli(script + reads, "--db", tmp.resolve("live").toString(), "shell", "team");
+    CliRun live = cli(script + reads, "--db", tmp.resolve("live").toString(), "shell", "team");
     List<String> liveAnswers = live.out().lines().toList();
-    Run replayed = cli(reads, "--db", db(), "shell", "team");
+    CliRun replayed = cli(reads, "--db", db(), "shell", "team");
     assertEquals(liveAnswers.subList(liveAnswers.size() - 5, liveAnswers.size()), replayed.out().lines().toList(),
         "a restarted shell answers as the one that made the writes");
     assertEquals("us-west-2", replayed.out().lines().toList().get(2));

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.knowledge.KnowledgeBase;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,30 +54,20 @@ class KnowledgeCliTest {
       Salt barrels are sealed with pine tar.
       """;
 
-  record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
 
-  private Run in(Path db, byte[] stdin, String... args) {
+  private CliRun in(Path db, byte[] stdin, String... args) {
     List<String> all = new ArrayList<>(List.of("--db", db.toString()));
     all.addAll(Arrays.asList(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(new String[0]), new ByteArrayInputStream(stdin), new PrintWriter(out),
-        new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(stdin, all.toArray(new String[0]));
   }
 
-  private Run ok(Path db, String... args) {
-    Run run = in(db, new byte[0], args);
+  private CliRun ok(Path db, String... args) {
+    CliRun run = in(db, new byte[0], args);
     assertEquals(0, run.code(), "engram " + String.join(" ", args) + "\n" + run);
     return run;
   }
 
-  private static JsonNode json(Run run) throws Exception {
+  private static JsonNode json(CliRun run) throws Exception {
     return Json.MAPPER.readTree(run.out());
   }
 
@@ -91,7 +78,7 @@ class KnowledgeCliTest {
     Path vtt = Files.writeString(tmp.resolve("bridge.vtt"), BRIDGE_VTT);
     Path srt = Files.writeString(tmp.resolve("ferry.srt"), FERRY_SRT);
 
-    Run learned = ok(db, "learn", "--topic", "Quellbrook lanterns", md.toString());
+    CliRun learned = ok(db, "learn", "--topic", "Quellbrook lanterns", md.toString());
     assertTrue(learned.out().contains("(markdown)") && learned.out().contains("triples")
         && learned.out().contains(" ms"), learned.toString());
     JsonNode bridge = json(ok(db, "learn", "--topic", "Drossel bridge", vtt.toString(), "--json"));
@@ -100,11 +87,11 @@ class KnowledgeCliTest {
     assertTrue(bridge.get("ms").isNumber());
     ok(db, "learn", "--topic", "Vossel ferry", srt.toString());
     // standard input has no name: the content tells it is WebVTT
-    Run piped = in(db, BRIDGE_VTT.replace("Drossel", "Kettering").getBytes(UTF_8), "learn", "--topic", "Kettering", "-");
+    CliRun piped = in(db, BRIDGE_VTT.replace("Drossel", "Kettering").getBytes(UTF_8), "learn", "--topic", "Kettering", "-");
     assertEquals(0, piped.code(), piped.toString());
     assertTrue(piped.out().contains("(webvtt)"), piped.toString());
 
-    Run answer = ok(db, "ask", "what", "do", "Quellbrook", "lanterns", "burn?");
+    CliRun answer = ok(db, "ask", "what", "do", "Quellbrook", "lanterns", "burn?");
     assertTrue(answer.out().contains("moss oil"), answer.toString());
     assertTrue(answer.out().contains("[explicit]"), answer.toString());
 
@@ -142,13 +129,13 @@ class KnowledgeCliTest {
   @Test
   void askingAboutNothingLearnedExitsThree() {
     Path db = tmp.resolve("db");
-    Run empty = in(db, new byte[0], "ask", "who is Zorblax?");
+    CliRun empty = in(db, new byte[0], "ask", "who is Zorblax?");
     assertEquals(3, empty.code(), empty.toString());
     assertTrue(empty.err().contains("not learned anything"), empty.toString());
-    Run learned = in(db, LANTERNS.getBytes(UTF_8), "learn", "--topic", "Quellbrook lanterns", "-", "--format", "md");
+    CliRun learned = in(db, LANTERNS.getBytes(UTF_8), "learn", "--topic", "Quellbrook lanterns", "-", "--format", "md");
     assertEquals(0, learned.code(), learned.toString());
     // knowing something does not make every question answerable
-    Run still = in(db, new byte[0], "ask", "--json", "who is Zorblax?");
+    CliRun still = in(db, new byte[0], "ask", "--json", "who is Zorblax?");
     assertEquals(3, still.code(), still.toString());
     assertTrue(still.out().contains("\"knowsNothing\":true"), still.toString());
   }
@@ -157,28 +144,28 @@ class KnowledgeCliTest {
   void badInputIsExitTwoAndLearnsNothing() throws Exception {
     Path db = tmp.resolve("db");
     Path md = Files.writeString(tmp.resolve("lanterns.md"), LANTERNS);
-    Run noTopic = in(db, new byte[0], "learn", md.toString());
+    CliRun noTopic = in(db, new byte[0], "learn", md.toString());
     assertEquals(2, noTopic.code(), noTopic.toString());
     assertTrue(noTopic.err().contains("--topic"), noTopic.toString());
-    Run blankTopic = in(db, new byte[0], "learn", "--topic", " ", md.toString());
+    CliRun blankTopic = in(db, new byte[0], "learn", "--topic", " ", md.toString());
     assertEquals(2, blankTopic.code(), blankTopic.toString());
-    Run emptyText = in(db, "  \n".getBytes(UTF_8), "learn", "--topic", "T", "-");
+    CliRun emptyText = in(db, "  \n".getBytes(UTF_8), "learn", "--topic", "T", "-");
     assertEquals(2, emptyText.code(), emptyText.toString());
     assertTrue(emptyText.err().contains("empty"), emptyText.toString());
-    Run missing = in(db, new byte[0], "learn", "--topic", "T", tmp.resolve("nope.md").toString());
+    CliRun missing = in(db, new byte[0], "learn", "--topic", "T", tmp.resolve("nope.md").toString());
     assertEquals(2, missing.code(), missing.toString());
     assertTrue(missing.err().contains("no such file"), missing.toString());
-    Run badFormat = in(db, new byte[0], "learn", "--topic", "T", "--format", "pdf", md.toString());
+    CliRun badFormat = in(db, new byte[0], "learn", "--topic", "T", "--format", "pdf", md.toString());
     assertEquals(2, badFormat.code(), badFormat.toString());
     assertTrue(badFormat.err().contains("unknown format"), badFormat.toString());
     byte[] huge = new byte[KnowledgeBase.MAX_SOURCE_CHARS + 1];
     Arrays.fill(huge, (byte) 'a');
-    Run oversize = in(db, huge, "learn", "--topic", "T", "-");
+    CliRun oversize = in(db, huge, "learn", "--topic", "T", "-");
     assertEquals(2, oversize.code(), oversize.toString());
     assertTrue(oversize.err().contains("limit"), oversize.toString());
-    Run unknownTopic = in(db, new byte[0], "concepts", "--topic", "Nowhere");
+    CliRun unknownTopic = in(db, new byte[0], "concepts", "--topic", "Nowhere");
     assertEquals(2, unknownTopic.code(), unknownTopic.toString());
-    Run badSteps = in(db, new byte[0], "dream", "--steps", "0");
+    CliRun badSteps = in(db, new byte[0], "dream", "--steps", "0");
     assertEquals(2, badSteps.code(), badSteps.toString());
     assertEquals("{\"topics\":[]}", ok(db, "topics", "--json").out().strip(), "nothing refused was learned");
   }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.server.llm.MockLlmEndpoint;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +27,11 @@ class KnowledgeSourcesCliTest {
     KnowledgeVerbs.setEnvironment(null);
   }
 
-  record Run(int code, String out, String err) {}
 
-  private Run run(Path db, String... args) {
+  private CliRun run(Path db, String... args) {
     List<String> all = new ArrayList<>(List.of("--db", db.toString()));
     all.addAll(Arrays.asList(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(new String[0]), new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(new byte[0], all.toArray(new String[0]));
   }
 
   @Test
@@ -49,17 +42,17 @@ class KnowledgeSourcesCliTest {
     Files.writeString(dir.resolve("c.srt"), KnowledgeCliTest.FERRY_SRT);
     Files.write(dir.resolve("d.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     Path db = tmp.resolve("db");
-    Run learned = run(db, "learn", "--topic", "Fennmoor talks", dir.toString());
+    CliRun learned = run(db, "learn", "--topic", "Fennmoor talks", dir.toString());
     assertEquals(0, learned.code(), learned.toString());
     assertEquals(3, learned.out().split("\n").length, learned.out());
     assertTrue(learned.err().contains("[3/3] c.srt"), learned.err());
-    Run ask = run(db, "ask", "--json", "What is the Drossel bridge built from?");
+    CliRun ask = run(db, "ask", "--json", "What is the Drossel bridge built from?");
     assertTrue(Json.MAPPER.readTree(ask.out()).get("answer").asText().contains("blue basalt"), ask.toString());
-    Run ferry = run(db, "ask", "--json", "What does the Vossel ferry carry?");
+    CliRun ferry = run(db, "ask", "--json", "What does the Vossel ferry carry?");
     assertTrue(Json.MAPPER.readTree(ferry.out()).get("answer").asText().contains("salt barrels"), ferry.toString());
 
     Path empty = Files.createDirectory(tmp.resolve("empty"));
-    Run none = run(db, "learn", "--topic", "x", empty.toString());
+    CliRun none = run(db, "learn", "--topic", "x", empty.toString());
     assertEquals(Cli.BAD_INPUT, none.code());
     assertTrue(none.err().contains("no .txt, .md, .vtt or .srt file"), none.toString());
   }
@@ -67,7 +60,7 @@ class KnowledgeSourcesCliTest {
   @Test
   void aUrlWithoutYtDlpSaysWhatToInstall() {
     KnowledgeVerbs.setEnvironment(Map.of("ENGRAM_YTDLP", tmp.resolve("no-such-yt-dlp").toString()));
-    Run r = run(tmp.resolve("db"), "learn", "--topic", "Talk", "https://example.invalid/watch?v=x");
+    CliRun r = run(tmp.resolve("db"), "learn", "--topic", "Talk", "https://example.invalid/watch?v=x");
     assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
     assertTrue(r.err().contains("needs yt-dlp") && r.err().contains("pipx install yt-dlp"), r.err());
   }
@@ -81,11 +74,11 @@ class KnowledgeSourcesCliTest {
           ? "Quellbrook lanterns | burn | moss oil\nmoss oil | comes from | Tarnwick marshes\n"
           : "Quellbrook lanterns burn moss oil from the Tarnwick marshes.";
       KnowledgeVerbs.setEnvironment(Map.of("ENGRAM_LLM_URL", mock.base() + "/v1", "ENGRAM_LLM_MODEL", "mock-model"));
-      Run learned = run(db, "learn", "--topic", "Quellbrook lanterns", md.toString());
+      CliRun learned = run(db, "learn", "--topic", "Quellbrook lanterns", md.toString());
       assertEquals(0, learned.code(), learned.toString());
       assertTrue(learned.out().contains("2 triples") && learned.out().contains("by openai:mock-model"), learned.out());
       assertTrue(learned.err().contains("extracting: batch 1/1, 2 triples"), learned.err());
-      Run asked = run(db, "ask", "--json", "What do Quellbrook lanterns burn?");
+      CliRun asked = run(db, "ask", "--json", "What do Quellbrook lanterns burn?");
       JsonNode a = Json.MAPPER.readTree(asked.out());
       assertEquals("openai:mock-model", a.get("answeredBy").asText(), asked.toString());
       assertEquals("Quellbrook lanterns burn moss oil from the Tarnwick marshes.", a.get("answer").asText());
@@ -107,15 +100,15 @@ class KnowledgeSourcesCliTest {
       port = s.getLocalPort();
     }
     KnowledgeVerbs.setEnvironment(Map.of("ENGRAM_LLM_URL", "http://127.0.0.1:" + port, "ENGRAM_LLM_MODEL", "m", "ENGRAM_LLM_API", "ollama"));
-    Run down = run(db, "learn", "--topic", "Drossel bridge", md.toString());
+    CliRun down = run(db, "learn", "--topic", "Drossel bridge", md.toString());
     assertEquals(Cli.BAD_INPUT, down.code(), down.toString());
     assertTrue(down.err().contains("is down or unreachable") && down.err().contains("nothing was learned"), down.err());
     KnowledgeVerbs.setEnvironment(Map.of());
-    Run topics = run(db, "topics");
+    CliRun topics = run(db, "topics");
     assertFalse(topics.out().contains("Drossel bridge"), topics.out());
     // an LLM that fails while answering leaves the composed answer and says why
     KnowledgeVerbs.setEnvironment(Map.of("ENGRAM_LLM_URL", "http://127.0.0.1:" + port, "ENGRAM_LLM_MODEL", "m"));
-    Run fallback = run(db, "ask", "What do Quellbrook lanterns burn?");
+    CliRun fallback = run(db, "ask", "What do Quellbrook lanterns burn?");
     assertEquals(0, fallback.code(), fallback.toString());
     assertTrue(fallback.out().contains("moss oil") && fallback.err().contains("composed from the triples"), fallback.toString());
   }
