@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.server.DurableEngram;
 import dev.engram.server.brain.BrainHost;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -23,24 +22,16 @@ class BrainHttpTest {
   @TempDir Path tmp;
 
   private final ApiClient api = new ApiClient(() -> this.server.port());
-  private final List<String> warnings = new ArrayList<>();
-  private DurableEngram memory;
-  private BrainHost brain;
-  private HttpServer server;
+  private InProcessServer server;
 
   @BeforeEach
   void start() throws IOException {
-    memory = DurableEngram.open(tmp.resolve("db"), warnings::add);
-    brain = BrainHost.create(0.01);
-    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")), brain);
+    server = InProcessServer.start(tmp.resolve("db"), InProcessServer.apiOnly(tmp), BrainHost.create(0.01));
   }
 
   @AfterEach
   void stop() throws IOException {
     server.close();
-    brain.close();
-    memory.close();
-    assertEquals(List.of(), warnings);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -141,7 +132,7 @@ class BrainHttpTest {
   @Test
   void healthzAnswersWhileTheBrainSteps() throws Exception {
     CompletableFuture<HttpResponse<String>> step = api.postAsync("/v1/brain/step", "{\"ms\": 3000}");
-    while (!brain.stepping() && !step.isDone()) Thread.sleep(1);
+    while (!server.brain.stepping() && !step.isDone()) Thread.sleep(1);
     long start = System.nanoTime();
     ok(get("/healthz"));
     double ms = (System.nanoTime() - start) / 1e6;

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.server.DurableEngram;
 import dev.engram.server.brain.BrainHost;
 import dev.engram.server.brain.Media;
 import dev.engram.server.brain.Pictures;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,24 +19,16 @@ class BrainPerceiveHttpTest {
   @TempDir Path tmp;
 
   private final ApiClient api = new ApiClient(() -> this.server.port());
-  private final List<String> warnings = new ArrayList<>();
-  private DurableEngram memory;
-  private BrainHost brain;
-  private HttpServer server;
+  private InProcessServer server;
 
   @BeforeEach
   void start() throws IOException {
-    memory = DurableEngram.open(tmp.resolve("db"), warnings::add);
-    brain = BrainHost.create(0.005);
-    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")), brain);
+    server = InProcessServer.start(tmp.resolve("db"), InProcessServer.apiOnly(tmp), BrainHost.create(0.005));
   }
 
   @AfterEach
   void stop() throws IOException {
     server.close();
-    brain.close();
-    memory.close();
-    assertEquals(List.of(), warnings);
   }
 
   private static String top(JsonNode percept) {

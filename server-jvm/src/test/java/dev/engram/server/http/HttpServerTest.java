@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.Limits;
-import dev.engram.server.DurableEngram;
 import dev.engram.server.Json;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -29,12 +28,10 @@ class HttpServerTest {
   @TempDir Path tmp;
 
   private final ApiClient api = new ApiClient(() -> this.server.port());
-  private final List<String> warnings = new ArrayList<>();
   private Path db;
   private Path lab;
   private Path dist;
-  private DurableEngram memory;
-  private HttpServer server;
+  private InProcessServer server;
 
   @BeforeEach
   void start() throws IOException {
@@ -47,15 +44,12 @@ class HttpServerTest {
   }
 
   private void startServer(Path npmDist) throws IOException {
-    memory = DurableEngram.open(db, warnings::add);
-    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, lab, npmDist));
+    server = InProcessServer.start(db, new HttpServer.Options("127.0.0.1", 0, lab, npmDist));
   }
 
   @AfterEach
   void stop() throws IOException {
     server.close();
-    memory.close();
-    assertEquals(List.of(), warnings);
   }
 
   private void restart(Path npmDist) throws IOException {
@@ -112,7 +106,7 @@ class HttpServerTest {
     assertEquals("STORE", store.get("route").asText(), store.toString());
     assertEquals("The gym opens at 6am.", store.get("value").asText());
     restart(dist);
-    assertEquals(2, memory.size("team"), "the stored fact survives a restart");
+    assertEquals(2, server.memory.size("team"), "the stored fact survives a restart");
     JsonNode live = ok(post("/v1/route", "{\"scope\": \"team\", \"message\": \"is the gym open right now?\"}"));
     assertEquals("FETCH", live.get("route").asText(), live.toString());
     assertTrue(live.get("value").isNull(), live.toString());
@@ -181,7 +175,7 @@ class HttpServerTest {
         "{\"text\": \"" + "a".repeat(Limits.MAX_TEXT_CHARS + 1) + "\"}"));
     rejected(400, "scope", post("/v1/" + "s".repeat(Limits.MAX_SCOPE_CHARS + 1) + "/observe", "{\"text\": \"a\"}"));
     rejected(400, "control characters", post("/v1/a%01b/observe", "{\"text\": \"a\"}"));
-    assertEquals(0, memory.size("team"), "nothing rejected was stored");
+    assertEquals(0, server.memory.size("team"), "nothing rejected was stored");
   }
 
   @Test
@@ -193,11 +187,11 @@ class HttpServerTest {
       response = post("/v1/team/observe", big);
     } catch (IOException e) {
       // The server may answer and close before the client finished sending; the request must still fail.
-      assertEquals(0, memory.size("team"));
+      assertEquals(0, server.memory.size("team"));
       return;
     }
     rejected(413, "limit", response);
-    assertEquals(0, memory.size("team"));
+    assertEquals(0, server.memory.size("team"));
   }
 
   @Test
@@ -265,9 +259,9 @@ class HttpServerTest {
     }
     pool.shutdown();
     assertTrue(stored > 0);
-    assertEquals(stored, memory.size("load"));
+    assertEquals(stored, server.memory.size("load"));
     restart(dist);
-    assertEquals(stored, memory.size("load"), "every acknowledged write is replayed after a restart");
+    assertEquals(stored, server.memory.size("load"), "every acknowledged write is replayed after a restart");
   }
 
   @Test

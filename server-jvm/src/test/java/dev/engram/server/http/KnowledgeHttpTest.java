@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.knowledge.KnowledgeBase;
-import dev.engram.server.DurableEngram;
 import dev.engram.server.Json;
 import dev.engram.server.KnowledgeVerbs;
 import dev.engram.server.llm.MockLlmEndpoint;
@@ -15,9 +14,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,24 +31,16 @@ class KnowledgeHttpTest {
       + " blue basalt.\n\n2\n00:00:03,000 --> 00:00:05,000\n[Music] Blue basalt is quarried near Fennmoor.\n";
 
   private final ApiClient api = new ApiClient(() -> this.server.port());
-  private final List<String> warnings = new ArrayList<>();
-  private Path db;
-  private DurableEngram memory;
-  private HttpServer server;
+  private InProcessServer server;
 
   @BeforeEach
   void start() throws IOException {
-    db = tmp.resolve("db");
-    memory = DurableEngram.open(db, warnings::add);
-    // no web-lab here: the API works without it
-    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")));
+    server = InProcessServer.start(tmp.resolve("db"), InProcessServer.apiOnly(tmp));
   }
 
   @AfterEach
   void stop() throws IOException {
     server.close();
-    memory.close();
-    assertEquals(List.of(), warnings);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -111,9 +100,7 @@ class KnowledgeHttpTest {
 
     // restart: the learns are replayed from the log and answer the same
     server.close();
-    memory.close();
-    memory = DurableEngram.open(db, warnings::add);
-    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")));
+    server = InProcessServer.start(tmp.resolve("db"), InProcessServer.apiOnly(tmp));
     assertEquals(before, ok(post("/v1/brain/ask", body().put("question", "What do Quellbrook lanterns burn?"))));
     assertEquals(topics, ok(get("/v1/brain/topics")));
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.engram.Limits;
-import dev.engram.server.DurableEngram;
 import dev.engram.server.brain.BrainHost;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,24 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every limit answers a 4xx (or the timeout a 503) with a JSON error that names it. */
 class LimitsHttpTest {
   @TempDir Path tmp;
-  private DurableEngram memory;
-  private HttpServer server;
-  private BrainHost brain;
+  private InProcessServer server;
   private ApiClient api;
 
   private void start(long timeoutMs) throws IOException {
-    memory = DurableEngram.open(tmp.resolve("db"), w -> { });
-    brain = BrainHost.create(0.01);
-    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none"))
-        .withRequestTimeoutMs(timeoutMs), brain);
+    server = InProcessServer.start(tmp.resolve("db"), InProcessServer.apiOnly(tmp).withRequestTimeoutMs(timeoutMs),
+        BrainHost.create(0.01));
     api = new ApiClient(() -> server.port());
   }
 
   @AfterEach
   void stop() throws IOException {
     server.close();
-    brain.close();
-    memory.close();
   }
 
   @Test
@@ -96,7 +89,7 @@ class LimitsHttpTest {
     } catch (IOException e) {
       // The server may answer and close before the client finished sending; the request still failed.
     }
-    assertEquals(0, memory.size("team"));
+    assertEquals(0, server.memory.size("team"));
   }
 
   @Test
@@ -104,7 +97,7 @@ class LimitsHttpTest {
     start(HttpServer.DEFAULT_TIMEOUT_MS);
     String texts = String.join(",", Collections.nCopies(Limits.MAX_BATCH + 1, "\"a\""));
     rejected(400, "the limit is " + Limits.MAX_BATCH, api.post("/v1/team/observe", "{\"texts\": [" + texts + "]}"));
-    assertEquals(0, memory.size("team"));
+    assertEquals(0, server.memory.size("team"));
   }
 
   @Test
@@ -116,7 +109,7 @@ class LimitsHttpTest {
     rejected(400, "not valid UTF-8", api.post("/v1/team/observe", surrogate));
     rejected(400, "unknown query parameter 'k'; GET /v1/{scope}/get takes q", api.get("/v1/team/get?q=x&k=3"));
     rejected(400, "unknown query parameter 'kk'", api.get("/v1/team/recall?q=x&kk=3"));
-    assertEquals(0, memory.size("team"));
+    assertEquals(0, server.memory.size("team"));
   }
 
   @Test
@@ -144,6 +137,6 @@ class LimitsHttpTest {
       String answer = new String(all, UTF_8);
       assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 5"), answer);
     }
-    assertEquals(0, memory.size("team"));
+    assertEquals(0, server.memory.size("team"));
   }
 }

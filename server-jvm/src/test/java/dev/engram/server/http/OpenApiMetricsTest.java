@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.server.DurableEngram;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,21 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** /openapi.json documents exactly the registered routes; /metrics speaks the Prometheus text format. */
 class OpenApiMetricsTest {
   @TempDir Path tmp;
-  private DurableEngram memory;
-  private HttpServer server;
+  private InProcessServer server;
   private ApiClient api;
 
   @BeforeEach
   void start() throws IOException {
-    memory = DurableEngram.open(tmp.resolve("db"), w -> { });
-    server = HttpServer.start(memory, new HttpServer.Options("127.0.0.1", 0, tmp.resolve("none"), tmp.resolve("none")));
+    server = InProcessServer.start(tmp.resolve("db"), InProcessServer.apiOnly(tmp));
     api = new ApiClient(() -> server.port());
   }
 
   @AfterEach
   void stop() throws IOException {
     server.close();
-    memory.close();
   }
 
   @Test
@@ -75,7 +71,7 @@ class OpenApiMetricsTest {
     }
     TreeSet<String> registered = new TreeSet<>();
     TreeSet<String> registeredPublic = new TreeSet<>();
-    for (Routes.Route r : server.routes()) {
+    for (Routes.Route r : server.server.routes()) {
       registered.add(r.method() + " " + r.path());
       if (r.access() == Access.PUBLIC) {
         registeredPublic.add(r.method() + " " + r.path());

@@ -25,41 +25,34 @@ public final class MockLlmEndpoint implements AutoCloseable {
 
   public MockLlmEndpoint() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/chat/completions", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(body);
-      pause();
-      String content = reply.apply(body);
-      String out;
-      if (body.contains("\"stream\":true")) {
-        StringBuilder sse = new StringBuilder();
-        for (String piece : pieces(content)) {
-          sse.append("data: {\"choices\":[{\"delta\":{\"content\":").append(quote(piece)).append("}}]}\n\n");
-        }
-        out = sse.append("data: [DONE]\n\n").toString();
-      } else {
-        out = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":" + quote(content) + "}}]}";
-      }
-      send(exchange, out);
-    });
-    server.createContext("/api/chat", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(body);
-      pause();
-      String content = reply.apply(body);
-      String out;
-      if (body.contains("\"stream\":true")) {
-        StringBuilder lines = new StringBuilder();
-        for (String piece : pieces(content)) {
-          lines.append("{\"message\":{\"role\":\"assistant\",\"content\":").append(quote(piece)).append("},\"done\":false}\n");
-        }
-        out = lines.append("{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true}\n").toString();
-      } else {
-        out = "{\"message\":{\"role\":\"assistant\",\"content\":" + quote(content) + "},\"done\":true}";
-      }
-      send(exchange, out);
-    });
+    // The two wire shapes differ only in how a streamed piece, the end of a stream and a whole reply are written.
+    server.createContext("/v1/chat/completions", exchange -> answer(exchange,
+        piece -> "data: {\"choices\":[{\"delta\":{\"content\":" + quote(piece) + "}}]}\n\n",
+        "data: [DONE]\n\n",
+        content -> "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":" + quote(content) + "}}]}"));
+    server.createContext("/api/chat", exchange -> answer(exchange,
+        piece -> "{\"message\":{\"role\":\"assistant\",\"content\":" + quote(piece) + "},\"done\":false}\n",
+        "{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true}\n",
+        content -> "{\"message\":{\"role\":\"assistant\",\"content\":" + quote(content) + "},\"done\":true}"));
     server.start();
+  }
+
+  /** Records the request, waits the scripted delay, and sends the scripted reply whole or streamed in pieces. */
+  private void answer(com.sun.net.httpserver.HttpExchange exchange, Function<String, String> streamedPiece,
+      String streamEnd, Function<String, String> whole) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    requests.add(body);
+    pause();
+    String content = reply.apply(body);
+    if (body.contains("\"stream\":true")) {
+      StringBuilder out = new StringBuilder();
+      for (String piece : pieces(content)) {
+        out.append(streamedPiece.apply(piece));
+      }
+      send(exchange, out.append(streamEnd).toString());
+    } else {
+      send(exchange, whole.apply(content));
+    }
   }
 
   public URI base() {
