@@ -63,6 +63,8 @@ final class Query {
     Query q = new Query(Questions.kindOf(t));
     q.deixis = dev.engram.text.Deixis.of(t);
     int verbs = 0; // bit per term: the term sits in a verb slot (see isQuestionVerb)
+    int whPhrase = 0; // bit per term: a word of a several-word what/which phrase (see whPhraseHead)
+    int whPhraseHead = -1; // the term of that phrase's head
     // Each word with its typo folded, once: the checks below look at a word and its neighbours.
     String[] normal = new String[t.size];
     for (int i = 0; i < t.size; i++) {
@@ -102,9 +104,16 @@ final class Query {
               || (i > 1 && isAuxiliary(t.norm[i - 2]) && isPronoun(t.norm[i - 1])));
       int before = q.termCount;
       boolean kindNoun = namesTheAnswerKind(t, normal, i);
+      int whHead = whPhraseHead(t, normal, i);
       q.addTerm(w, Lexicon.ANSWER_KIND.contains(w) || kindNoun || measure || progressive);
       if (q.termCount > before && kindNoun) {
         q.kindNouns |= 1 << (q.termCount - 1);
+      }
+      if (q.termCount > before && whHead >= 0) {
+        whPhrase |= 1 << (q.termCount - 1);
+        if (whHead == i) {
+          whPhraseHead = q.termCount - 1;
+        }
       }
       if (q.termCount > before && isQuestionVerb(t, normal, i)) {
         verbs |= 1 << (q.termCount - 1);
@@ -116,8 +125,36 @@ final class Query {
         q.addAlternative(q.termCount - 1, w + "-" + t.norm[i + 1]);
       }
     }
+    q.softenWhPhrase(whPhrase, whPhraseHead, verbs);
     q.softenVerbs(verbs);
     return q;
+  }
+
+  /**
+   * "which law firm did we use for the house purchase", "which aws region is prod in": every word of a
+   * several-word what/which phrase ({@link #whPhraseHead}) describes the answer, so all are made soft and
+   * the head, not the first word, is the answer's kind noun; but only while a content word outside the
+   * phrase and the question's verbs stays hard ("house", "prod"). In "what shirt size do I wear" nothing
+   * else would, and "shirt" is then what tells the fact apart from the shoe size: the phrase stays as a
+   * plain "what X" reads it.
+   */
+  private void softenWhPhrase(int phrase, int head, int verbs) {
+    if (phrase == 0 || head < 0) {
+      return;
+    }
+    boolean hardLeft = false;
+    for (int term = 0; term < termCount; term++) {
+      hardLeft |= !soft[term] && ((phrase | verbs) & (1 << term)) == 0;
+    }
+    if (!hardLeft) {
+      return;
+    }
+    for (int term = 0; term < termCount; term++) {
+      if ((phrase & (1 << term)) != 0) {
+        soft[term] = true;
+      }
+    }
+    kindNouns = (kindNouns & ~phrase) | (1 << head);
   }
 
   /**
@@ -204,6 +241,46 @@ final class Query {
     return i >= 2 && before.equals("of") && (t.norm[i - 2].equals("kind") || t.norm[i - 2].equals("type")
         || t.norm[i - 2].equals("sort"));
   }
+
+  /** Longest "what/which" noun phrase {@link #whPhraseHead} looks for. */
+  private static final int MAX_WH_PHRASE = 3;
+
+  /**
+   * For a word inside a several-word "what/which" noun phrase that ends right before the question's
+   * auxiliary ("which <b>law firm</b> did we use", "which <b>aws region</b> is prod in"), the index of
+   * the phrase's last word, its head; -1 otherwise. Every word of such a phrase describes the answer,
+   * not the fact's topic ("Hollis &amp; Grant", "eu-north-1"), so a fact may leave them all out; the
+   * head is the answer's kind. Subject-auxiliary inversion is what marks the end of the phrase without a
+   * part-of-speech tagger: "which bank <b>holds</b> the mortgage" has no auxiliary after "bank", so it
+   * stays a one-word phrase; a possessive ends a phrase ("which team's standup is at 10" asks for the team).
+   */
+  private static int whPhraseHead(Tokens t, String[] normal, int i) {
+    int start = i;
+    while (start > 0 && !normal[start - 1].equals("what") && !normal[start - 1].equals("which")) {
+      start--;
+      if (i - start >= MAX_WH_PHRASE || !isPhraseWord(t, normal, start)) {
+        return -1;
+      }
+    }
+    if (start == 0 || !isPhraseWord(t, normal, start)) {
+      return -1;
+    }
+    for (int k = start + 1; k < t.size && k - start <= MAX_WH_PHRASE; k++) {
+      if (isAuxiliary(normal[k]) || MODALS.contains(normal[k]) || HAVE.contains(normal[k])) {
+        return k - 1 > start ? k - 1 : -1; // one word alone is the plain "what X" case
+      }
+      if (!isPhraseWord(t, normal, k) || t.has(k - 1, Tokens.POSSESSIVE)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isPhraseWord(Tokens t, String[] normal, int k) {
+    return !t.has(k, Tokens.SYNTHETIC) && !Lexicon.STOP.contains(normal[k]) && !Lexicon.FRAME.contains(normal[k]);
+  }
+
+  private static final java.util.Set<String> HAVE = java.util.Set.of("has", "have", "had");
 
   private static boolean isPronoun(String w) {
     return w.equals("i") || w.equals("we") || w.equals("you") || w.equals("he") || w.equals("she")

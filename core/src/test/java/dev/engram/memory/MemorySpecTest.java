@@ -217,6 +217,18 @@ class MemorySpecTest {
   }
 
   @Test
+  void aSeveralWordWhichPhraseDescribesTheAnswer() {
+    assertEquals("Hollis & Grant", ask("We used Hollis & Grant for the house purchase.",
+        "which law firm did we use for the house purchase"));
+    assertEquals("eu-north-1", ask("Prod runs in eu-north-1.", "Staging runs in us-east-2.", "which aws region is prod in"));
+    // ...unless nothing outside the phrase would pin the fact down: then its first word must match.
+    assertEquals("medium", ask("My shoe size is 9.", "My shirt size is medium.", "what shirt size do I wear?"));
+    assertNull(ask("My shoe size is 9.", "what shirt size do I wear?"));
+    // A possessive ends the phrase: "which team's standup" asks for the team, and needs the standup.
+    assertNull(ask("The design review is at 10.", "which team's standup is at 10?"));
+  }
+
+  @Test
   void withItsVerbOptionalOnlyANameAnswersWho() {
     assertEquals("Priya", ask("The payroll contact is Priya.", "who should I ask about payroll?"));
     assertNull(ask("Invoice 88 is about a missing refund.", "who should I ask about invoice 88?"));
