@@ -491,9 +491,6 @@ export class Explorer {
       this.fps = ((this.frames - this.#framesAtFps) * 1000) / (now - this.#lastFpsAt);
       this.#framesAtFps = this.frames;
       this.#lastFpsAt = now;
-      // For benchmarks and tests that read the page from outside.
-      this.canvas.dataset.frameWorkP50 = this.frameWorkMs(0.5).toFixed(2);
-      this.canvas.dataset.frameWorkP95 = this.frameWorkMs(0.95).toFixed(2);
     }
     this.#onFrame?.();
   }
