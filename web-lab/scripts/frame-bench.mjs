@@ -22,7 +22,9 @@
 // Run:      cd web-lab && npm run build:static && npm run bench:frames -- [seconds=10] [--rounds=3] [--json]
 // Compare:  --compare=OTHER_SITE_DIR alternates rounds between site/ and another static build (ABBA order),
 //           so both are measured in the same minutes on a machine whose load moves.
-import { existsSync } from 'node:fs';
+// Text:     the graph window learns 46 built-in sentences (29 concepts); --large learns 292 generated ones
+//           (about 280 concepts), --text=FILE a file of yours.
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +41,7 @@ const rounds = Number(option('rounds', 3));
 const sites = [resolve(option('site', join(lab, 'site')))];
 if (option('compare', null)) sites.push(resolve(option('compare')));
 if (!(seconds >= 2 && seconds <= 300) || !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 20)) {
-  console.error('usage: node scripts/frame-bench.mjs [seconds 2..300] [--rounds=1..20] [--site=DIR] [--compare=DIR] [--json]');
+  console.error('usage: node scripts/frame-bench.mjs [seconds 2..300] [--rounds=1..20] [--site=DIR] [--compare=DIR] [--large | --text=FILE] [--json]');
   process.exit(2);
 }
 for (const site of sites) {
@@ -61,6 +63,28 @@ const TEXT = [
   'A planet is a celestial body. A moon is a celestial body. A star is a celestial body. A comet is a celestial body.',
   'Halley is a comet. Halley orbits the Sun. The Sun is in the Milky Way. The Milky Way is a galaxy. Andromeda is a galaxy.',
 ].join(' ');
+/**
+ * --large: 292 sentences about 12 stars, 120 planets and 160 moons with made-up names (the same every
+ * run), about 280 concepts: a graph the size a long subtitle file gives.
+ */
+function largeText() {
+  const syllables = ['ka', 'lo', 'mi', 'ra', 'te', 'vu', 'zen', 'dor', 'pha', 'quo', 'sil', 'bre', 'nox', 'tal', 'gri', 'mer'];
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+  const name = () => {
+    const word = [0, 1, 2].map(() => syllables[next() % syllables.length]).join('');
+    return word[0].toUpperCase() + word.slice(1);
+  };
+  const stars = Array.from({ length: 12 }, name);
+  const planets = Array.from({ length: 120 }, name);
+  const moons = Array.from({ length: 160 }, name);
+  return [
+    ...stars.map((s) => `${s} is a star.`),
+    ...planets.map((p, i) => `${p} is a planet. ${p} orbits ${stars[i % stars.length]}.`),
+    ...moons.map((m, i) => `${m} is a moon. ${m} orbits ${planets[i % planets.length]}.`),
+  ].join(' ');
+}
+const text = option('text', null) ? readFileSync(option('text'), 'utf8') : args.includes('--large') ? largeText() : TEXT;
 const QUESTIONS = ['What does Phobos orbit?', 'What is Titan?', 'What does Europa orbit?', 'What is the Milky Way?'];
 
 const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
@@ -153,8 +177,8 @@ async function measureRound(siteIndex) {
       const show = document.getElementById('show-graph');
       show.checked = true;
       show.dispatchEvent(new Event('change'));
-    }, TEXT);
-    await page.waitForFunction(() => Number(document.body.dataset.concepts ?? 0) > 0, null, { timeout: seconds * 1000 });
+    }, text);
+    await page.waitForFunction(() => Number(document.body.dataset.concepts ?? 0) > 0, null, { timeout: 120_000 });
     for (let i = 0; Date.now() < until - 500; i++) {
       await page.evaluate((q) => {
         (document.getElementById('kq')).value = q;
