@@ -5,7 +5,7 @@ import { TabBackend } from './tab-backend.js';
 import { endpointLlm, loadWebLlm, webGpuAvailable, WEBLLM_MODELS, withMemory, type EndpointKind, type Llm } from './llm.js';
 import { REGIONS, TAG_COLORS, TOPIC_PALETTE } from './brain-data.js';
 import type { Explorer, GraphNode } from './explorer.js';
-import type { Asked, Backend, BrainStatus, BrainTick, Decision, Recalled } from './types.js';
+import type { Asked, Backend, BrainStatus, BrainTick, Decision, Recalled, Region } from './types.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = (id: string) => $<HTMLInputElement>(id);
@@ -43,6 +43,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
   return node;
+}
+
+/** One formatter for every count the panels show: toLocaleString builds a new one per call. */
+const counts = new Intl.NumberFormat();
+
+/** Sets a node's text only when it changed, so a panel refresh that changes nothing costs no style or layout. */
+function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 function ms(value: number): string {
@@ -363,9 +371,23 @@ function renderTick(tick: BrainTick): void {
   if (tick.stepped) lastStepWallMs = tick.stepped.wallMs;
   if (regions) {
     explorer?.setRates(regions);
-    const tbody = $('regions');
-    tbody.textContent = '';
-    for (const region of regions) {
+    renderRegions(regions);
+  }
+  if (tick.stepped) document.body.dataset.brainTime = String(tick.stepped.timeMs);
+  renderStats();
+}
+
+// The brain's panels are built once and then updated in place: a tick (2-3 a second) rewrites only the
+// numbers that changed instead of rebuilding three tables' worth of elements.
+const regionRows = new Map<string, { neurons: HTMLElement; rate: HTMLElement }>();
+const modulatorRows = new Map<string, { label: HTMLLabelElement; meter: HTMLMeterElement }>();
+const statRows = new Map<string, HTMLElement>();
+
+function renderRegions(regions: Region[]): void {
+  const tbody = $('regions');
+  for (const region of regions) {
+    let row = regionRows.get(region.name);
+    if (!row) {
       const tr = el('tr');
       const place = REGIONS.find((r) => r.name === region.name);
       const name = el('td');
@@ -373,27 +395,34 @@ function renderTick(tick: BrainTick): void {
       swatch.style.background = `#${(place?.color ?? 0x888888).toString(16).padStart(6, '0')}`;
       name.append(swatch, region.name);
       if (place) name.title = place.blurb;
-      tr.append(name, el('td', region.neurons.toLocaleString(), 'num'), el('td', region.rateHz.toFixed(1), 'num'));
+      row = { neurons: el('td', undefined, 'num'), rate: el('td', undefined, 'num') };
+      tr.append(name, row.neurons, row.rate);
       tbody.append(tr);
+      regionRows.set(region.name, row);
     }
+    setText(row.neurons, counts.format(region.neurons));
+    setText(row.rate, region.rateHz.toFixed(1));
   }
-  if (tick.stepped) document.body.dataset.brainTime = String(tick.stepped.timeMs);
-  renderStats();
 }
 
 function renderModulators(levels: Record<string, number>): void {
   const box = $('modulators');
-  box.textContent = '';
   for (const [name, level] of Object.entries(levels)) {
-    const id = `mod-${name}`;
-    const label = el('label', `${name} ${level.toFixed(2)}`);
-    label.htmlFor = id;
-    const meter = el('meter');
-    meter.id = id;
-    meter.min = 0;
-    meter.max = 1;
-    meter.value = level;
-    box.append(label, meter);
+    let row = modulatorRows.get(name);
+    if (!row) {
+      const id = `mod-${name}`;
+      const label = el('label');
+      label.htmlFor = id;
+      const meter = el('meter');
+      meter.id = id;
+      meter.min = 0;
+      meter.max = 1;
+      box.append(label, meter);
+      row = { label, meter };
+      modulatorRows.set(name, row);
+    }
+    setText(row.label, `${name} ${level.toFixed(2)}`);
+    if (row.meter.value !== level) row.meter.value = level;
   }
 }
 
@@ -402,20 +431,29 @@ function renderStats(): void {
   if (lastStatus) {
     rows.push(
       ['Scale', String(lastStatus.scale)],
-      ['Neurons', lastStatus.neurons.toLocaleString()],
-      ['Synapses', `${lastStatus.proceduralSynapses.toLocaleString()} + ${lastStatus.learnedSynapses.toLocaleString()} learned`],
+      ['Neurons', counts.format(lastStatus.neurons)],
+      ['Synapses', `${counts.format(lastStatus.proceduralSynapses)} + ${counts.format(lastStatus.learnedSynapses)} learned`],
       ['Concepts in the brain', `${lastStatus.concepts} of ${lastStatus.conceptCapacity}`],
     );
   }
   const time = document.body.dataset.brainTime;
-  if (time) rows.push(['Brain time', `${Number(time).toLocaleString()} ms (last ${STEP_MS} ms step took ${ms(lastStepWallMs)})`]);
+  if (time) rows.push(['Brain time', `${counts.format(Number(time))} ms (last ${STEP_MS} ms step took ${ms(lastStepWallMs)})`]);
   if (explorer) {
-    rows.push(['Graph concepts', String(explorer.conceptCount)], ['Frames drawn', explorer.frames.toLocaleString()], ['Frame rate', `${explorer.fps.toFixed(0)} frames/s`],
+    rows.push(['Graph concepts', String(explorer.conceptCount)], ['Frames drawn', counts.format(explorer.frames)], ['Frame rate', `${explorer.fps.toFixed(0)} frames/s`],
       ['Frame work (main thread)', `${explorer.frameWorkMs(0.5).toFixed(1)} ms median, ${explorer.frameWorkMs(0.95).toFixed(1)} ms p95 (60 frames/s allows 16.7)`]);
   }
-  const dl = $('stats');
-  dl.textContent = '';
-  for (const [k, v] of rows) dl.append(el('dt', k), el('dd', v));
+  // Rows appear as the brain and the explorer come up; the list is rebuilt only then, in its order.
+  if (rows.length !== statRows.size || rows.some(([k]) => !statRows.has(k))) {
+    const dl = $('stats');
+    dl.textContent = '';
+    statRows.clear();
+    for (const [k] of rows) {
+      const dd = el('dd');
+      dl.append(el('dt', k), dd);
+      statRows.set(k, dd);
+    }
+  }
+  for (const [k, v] of rows) setText(statRows.get(k)!, v);
 }
 
 function setBrainLoop(on: boolean): void {
@@ -577,7 +615,9 @@ async function startExplorer(): Promise<void> {
   try {
     // three.js is a separate chunk: the chat and memory panel are usable before it arrives.
     const { Explorer } = await import('./explorer.js');
-    explorer = new Explorer(canvas, $('labels'));
+    const created = new Explorer(canvas, $('labels'));
+    await created.ready; // shaders compiled off the page's thread; the frame loop runs from here
+    explorer = created;
     let last = 0;
     explorer.onFrame(() => {
       const now = performance.now();
