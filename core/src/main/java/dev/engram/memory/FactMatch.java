@@ -171,6 +171,38 @@ final class FactMatch {
     return FREE;
   }
 
+  /**
+   * True when every word of the value is capitalized mid-sentence, a name ("Nordbank", "Hollis &amp;
+   * Grant"), or, with {@code orCode}, mixes letters and digits, a code ("eu-north-1", "B12").
+   */
+  boolean valueIsName(boolean orCode) {
+    if (value == null || valueFrom < 0) {
+      return false;
+    }
+    boolean any = false;
+    for (int i = valueFrom; i <= valueTo; i++) {
+      if (tokens.has(i, Tokens.SYNTHETIC) || isNameJoiner(tokens.norm[i])) {
+        continue;
+      }
+      if (!isMidSentenceCapital(i) && !(orCode && isCode(tokens.norm[i]))) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  private static boolean isCode(String w) {
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      letter |= Character.isLetter(c);
+      digit |= c >= '0' && c <= '9';
+    }
+    return letter && digit;
+  }
+
   private boolean isMidSentenceCapital(int i) {
     return tokens.has(i, Tokens.CAPITALIZED) && !tokens.has(i, Tokens.FIRST) && !tokens.norm[i].equals("i")
         && !(i > 0 && endsSentence(i - 1));

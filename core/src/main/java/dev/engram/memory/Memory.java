@@ -401,7 +401,7 @@ public final class Memory {
     if (m.value == null || m.coverage < answerCoverage || (q.aboutSpeaker && m.aboutSomeoneElse) || m.otherTime) {
       return false;
     }
-    if (!pinnedWithoutItsVerb(m, q)) {
+    if (!pinnedWithoutItsVerb(m, q) || !phraseAnswered(m, q)) {
       return false;
     }
     if (m.missingTerms == 0) {
@@ -429,15 +429,19 @@ public final class Memory {
   /**
    * A fact that leaves out the question's own verb ({@link Query#softenedVerbs}) answers only when the
    * rest of the question still pins it down: a "where" (the value must be a place) or a "who" (a name),
-   * or two matched words that are content words or the answer's kind noun. "Which bank holds our
-   * mortgage?" is not answered by "the mortgage installment is 1,450 dollars" (one word, and no bank),
-   * while "what shirt size do I wear?" is by "my shirt size is medium".
+   * or two matched words that are content words or the answer's kind noun, or, for a "which X"
+   * question, one word matched as written and a name as the value (a name is what a "which bank" asks
+   * for). "Which bank holds our
+   * mortgage?" is not answered by "the mortgage installment is 1,450 dollars" (one word, no bank, no
+   * name) but is by "the mortgage is with Nordbank"; "what shirt size do I wear?" is by "my shirt size
+   * is medium".
    */
   private static boolean pinnedWithoutItsVerb(FactMatch m, Query q) {
     if (q.softenedVerbs == 0 || q.kind == Questions.Kind.WHERE || q.kind == Questions.Kind.WHO) {
       return true;
     }
     int pinned = 0;
+    boolean exactlyPinned = false; // one word pins it, and that word as written (not a typo repair)
     boolean verbMissing = false;
     for (int t = 0; t < q.termCount; t++) {
       int bit = 1 << t;
@@ -445,9 +449,23 @@ public final class Memory {
         verbMissing |= m.termMatch[t] == 0;
       } else if (m.termMatch[t] > 0 && (!q.soft[t] || (q.kindNouns & bit) != 0)) {
         pinned++;
+        exactlyPinned = pinned == 1 && m.termMatch[t] >= 1f;
       }
     }
-    return !verbMissing || pinned >= 2;
+    return !verbMissing || pinned >= 2 || (exactlyPinned && q.kindNouns != 0 && m.valueIsName(false));
+  }
+
+  /** See {@link Query#softenedPhrase}: a fact that matches no word of the phrase needs a name or a code. */
+  private static boolean phraseAnswered(FactMatch m, Query q) {
+    if (q.softenedPhrase == 0) {
+      return true;
+    }
+    for (int t = 0; t < q.termCount; t++) {
+      if ((q.softenedPhrase & (1 << t)) != 0 && m.termMatch[t] > 0) {
+        return true;
+      }
+    }
+    return m.valueIsName(true);
   }
 
   /**

@@ -155,7 +155,15 @@ final class Query {
       }
     }
     kindNouns = (kindNouns & ~phrase) | (1 << head);
+    softenedPhrase = phrase;
   }
+
+  /**
+   * Bit per term: the words of a what/which phrase made soft by {@link #softenWhPhrase}. A fact that
+   * matches none of them answers only with a name or a code ("Hollis &amp; Grant", "eu-north-1"): "which
+   * operating system is on the machine" is not answered by "the washing machine was bought in 2021".
+   */
+  int softenedPhrase;
 
   /**
    * The question's own verb ("what size do I <b>wear</b>", "where did we <b>store</b> the lights", "where

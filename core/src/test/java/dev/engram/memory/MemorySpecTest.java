@@ -213,6 +213,8 @@ class MemorySpecTest {
     assertNull(ask("My sister drives a Volvo.", "I own a bike.", "what do I ride?"));
     // and without it one shared word does not pin a fact down.
     assertNull(ask("The mortgage installment is 1,450 dollars.", "which bank holds our mortgage?"));
+    // A name is what a "which bank" asks for, so one shared word and a name will do.
+    assertEquals("Nordbank", ask("The mortgage is with Nordbank.", "which bank holds our mortgage?"));
     assertNull(ask("My pills cost 96 dollars.", "when do I swallow my pills?"));
   }
 
@@ -224,6 +226,8 @@ class MemorySpecTest {
     // ...unless nothing outside the phrase would pin the fact down: then its first word must match.
     assertEquals("medium", ask("My shoe size is 9.", "My shirt size is medium.", "what shirt size do I wear?"));
     assertNull(ask("My shoe size is 9.", "what shirt size do I wear?"));
+    // A fact that matches no word of the phrase answers only with a name or a code, never a year.
+    assertNull(ask("The washing machine was bought in 2021.", "which operating system is on the machine?"));
     // A possessive ends the phrase: "which team's standup" asks for the team, and needs the standup.
     assertNull(ask("The design review is at 10.", "which team's standup is at 10?"));
   }
