@@ -35,11 +35,11 @@ describe('useSemantic', () => {
   });
 
   // Both paraphrase sets of the JVM's ParaphraseTest, asked in wasm: the same questions must get an answer
-  // or an abstention as on the JVM (tests/target/paraphrase-report.md: main 15 right + 7 wrong answers
+  // or an abstention as on the JVM (tests/target/paraphrase-report.md: main 16 right + 7 wrong answers
   // and 101/106 abstentions; held-out 6 + 3 and 102/108). A change to the semantic reading that moves
   // these on the JVM moves them here too; update both.
   it('answers and abstains on the paraphrase sets exactly as the JVM does', async () => {
-    const expected: Record<string, [number, number]> = { paraphrase: [22, 101], 'paraphrase-heldout': [9, 102] };
+    const expected: Record<string, [number, number]> = { paraphrase: [23, 101], 'paraphrase-heldout': [9, 102] };
     for (const [set, [answered, abstained]] of Object.entries(expected)) {
       const dir = new URL(`../../tests/src/test/resources/${set}/`, import.meta.url);
       const rows = (f: string) => readFileSync(new URL(f, dir), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
