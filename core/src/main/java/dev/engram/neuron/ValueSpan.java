@@ -20,7 +20,8 @@ import java.util.HashSet;
  *   <li>a list keeps all its items, after the value and before it: "peanuts and shellfish", "Ana, Leo
  *       and Mia", "lemon and ginger"; and a manner ("how
  *       does he take his coffee") keeps its "with ..." or "without ..." to the end of the clause;
- *   <li>a frequency ("how often") keeps its "every" or "each": "every six months".
+ *   <li>a frequency ("how often") keeps its "every" or "each" and its period: "every six months",
+ *       "twice a day".
  * </ul>
  *
  * <p>The widened value is always a verbatim span of the fact, so it stays grounded. When the value
@@ -49,6 +50,11 @@ final class ValueSpan {
 
   /** Words that make a span a frequency: "every six months", "each spring". */
   private static final HashSet<String> EVERY = words("every each");
+  /** "twice <b>a</b> day", "once <b>per</b> week": what joins a count to its period. */
+  private static final HashSet<String> PER = words("a an per every each");
+  /** The periods a frequency is counted in. */
+  private static final HashSet<String> PERIODS =
+      words("minute hour day night week fortnight month year morning evening weekend quarter");
 
   private ValueSpan() {}
 
@@ -89,7 +95,10 @@ final class ValueSpan {
     a = listBefore(f, a);
     b = list(f, a, b);
     b = manner(f, a, b, q);
-    a = frequency(f, a, q);
+    if (asks(q, "how", "often")) {
+      a = frequencyStart(f, a);
+      b = frequencyEnd(f, b);
+    }
     return fact.substring(f.start[a], f.end[b]);
   }
 
@@ -245,9 +254,14 @@ final class ValueSpan {
   }
 
   /** "how often": "every six months", the value with the "every" or "each" before it. */
-  private static int frequency(Tokens f, int a, Tokens q) {
-    boolean often = asks(q, "how", "often");
-    return often && a > 0 && EVERY.contains(f.norm[a - 1]) && blank(f, a - 1) ? a - 1 : a;
+  private static int frequencyStart(Tokens f, int a) {
+    return a > 0 && EVERY.contains(f.norm[a - 1]) && blank(f, a - 1) ? a - 1 : a;
+  }
+
+  /** "how often": "twice a day", "three times per week", the value with the period after it. */
+  private static int frequencyEnd(Tokens f, int b) {
+    return b + 2 < f.size && PER.contains(f.norm[b + 1]) && PERIODS.contains(f.norm[b + 2]) && blank(f, b)
+        && blank(f, b + 1) ? b + 2 : b;
   }
 
   /** "how does he take his coffee": "black with no sugar", to the end of the clause (six words at most). */

@@ -167,17 +167,18 @@ class DispatcherTest {
   }
 
   /**
-   * End to end (memory + router + memory's value, widened by ValueSpan) on the six hand-written sets:
+   * End to end (memory + router + memory's value, widened by ValueSpan) on the seven hand-written sets:
    * floors a little under what the shipped router measured on 2026-11-23 (routes / value exact:
-   * heldout 97.0% / 84%, sealed 95.0% / 90%, third 98.5% / 95%, fourth 95.8% / 91.7%, fifth 97.9% / 100%,
-   * sixth, scored blind, 94.4% / 80%),
+   * heldout 97.0% / 84%, sealed 95.0% / 90%, third 100% / 100%, fourth 95.8% / 91.7%, fifth 97.9% / 100%,
+   * sixth 95.6% / 88% (94.4% / 80% when scored blind), seventh 96.25% / 96% (96.25% / 92% blind)),
    * so a change that loses a couple of turns fails here rather than in a benchmark.
    */
   @Test
   void endToEndOnTheHandWrittenSets() throws Exception {
-    double[][] floors = {{0.95, 0.80}, {0.93, 0.85}, {0.96, 0.90}, {0.93, 0.90}, {0.95, 0.95}, {0.93, 0.76}}; // overall, value exact
+    double[][] floors = {{0.95, 0.80}, {0.93, 0.85}, {0.97, 0.95}, {0.93, 0.90}, {0.95, 0.95}, {0.94, 0.84},
+        {0.95, 0.92}}; // overall, value exact
     String[] sets = {"heldout.txt", "heldout-sealed.txt", "heldout-third.txt", "heldout-fourth.txt", "heldout-fifth.txt",
-        "heldout-sixth.txt"};
+        "heldout-sixth.txt", "heldout-seventh.txt"};
     for (int i = 0; i < sets.length; i++) {
       dev.engram.neuron.train.EvalDispatch.Score s = dev.engram.neuron.train.EvalDispatch.score(ShippedRouterTest.load(sets[i]));
       double exact = s.exact() / (double) s.answers();

@@ -59,6 +59,13 @@ class ValueSpanTest {
   }
 
   @Test
+  void aFrequencyKeepsItsPeriod() {
+    widens("twice a day", "twice", "The puppy eats twice a day.", "how often does the puppy eat");
+    widens("three times per week", "three times", "I swim three times per week.", "how often do I swim");
+    widens("twice", "twice", "I called twice a day.", "how many times did I call");
+  }
+
+  @Test
   void aValueNotInTheFactIsLeftAlone() {
     widens("9", "9", "My shoe size is 9.", "tell me my shoe size");
     widens("tulip42", "tulip42", "The wifi password was changed.", "what's the wifi password");
