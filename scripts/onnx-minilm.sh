@@ -15,7 +15,5 @@ ensure_jdk
 ensure_node22
 dir="${1:-/tmp/engram-minilm}"
 ensure_minilm "$dir"
-ort=$(ls "$HOME"/.m2/repository/com/microsoft/onnxruntime/onnxruntime/1.29.0/onnxruntime-1.29.0.jar)
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "onnx/target/classes:core/target/classes:$ort" \
-  scripts/OnnxMiniLmCheck.java "$dir/engram.model" "$dir/jvm.json"
+java_with_onnx scripts/OnnxMiniLmCheck.java "$dir/engram.model" "$dir/jvm.json"
 (cd npm && node scripts/onnx-minilm.mjs "$dir/engram.model" "$dir/jvm.json")

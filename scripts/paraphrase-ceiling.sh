@@ -10,10 +10,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/tools.sh
 ensure_jdk
-ensure_node22
+ensure_node22 # ensure_minilm turns the tokenizer into vocab.txt with node
 dir="${1:-/tmp/engram-minilm}"
 ensure_minilm "$dir"
-ort=$(ls "$HOME"/.m2/repository/com/microsoft/onnxruntime/onnxruntime/1.29.0/onnxruntime-1.29.0.jar)
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "onnx/target/classes:core/target/classes:$ort" \
-  scripts/ParaphraseCeiling.java "$dir/engram.model" \
+java_with_onnx scripts/ParaphraseCeiling.java "$dir/engram.model" \
   tests/src/test/resources/paraphrase tests/src/test/resources/paraphrase-heldout 2>&1 | grep -v '^WARNING'

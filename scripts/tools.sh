@@ -95,3 +95,11 @@ text.vocab = vocab.txt
 text.max_length = 128
 MODEL
 }
+
+# Runs java with engram's core and ONNX module classes and ONNX Runtime for Java on the class path (after
+# mvn -q -B -pl onnx -am package -DskipTests), e.g. one of the single-file programs under scripts/.
+java_with_onnx() {
+  local ort
+  ort=$(ls "$HOME"/.m2/repository/com/microsoft/onnxruntime/onnxruntime/1.29.0/onnxruntime-1.29.0.jar)
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "onnx/target/classes:core/target/classes:$ort" "$@"
+}
